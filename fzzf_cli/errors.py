@@ -1,0 +1,55 @@
+"""Locations, problems and exit codes: the one vocabulary every stage speaks.
+
+Bad data is a value (a ``Problem``), never an exception; ``FzzfError`` is only for
+"cannot continue" (no data folder, a unit name nobody can resolve).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+class Location(NamedTuple):
+    """A place in a data file; ``line`` and ``col`` are 1-based, 0 when unknown."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        if self.col <= 0:
+            return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+class Problem(NamedTuple):
+    """One thing wrong with the data, with where it is and what to do about it."""
+
+    location: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        if self.hint:
+            text += f"（{self.hint}）"
+        return text
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.location.path, self.location.line, self.location.col, self.message)
+
+
+class FzzfError(Exception):
+    """The run cannot continue; ``exit_code`` says whether it was usage or data."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code

@@ -1,0 +1,196 @@
+"""Find the data repository and read the plan from it: ``(dataset, problems)``.
+
+The loader never prints and never raises for bad data. Each file is read strictly
+(``yamlio``), checked against its model, and every pydantic error is mapped back to the
+line and column of the value at fault. Cross-checks run only when all three files
+passed their models, because they need the whole plan.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from fzzf_cli import checks
+from fzzf_cli.dataset import MEASURES, PILOTS, UNITS, Dataset
+from fzzf_cli.errors import Problem
+from fzzf_cli.messages import msg
+from fzzf_cli.model import MeasuresFile, PilotsFile, Record, UnitsFile
+from fzzf_cli.yamlio import YamlDoc, locate, read_yaml
+
+DATA_FILES: dict[str, type[Record]] = {
+    UNITS: UnitsFile,
+    MEASURES: MeasuresFile,
+    PILOTS: PilotsFile,
+}
+
+
+@dataclass(frozen=True)
+class DataRoot:
+    """A data repository: ``path/data/measures.yaml`` …; ``origin`` says how it was found."""
+
+    path: Path
+    origin: str  # "option", "env", "cwd" or "embedded"
+
+    @property
+    def data(self) -> Path:
+        return self.path / "data"
+
+
+def embedded_root() -> Path:
+    """The plan shipped with fzzf: inside the wheel, or the checkout it runs from."""
+    package = Path(__file__).resolve().parent
+    bundled = package / "_embedded"
+    if (bundled / "data" / "measures.yaml").is_file():
+        return bundled
+    return package.parent
+
+
+def find_root(option: Path | None, env: str | None, cwd: Path) -> DataRoot | None:
+    """``--data``, then ``FZZF_DATA``, then the nearest folder upwards with
+    ``data/measures.yaml`` (as git finds ``.git``), then the embedded plan.
+
+    ``option`` and ``env`` may name the repository or its ``data`` folder. Returns None
+    when an explicitly named folder holds no plan.
+    """
+    for given, origin in ((option, "option"), (Path(env) if env else None, "env")):
+        if given is None:
+            continue
+        for candidate in (given, given.parent):
+            if (candidate / "data" / "measures.yaml").is_file():
+                return DataRoot(candidate, origin)
+        return None
+    for folder in (cwd, *cwd.parents):
+        if (folder / "data" / "measures.yaml").is_file():
+            return DataRoot(folder, "cwd")
+    return DataRoot(embedded_root(), "embedded")
+
+
+def load_dataset(root: Path) -> tuple[Dataset | None, list[Problem]]:
+    """Read ``root/data/{units,measures,pilots}.yaml``, validate, cross-check."""
+    problems: list[Problem] = []
+    records: dict[str, Any] = {}
+    docs: dict[str, YamlDoc] = {}
+    for key, model in DATA_FILES.items():
+        display = f"data/{key}.yaml"
+        doc, found = read_yaml(root / "data" / f"{key}.yaml", display, root=root)
+        problems.extend(found)
+        if doc is None:
+            continue
+        docs[key] = doc
+        try:
+            records[key] = model.model_validate(doc.data)
+        except ValidationError as error:
+            problems.extend(pydantic_problems(error, doc, model))
+    if len(records) < len(DATA_FILES):
+        return None, sorted(set(problems), key=Problem.sort_key)
+    dataset = Dataset(records[UNITS], records[MEASURES], records[PILOTS], docs)
+    problems.extend(checks.run_all(dataset))
+    return dataset, sorted(set(problems), key=Problem.sort_key)
+
+
+# --- pydantic errors → problems -------------------------------------------------------
+
+
+def pydantic_problems(
+    error: ValidationError, doc: YamlDoc, model: type[BaseModel]
+) -> Iterator[Problem]:
+    """One Problem per pydantic error, at the line of the value (or key) at fault."""
+    known = sorted(_field_names(model))
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        at_key = kind == "extra_forbidden"
+        location = locate(doc, loc, at_key=at_key)
+        path = _dotted(doc, loc)
+        hint = ""
+        if at_key and loc and isinstance(loc[-1], str):
+            close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
+            hint = msg("did_you_mean", candidates=close[0]) if close else ""
+        yield Problem(location, _describe(kind, path, item), hint)
+
+
+def _describe(kind: str, path: str, item: Any) -> str:
+    ctx = item.get("ctx") or {}
+    if kind == "value_error":
+        return msg("field_invalid", field=path, reason=str(ctx.get("error", item["msg"])))
+    if kind == "literal_error":
+        return msg("field_choice", field=path, expected=ctx.get("expected", ""))
+    if kind == "string_pattern_mismatch":
+        return msg("field_pattern", field=path, value=_short(item.get("input")))
+    key = f"pyd_{kind}"
+    if key in _KNOWN:
+        return msg(key, field=path, value=_short(item.get("input")), **ctx)
+    return msg("field_other", field=path, reason=item["msg"])
+
+
+_KNOWN = {
+    "pyd_missing",
+    "pyd_extra_forbidden",
+    "pyd_string_type",
+    "pyd_int_type",
+    "pyd_float_type",
+    "pyd_bool_type",
+    "pyd_list_type",
+    "pyd_dict_type",
+    "pyd_model_type",
+    "pyd_string_too_short",
+    "pyd_too_short",
+    "pyd_greater_than_equal",
+    "pyd_less_than_equal",
+    "pyd_finite_number",
+}
+
+
+def _short(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _dotted(doc: YamlDoc, loc: tuple[str | int, ...]) -> str:
+    """``measures[3].milestones[0].due``: union member names pydantic adds are dropped."""
+    parts: list[str] = []
+    node: Any = doc.data
+    for part in loc:
+        if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+            parts.append(f"[{part}]")
+            node = node[part]
+        elif isinstance(part, str) and isinstance(node, dict) and part in node:
+            parts.append(("." if parts else "") + part)
+            node = node[part]
+        elif isinstance(part, str) and part not in _MEMBER_NAMES:
+            parts.append(("." if parts else "") + part)
+            node = None
+    return "".join(parts) or "（文件）"
+
+
+# Names pydantic inserts into ``loc`` for union members and constrained types.
+_MEMBER_NAMES = {"str", "int", "float", "bool", "date", "list", "dict", "none", "function-after"}
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    """Every key any model reachable from ``model`` accepts, for "did you mean" hints."""
+    names: set[str] = set()
+    stack: list[type[BaseModel]] = [model]
+    seen: set[type[BaseModel]] = set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            names.add(name)
+            stack.extend(_models_in(info.annotation))
+    return names
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _models_in(arg)

@@ -1,0 +1,1 @@
+"""Presenting results: JSON for programs, rich tables for people."""

@@ -1,0 +1,65 @@
+"""Shared fixtures: a hermetic environment, a copy of the bundled plan, a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fzzf_cli.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+
+
+@pytest.fixture(autouse=True)
+def hermetic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No colour, fixed width and zone, no FZZF_* from the caller, cwd outside any repo."""
+    for name in list(__import__("os").environ):
+        if name.startswith("FZZF_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def plan_repo(tmp_path: Path) -> Path:
+    """A data repository holding a copy of the bundled plan (edit it freely)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    return repo
+
+
+Result = tuple[int, str, str]
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run ``fzzf ARGS`` in-process: (exit code, stdout, stderr). Exceptions propagate."""
+    runner = CliRunner()
+
+    def run(*args: str) -> Result:
+        result = runner.invoke(app, list(args), catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` by ``new`` in a data file, insisting that ``old`` is there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, fragment: str) -> int:
+    """1-based line number of the first line containing ``fragment``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if fragment in line:
+            return number
+    raise AssertionError(f"{fragment!r} not in {path.name}")

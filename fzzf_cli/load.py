@@ -123,6 +123,10 @@ def _describe(kind: str, path: str, item: Any) -> str:
         return msg("field_choice", field=path, expected=ctx.get("expected", ""))
     if kind == "string_pattern_mismatch":
         return msg("field_pattern", field=path, value=_short(item.get("input")))
+    if kind in ("missing", "extra_forbidden"):
+        parent, _, name = path.rpartition(".")
+        where = msg("field_in", parent=parent) if parent else ""
+        return msg(f"pyd_{kind}", field=name, where=where)
     key = f"pyd_{kind}"
     if key in _KNOWN:
         return msg(key, field=path, value=_short(item.get("input")), **ctx)

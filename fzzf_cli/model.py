@@ -50,6 +50,9 @@ IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_clean_text)]
 # Ids are file names on Linux, macOS and Windows alike: lower-case ASCII, digits, hyphens.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,39}$")]
+# A reference to a unit or group: any text here, so that the cross-check can say which id
+# a name like 市法制局 should have been (``references`` in checks.py).
+Ref = Text
 Tag = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 PeriodId = Annotated[str, StringConstraints(pattern=r"^\d{4}-H[12]$")]
 MeasureNo = Annotated[int, Field(ge=1, le=69)]
@@ -100,7 +103,7 @@ class Group(Record):
     name: Text
     aliases: list[Text] = []
     select: GroupSelect | None = None
-    members: list[Id] = []
+    members: list[Ref] = []
     open: bool = False
     note: Text | None = None
 
@@ -126,11 +129,11 @@ class PlanInfo(Record):
     notice_title: Text
     document_number: Text
     index_number: Text | None = None
-    issued_by: Id
+    issued_by: Ref
     date: IsoDate
     published: IsoDate | None = None
-    coordinator: Id
-    leading_group: Id
+    coordinator: Ref
+    leading_group: Ref
     horizon: IsoDate
     horizon_quote: Text
     target: Text
@@ -143,7 +146,7 @@ class Period(Record):
 
 
 class Reporting(Record):
-    to: Id
+    to: Ref
     quote: Text
     extra_quote: Text | None = None
     periods: list[Period] = Field(min_length=1)
@@ -152,7 +155,7 @@ class Reporting(Record):
 class Review(Record):
     start: IsoDate
     due: IsoDate
-    units: list[Id] = Field(min_length=1)
+    units: list[Ref] = Field(min_length=1)
     quote: Text
 
 
@@ -179,7 +182,7 @@ class Milestone(Record):
     implied: bool = False
     ongoing: bool = False
     stage: Stage | None = None
-    units: list[Id] | None = None
+    units: list[Ref] | None = None
     quote: Text
     note: Text | None = None
 
@@ -219,7 +222,7 @@ class Measure(Record):
     area: AreaNo
     text: Text
     units_text: Text | None = None
-    units: list[Id] = []
+    units: list[Ref] = []
     open_ended: bool = False
     note: Text | None = None
     targets: list[Target] = []
@@ -250,7 +253,7 @@ class MeasuresFile(Record):
 class PilotRules(Record):
     plan_title: Text
     plan_due: IsoDate
-    plan_to: Id
+    plan_to: Ref
     plan_quote: Text
     completion_title: Text
     completion_months: Annotated[int, Field(ge=1, le=60)]
@@ -263,8 +266,8 @@ class Pilot(Record):
     measure: MeasureNo
     title: Text
     units_text: Text | None = None
-    areas: list[Id] = []
-    units: list[Id] = []
+    areas: list[Ref] = []
+    units: list[Ref] = []
     start: IsoDate | None = None
     note: Text | None = None
 

@@ -147,6 +147,9 @@ def units_table(ds: Dataset, console: Console) -> None:
         kind = msg("group_open") if g.open else msg("group_enumerable")
         groups.add_row(*_cells(g.id, g.name, kind, shown))
     console.print(groups)
+    for g in ds.units_file.groups:
+        if g.note:
+            console.print(Text(f"* {g.name}：{g.note}"))
 
 
 def pilots_table(ds: Dataset, console: Console) -> None:

@@ -1,0 +1,274 @@
+"""Models and cross-checks on small inline plans: each rule fires, at the right line."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from fzzf_cli.errors import Problem
+from fzzf_cli.load import load_dataset
+
+UNITS = """\
+units:
+  - id: fazhiju
+    name: 市法制局
+    aliases: [市依法行政办]
+    kind: city_department
+    tags: [government_department]
+  - id: bianban
+    name: 市编办
+    kind: city_department
+    tags: [government_department]
+  - id: deqing
+    name: 德庆县
+    kind: county_government
+  - id: lingdaoxiaozu
+    name: 市依法行政工作领导小组
+    kind: leading_group
+groups:
+  - id: counties
+    name: 各县(市、区)人民政府
+    select: {kind: county_government}
+  - id: relevant-departments
+    name: 市政府有关部门
+    open: true
+    members: []
+"""
+
+MEASURES = """\
+plan:
+  title: 方案
+  notice_title: 通知
+  document_number: 肇府办函〔2016〕48号
+  issued_by: fazhiju
+  date: 2016-04-07
+  coordinator: fazhiju
+  leading_group: lingdaoxiaozu
+  horizon: 2018-12-31
+  horizon_quote: 到2018年
+  target: 基本建成
+reporting:
+  to: fazhiju
+  quote: 每年的6月底和12月底前
+  periods:
+    - {id: 2016-H1, start: 2016-01-01, due: 2016-06-30}
+    - {id: 2016-H2, start: 2016-07-01, due: 2016-12-31}
+review:
+  start: 2018-10-01
+  due: 2018-12-31
+  units: [lingdaoxiaozu, fazhiju]
+  quote: 2018年第四季度
+areas:
+  - id: 1
+    title: 深化行政体制改革
+measures:
+  - id: 1
+    area: 1
+    text: 2016年,做一件事。
+    units: [bianban, fazhiju, counties]
+    milestones:
+      - title: 做一件事
+        due: 2016-12-31
+        quote: 2016年,做一件事
+      - title: 县里做
+        due: 2017-12-31
+        units: [counties]
+        quote: 做一件事
+"""
+
+PILOTS = """\
+rules:
+  plan_title: 报送试点工作方案
+  plan_due: 2016-04-20
+  plan_to: fazhiju
+  plan_quote: 于2016年4月20日前
+  completion_title: 完成试点工作
+  completion_months: 12
+  completion_quote: 1年内完成
+  default_start: 2016-04-07
+pilots: []
+"""
+
+
+def load(tmp_path: Path, units: str = UNITS, measures: str = MEASURES, pilots: str = PILOTS):
+    data = tmp_path / "plan" / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    for name, text in (("units", units), ("measures", measures), ("pilots", pilots)):
+        (data / f"{name}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_dataset(data.parent)
+
+
+def relevant(problems: list[Problem]) -> list[str]:
+    """Problems as strings, without the one about measures 2–69 missing from the mini plan."""
+    return [str(p) for p in problems if "缺少措施" not in p.message]
+
+
+def test_minimal_plan_is_valid(tmp_path: Path) -> None:
+    ds, problems = load(tmp_path)
+    assert ds is not None
+    assert relevant(problems) == []
+    assert ds.expand(["bianban", "counties", "fazhiju"]) == ["bianban", "deqing", "fazhiju"]
+
+
+def test_missing_measures_are_named(tmp_path: Path) -> None:
+    _, problems = load(tmp_path)
+    assert any("缺少措施：2、3、4" in p.message for p in problems)
+
+
+def test_unknown_unit_with_hint(tmp_path: Path) -> None:
+    _, problems = load(
+        tmp_path, measures=MEASURES.replace("[bianban, fazhiju", "[bianbam, fazhiju")
+    )
+    assert relevant(problems) == [
+        "data/measures.yaml:30:13: 未知的单位或单位组“bianbam”（是否想写 bianban（市编办）？）"
+    ]
+
+
+def test_name_instead_of_id_says_which_id(tmp_path: Path) -> None:
+    _, problems = load(
+        tmp_path, measures=MEASURES.replace("[bianban, fazhiju", "[bianban, 市依法行政办")
+    )
+    (problem,) = relevant(problems)
+    assert "请写 id：fazhiju（市法制局）" in problem
+
+
+def test_milestone_units_must_be_within_the_measure(tmp_path: Path) -> None:
+    text = MEASURES.replace("units: [bianban, fazhiju, counties]", "units: [bianban, fazhiju]")
+    _, problems = load(tmp_path, measures=text)
+    assert relevant(problems) == [
+        "data/measures.yaml:37:17: 时间节点的单位“counties”不在措施 1 的责任单位之内"
+    ]
+
+
+def test_member_of_a_listed_group_is_within_scope(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, measures=MEASURES.replace("units: [counties]", "units: [deqing]"))
+    assert relevant(problems) == []
+
+
+def test_duplicate_measure_number(tmp_path: Path) -> None:
+    second = MEASURES.split("measures:\n")[1]
+    _, problems = load(tmp_path, measures=MEASURES + second)
+    assert "data/measures.yaml:39:9: 措施编号 1 重复" in relevant(problems)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "        due: 2016-12-31",
+            "        due: 2017-02-30",
+            "33:14: measures[0].milestones[0].due：日期“2017-02-30”不存在",
+        ),
+        (
+            "        due: 2016-12-31",
+            "        due: 2016/12/31",
+            "33:14: measures[0].milestones[0].due：日期“2016/12/31”格式不对",
+        ),
+        (
+            "        due: 2016-12-31",
+            "        due: 1704412800",
+            "33:14: measures[0].milestones[0].due：日期“1704412800”格式不对",
+        ),
+        (
+            "  - id: 1\n    area: 1",
+            "  - id: 1\n    area: true",
+            "28:11: measures[0].area：应为整数，实际是 True",
+        ),
+        (
+            "  - id: 1\n    area: 1",
+            "  - id: 70\n    area: 1",
+            "27:9: measures[0].id：应不大于 69，实际是 70",
+        ),
+        ("    text: 2016", "    txet: 2016", "27:5: 缺少必填的键“text”（位于 measures[0]）"),
+        ("        due: 2016-12-31\n", "", "32:9: measures[0].milestones[0]：时间节点须有 due"),
+        ("title: 做一件事", "title: no", ""),
+    ],
+)
+def test_model_errors_point_at_the_value(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    _, problems = load(tmp_path, measures=MEASURES.replace(old, new, 1))
+    found = relevant(problems)
+    if not expected:
+        assert found == []  # ``no`` is the text "no", not False
+        return
+    assert found[0].startswith(f"data/measures.yaml:{expected}"), found
+
+
+def test_unknown_key_names_the_key_meant(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, measures=MEASURES.replace("    text: 2016", "    txet: 2016"))
+    assert (
+        "data/measures.yaml:29:5: 未知的键“txet”（位于 measures[0]）（是否想写 text？）"
+        in relevant(problems)
+    )
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    text = MEASURES.replace("        due: 2016-12-31", "        due: 2016-13-01").replace(
+        "area: 1\n    text", "area: x\n    text"
+    )
+    units = UNITS.replace("kind: leading_group", "kind: leading-group")
+    _, problems = load(tmp_path, units=units, measures=text)
+    paths = sorted(p.location.path for p in problems)
+    assert paths.count("data/measures.yaml") == 2 and paths.count("data/units.yaml") == 1
+
+
+def test_group_rules(tmp_path: Path) -> None:
+    units = UNITS.replace(
+        "    select: {kind: county_government}", "    select: {kind: county_government, tag: x}"
+    )
+    _, problems = load(tmp_path, units=units)
+    assert any("select 只能写 kind 或 tag" in p.message for p in problems)
+    units = UNITS.replace("    open: true\n    members: []", "    members: []")
+    _, problems = load(tmp_path, units=units)
+    assert any("既没有 select 也没有 members" in p.message for p in problems)
+
+
+def test_alias_naming_two_units(tmp_path: Path) -> None:
+    units = UNITS.replace("    name: 市编办\n", "    name: 市编办\n    aliases: [市依法行政办]\n")
+    _, problems = load(tmp_path, units=units)
+    assert [p.message for p in problems if "名称" in p.message] == [
+        "名称“市依法行政办”已用于 fazhiju，一个名称只能指一个单位"
+    ]
+
+
+def test_recurrence_must_end_a_month(tmp_path: Path) -> None:
+    text = MEASURES.replace(
+        "        due: 2016-12-31\n",
+        "        recurrence: {every_months: 3, first_due: 2016-06-15}\n",
+        1,
+    )
+    _, problems = load(tmp_path, measures=text)
+    assert [p.message for p in problems if "recurrence" in p.message] == [
+        "recurrence.first_due（2016-06-15）应为某月的最后一天"
+    ]
+
+
+def test_implied_milestone_sits_at_the_horizon(tmp_path: Path) -> None:
+    text = MEASURES.replace(
+        "        due: 2017-12-31\n", "        due: 2017-12-31\n        implied: true\n"
+    )
+    _, problems = load(tmp_path, measures=text)
+    assert [p.message for p in problems if "推定" in p.message] == [
+        "implied（推定）的期限应为方案期末 2018-12-31"
+    ]
+
+
+def test_reporting_periods_must_be_half_years(tmp_path: Path) -> None:
+    text = MEASURES.replace(
+        "start: 2016-07-01, due: 2016-12-31", "start: 2016-07-01, due: 2016-11-30"
+    )
+    _, problems = load(tmp_path, measures=text)
+    assert any("报送期 2016-H2 应为 2016-07-01 至 2016-12-31" in p.message for p in problems)
+
+
+def test_pilot_areas_must_be_counties(tmp_path: Path) -> None:
+    pilots = PILOTS.replace(
+        "pilots: []",
+        "pilots:\n  - id: 63\n    measure: 63\n    title: 试点\n"
+        "    areas: [fazhiju]\n    units: [bianban]\n",
+    )
+    _, problems = load(tmp_path, pilots=pilots)
+    messages = [p.message for p in problems if "试点" in p.message]
+    assert "试点地区须是县级政府，“市法制局”不是" in messages
+    assert "试点 63 指向措施 63，但该措施没有写 pilot: 63" in messages

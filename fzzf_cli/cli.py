@@ -8,18 +8,21 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from fzzf_cli import __version__
+from fzzf_cli import __version__, cache
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FzzfError
 from fzzf_cli.load import DataRoot, find_root, load_dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
+from fzzf_cli.obligations import derive
+from fzzf_cli.output.duelist import write_due, write_owes
 from fzzf_cli.output.jsonout import write_json
 from fzzf_cli.output.tables import (
     console_for,
@@ -29,6 +32,7 @@ from fzzf_cli.output.tables import (
     print_problems,
     units_table,
 )
+from fzzf_cli.query import Window, last_deadline, parse_date, select, things, window_for
 from fzzf_cli.source import measure_paragraph
 from fzzf_cli.views import measure_record, pilot_record, select_measures, unit_records
 
@@ -45,6 +49,27 @@ app = typer.Typer(
 class Format(StrEnum):
     table = "table"
     json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class Kind(StrEnum):
+    milestone = "milestone"
+    recurring = "recurring"
+    report = "report"
+    pilot_plan = "pilot_plan"
+    pilot_done = "pilot_done"
+    review = "review"
+
+
+class By(StrEnum):
+    thing = "thing"
+    unit = "unit"
 
 
 DataOpt = Annotated[
@@ -57,6 +82,15 @@ DataOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式。")]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="按哪一天计算（YYYY-MM-DD）；默认取 FZZF_AS_OF，再默认今天。"),
+]
+YearOpt = Annotated[str | None, typer.Option("--year", help="某一年到期的，如 2017。")]
+KindOpt = Annotated[Kind | None, typer.Option("--kind", help="只看某类义务。")]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", help="周期任务展开到哪一天；默认方案期末 2018-12-31。")
+]
 
 
 # --- plumbing ---------------------------------------------------------------------------
@@ -83,7 +117,7 @@ def _root(data: Path | None) -> DataRoot:
 def _dataset(data: Path | None) -> tuple[DataRoot, Dataset]:
     """Load the plan for a query; stop with exit 1 if it cannot be loaded at all."""
     root = _root(data)
-    ds, problems = load_dataset(root.path)
+    ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
     if ds is None:
         print_problems(problems, sys.stderr)
         raise FzzfError(msg("data_invalid"), EXIT_FINDINGS)
@@ -96,12 +130,17 @@ def _dataset(data: Path | None) -> tuple[DataRoot, Dataset]:
 
 
 @app.command()
-def validate(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
+def validate(
+    data: DataOpt = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式。")] = (
+        CheckFormat.table
+    ),
+) -> None:
     """检查数据：YAML 语法、字段、单位引用、期限。有问题时退出码为 1。"""
     with handled():
         root = _root(data)
         ds, problems = load_dataset(root.path)
-        if fmt is Format.json:
+        if fmt is CheckFormat.json:
             write_json(
                 {
                     "ok": not problems,
@@ -205,6 +244,114 @@ def pilots(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
             write_json({"pilots": [pilot_record(ds, p) for p in ds.pilots_file.pilots]}, sys.stdout)
         else:
             pilots_table(ds, console_for(sys.stdout))
+
+
+def _as_of(value: str | None) -> date:
+    """``--as-of``, else ``FZZF_AS_OF``, else today: the only place fzzf reads the clock."""
+    if value is not None:
+        return _parse_as_of(value, "--as-of")
+    env = os.environ.get("FZZF_AS_OF")
+    if env:
+        return _parse_as_of(env, "FZZF_AS_OF")
+    return date.today()
+
+
+def _parse_as_of(value: str, source: str) -> date:
+    try:
+        return parse_date(value, source)
+    except FzzfError:
+        raise FzzfError(msg("bad_as_of", value=value, source=source), EXIT_USAGE) from None
+
+
+def _until(value: str | None) -> date | None:
+    return parse_date(value, "--until") if value is not None else None
+
+
+@app.command()
+def due(
+    year: YearOpt = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", help="某季度，如 2017Q2。")] = None,
+    month: Annotated[str | None, typer.Option("--month", help="某月，如 2017-06。")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="自某日起（含）。")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="至某日止（含）。")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="只看某单位或单位组。")] = None,
+    measure: Annotated[int | None, typer.Option("--measure", min=1, max=69)] = None,
+    kind: KindOpt = None,
+    lead: Annotated[bool, typer.Option("--lead", help="只看该单位牵头的。")] = False,
+    expand: Annotated[bool, typer.Option("--expand", help="每个承担单位一行。")] = False,
+    by: Annotated[
+        By, typer.Option("--by", help="按事项（thing）或按单位（unit）列出。")
+    ] = By.thing,
+    until: UntilOpt = None,
+    as_of: AsOfOpt = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """什么到期了：默认列出截至今天（--as-of）以后到期的事项，每项一行，注明牵头单位和承担单位数。"""
+    with handled():
+        today = _as_of(as_of)
+        window = window_for(year, quarter, month, start, end)
+        horizon = _until(until)
+        _, ds = _dataset(data)
+        ref = resolve(ds, unit, units_only=False) if unit else None
+        everything = derive(ds, horizon)
+        chosen_window = window or Window(today, None)
+        selected = select(
+            everything, chosen_window, ref, measure, kind.value if kind else None, lead
+        )
+        label = _range_label(window, today)
+        if not selected:
+            last = last_deadline(everything)
+            if window is None and last is not None and last.due < today:
+                final = things(ds, [o for o in everything if o.due == last.due])
+                text = msg("nothing_left", as_of=today, last=last.due, n=len(final))
+            else:
+                text = msg("nothing_due", as_of=today, range=label)
+            if fmt in (Format.json, Format.csv):
+                write_due(ds, [], today, fmt.value, False, "", sys.stdout)
+            sys.stderr.write(text + "\n")
+            return
+        expanded = expand or ref is not None or by is By.unit
+        heading = msg("due_heading", as_of=today, range=label)
+        write_due(ds, selected, today, fmt.value, expanded, heading, sys.stdout)
+
+
+def _range_label(window: Window | None, today: date) -> str:
+    if window is None:
+        return msg("range_default", start=today)
+    if window.start and window.end:
+        whole_year = (window.start.month, window.start.day, window.end.month, window.end.day)
+        if whole_year == (1, 1, 12, 31) and window.start.year == window.end.year:
+            return msg("range_year", year=window.start.year)
+        return msg("range_window", start=window.start, end=window.end)
+    if window.start:
+        return msg("range_from", start=window.start)
+    return msg("range_until", end=window.end)
+
+
+@app.command()
+def owes(
+    unit: Annotated[str, typer.Argument(help="单位：标识、名称、全称、别称或简称，如 德庆。")],
+    year: YearOpt = None,
+    kind: KindOpt = None,
+    until: UntilOpt = None,
+    as_of: AsOfOpt = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """某单位应承担的全部事项：牵头、配合、经由单位组、试点、半年报送，按年列出并注明缘由。"""
+    with handled():
+        today = _as_of(as_of)
+        window = window_for(year=year)
+        _, ds = _dataset(data)
+        ref = resolve(ds, unit, units_only=False)
+        selected = select(
+            derive(ds, _until(until)), window, ref, None, kind.value if kind else None
+        )
+        if not selected and fmt not in (Format.json, Format.csv):
+            sys.stdout.write(msg("owes_nothing", unit=ds.name_of(ref), id=ref) + "\n")
+            return
+        write_owes(ds, ref, selected, today, fmt.value, sys.stdout)
 
 
 def _version(value: bool) -> None:

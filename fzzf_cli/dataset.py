@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from fzzf_cli.errors import Location
 from fzzf_cli.model import (
@@ -24,7 +25,9 @@ from fzzf_cli.model import (
     Unit,
     UnitsFile,
 )
-from fzzf_cli.yamlio import YamlDoc, locate
+
+if TYPE_CHECKING:
+    from fzzf_cli.yamlio import YamlDoc
 
 UNITS = "units"
 MEASURES = "measures"
@@ -44,6 +47,8 @@ class Dataset:
 
     def where(self, doc: str, loc: tuple[str | int, ...], *, at_key: bool = False) -> Location:
         """The line and column of ``loc`` inside the file ``doc`` (units, measures, pilots)."""
+        from fzzf_cli.yamlio import locate  # only needed when something is wrong
+
         yaml_doc = self.docs.get(doc)
         if yaml_doc is None:
             return Location(f"data/{doc}.yaml")
@@ -133,11 +138,12 @@ class Dataset:
         pilot = self.pilots[measure.pilot]
         units = [*pilot.areas, *pilot.units]
         done = add_months(self.pilot_start(pilot), rules.completion_months)
+        # model_construct: these values were validated when pilots.yaml was read.
         return [
-            Milestone(
+            Milestone.model_construct(
                 title=rules.plan_title, due=rules.plan_due, units=units, quote=rules.plan_quote
             ),
-            Milestone(
+            Milestone.model_construct(
                 title=rules.completion_title,
                 due=done,
                 start=self.pilot_start(pilot),

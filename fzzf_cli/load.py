@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from fzzf_cli import checks
+from fzzf_cli import cache, checks
 from fzzf_cli.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.errors import Problem
 from fzzf_cli.messages import msg
@@ -71,8 +71,24 @@ def find_root(option: Path | None, env: str | None, cwd: Path) -> DataRoot | Non
     return DataRoot(embedded_root(), "embedded")
 
 
-def load_dataset(root: Path) -> tuple[Dataset | None, list[Problem]]:
-    """Read ``root/data/{units,measures,pilots}.yaml``, validate, cross-check."""
+def load_dataset(root: Path, cache_dir: Path | None = None) -> tuple[Dataset | None, list[Problem]]:
+    """Read ``root/data/{units,measures,pilots}.yaml``, validate, cross-check.
+
+    With ``cache_dir``, a plan whose files are byte for byte one that loaded cleanly
+    before comes from the cache (see cache.py), and a clean load is stored there.
+    """
+    key = cache.plan_key(root) if cache_dir is not None else None
+    if cache_dir is not None and key is not None:
+        cached = cache.load(cache_dir, key)
+        if cached is not None:
+            return cached, []
+    dataset, problems = _read_and_check(root)
+    if cache_dir is not None and key is not None and dataset is not None and not problems:
+        cache.store(cache_dir, key, dataset)
+    return dataset, problems
+
+
+def _read_and_check(root: Path) -> tuple[Dataset | None, list[Problem]]:
     problems: list[Problem] = []
     records: dict[str, Any] = {}
     docs: dict[str, YamlDoc] = {}

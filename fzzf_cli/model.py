@@ -67,7 +67,7 @@ Stage = Literal["pilot", "rollout", "consolidate"]
 class Record(BaseModel):
     """Base of every record: frozen, strict, unknown keys refused."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 # --- units.yaml -----------------------------------------------------------------------

@@ -58,7 +58,10 @@ def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:
     if len(found) == 1:
         return next(iter(found))
     if found:
-        shown = "、".join(f"{ds.name_of(i)}（{i}）" for i in _ordered(ds, found))
+        ordered = _ordered(ds, found)
+        shown = "、".join(f"{ds.name_of(i)}（{i}）" for i in ordered[:8])
+        if len(ordered) > 8:
+            shown += msg("name_more", n=len(ordered))
         raise FzzfError(msg("name_ambiguous", name=typed, candidates=shown), EXIT_USAGE)
     close = difflib.get_close_matches(key, list(table), n=5, cutoff=0.4)
     ids = _ordered(ds, {i for label in close for i in table[label]})

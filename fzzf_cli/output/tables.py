@@ -3,6 +3,7 @@ markup-looking data (``[bold]``) prints literally."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 from rich.console import Console
@@ -175,3 +176,13 @@ def pilots_table(ds: Dataset, console: Console) -> None:
             )
         )
     console.print(table)
+
+
+def plain_table(
+    title: str, rows: list[dict[str, object]], columns: Sequence[tuple[str, str]], stream: TextIO
+) -> None:
+    """A rich table of ``rows`` under ``title``; every cell is literal text."""
+    table = _table(title, *(heading for _, heading in columns))
+    for row in rows:
+        table.add_row(*_cells(*(row.get(key) for key, _ in columns)))
+    console_for(stream).print(table)

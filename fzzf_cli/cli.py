@@ -5,6 +5,7 @@ calls one function, prints, and exits."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,12 +26,18 @@ from fzzf_cli.obligations import derive
 from fzzf_cli.output.duelist import write_due, write_owes
 from fzzf_cli.output.jsonout import write_json
 from fzzf_cli.output.tables import (
-    console_for,
+    GROUP_COLUMNS,
+    MEASURE_COLUMNS,
+    PILOT_COLUMNS,
+    UNIT_COLUMNS,
+    emit,
+    group_notes,
+    group_rows,
     measure_detail,
-    measures_table,
-    pilots_table,
+    measure_rows,
+    pilot_rows,
     print_problems,
-    units_table,
+    unit_rows,
 )
 from fzzf_cli.query import Window, last_deadline, parse_date, select, things, window_for
 from fzzf_cli.source import measure_paragraph
@@ -53,7 +60,7 @@ class Format(StrEnum):
     md = "md"
 
 
-class CheckFormat(StrEnum):
+class ViewFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -132,15 +139,15 @@ def _dataset(data: Path | None) -> tuple[DataRoot, Dataset]:
 @app.command()
 def validate(
     data: DataOpt = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式。")] = (
-        CheckFormat.table
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="输出格式。")] = (
+        ViewFormat.table
     ),
 ) -> None:
     """检查数据：YAML 语法、字段、单位引用、期限。有问题时退出码为 1。"""
     with handled():
         root = _root(data)
         ds, problems = load_dataset(root.path)
-        if fmt is CheckFormat.json:
+        if fmt is ViewFormat.json:
             write_json(
                 {
                     "ok": not problems,
@@ -190,8 +197,10 @@ def measures(
         chosen = select_measures(ds, area=area, unit=ref)
         if fmt is Format.json:
             write_json({"measures": [measure_record(ds, m) for m in chosen]}, sys.stdout)
-        else:
-            measures_table(ds, chosen, console_for(sys.stdout))
+            return
+        rows = measure_rows(ds, chosen, full=fmt is not Format.table)
+        title = msg("title_measures", n=len(chosen))
+        emit(fmt.value, title, MEASURE_COLUMNS, rows, sys.stdout, _width())
 
 
 @app.command()
@@ -199,7 +208,9 @@ def measure(
     number: Annotated[int, typer.Argument(help="措施编号 1—69。")],
     source: Annotated[bool, typer.Option("--source", help="同时打印原文段落。")] = False,
     data: DataOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="输出格式。")] = (
+        ViewFormat.table
+    ),
 ) -> None:
     """显示一项措施：内容、责任单位（标出牵头单位）、时间节点及其原文依据。"""
     with handled():
@@ -210,18 +221,15 @@ def measure(
         paragraph = measure_paragraph(root.path, number) if source else None
         if source and paragraph is None:
             raise FzzfError(msg("source_not_found", n=number), EXIT_FINDINGS)
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             record = measure_record(ds, found)
             if source:
                 record["source"] = paragraph
             write_json(record, sys.stdout)
             return
-        console = console_for(sys.stdout)
-        measure_detail(ds, found, console)
+        sys.stdout.write(measure_detail(ds, found))
         if paragraph is not None:
-            console.print()
-            console.print(msg("measure_source") + "：")
-            console.print(paragraph, markup=False)
+            sys.stdout.write(f"\n{msg('measure_source')}：\n{paragraph}\n")
 
 
 @app.command()
@@ -231,8 +239,18 @@ def units(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
         _, ds = _dataset(data)
         if fmt is Format.json:
             write_json({"units": unit_records(ds)}, sys.stdout)
-        else:
-            units_table(ds, console_for(sys.stdout))
+            return
+        units_, groups_ = unit_rows(ds), group_rows(ds)
+        if fmt is Format.csv:
+            columns = [*UNIT_COLUMNS, GROUP_COLUMNS[-1]]
+            emit("csv", "", columns, units_ + groups_, sys.stdout, None)
+            return
+        width = _width()
+        emit(fmt.value, msg("title_units", n=len(units_)), UNIT_COLUMNS, units_, sys.stdout, width)
+        sys.stdout.write("\n")
+        title = msg("title_groups", n=len(groups_))
+        emit(fmt.value, title, GROUP_COLUMNS, groups_, sys.stdout, width)
+        sys.stdout.write(("\n" if fmt is Format.md else "") + group_notes(ds))
 
 
 @app.command()
@@ -242,8 +260,19 @@ def pilots(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
         _, ds = _dataset(data)
         if fmt is Format.json:
             write_json({"pilots": [pilot_record(ds, p) for p in ds.pilots_file.pilots]}, sys.stdout)
-        else:
-            pilots_table(ds, console_for(sys.stdout))
+            return
+        title = msg("title_pilots", n=len(ds.pilots))
+        emit(fmt.value, title, PILOT_COLUMNS, pilot_rows(ds), sys.stdout, _width())
+
+
+def _width() -> int | None:
+    """Wrap tables to the terminal; never wrap what goes to a pipe or a file."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def _as_of(value: str | None) -> date:
@@ -313,7 +342,7 @@ def due(
             return
         expanded = expand or ref is not None or by is By.unit
         heading = msg("due_heading", as_of=today, range=label)
-        write_due(ds, selected, today, fmt.value, expanded, heading, sys.stdout)
+        write_due(ds, selected, today, fmt.value, expanded, heading, sys.stdout, _width())
 
 
 def _range_label(window: Window | None, today: date) -> str:
@@ -351,7 +380,7 @@ def owes(
         if not selected and fmt not in (Format.json, Format.csv):
             sys.stdout.write(msg("owes_nothing", unit=ds.name_of(ref), id=ref) + "\n")
             return
-        write_owes(ds, ref, selected, today, fmt.value, sys.stdout)
+        write_owes(ds, ref, selected, today, fmt.value, sys.stdout, _width())
 
 
 def _version(value: bool) -> None:

@@ -12,16 +12,18 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from fzzf_cli import cache, checks
+if TYPE_CHECKING:
+    from fzzf_cli.yamlio import YamlDoc
+
+from fzzf_cli import cache
 from fzzf_cli.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.errors import Problem
 from fzzf_cli.messages import msg
 from fzzf_cli.model import MeasuresFile, PilotsFile, Record, UnitsFile
-from fzzf_cli.yamlio import YamlDoc, locate, read_yaml
 
 DATA_FILES: dict[str, type[Record]] = {
     UNITS: UnitsFile,
@@ -89,6 +91,10 @@ def load_dataset(root: Path, cache_dir: Path | None = None) -> tuple[Dataset | N
 
 
 def _read_and_check(root: Path) -> tuple[Dataset | None, list[Problem]]:
+    # Imported here: a query answered from the cache never needs the strict reader.
+    from fzzf_cli import checks
+    from fzzf_cli.yamlio import read_yaml
+
     problems: list[Problem] = []
     records: dict[str, Any] = {}
     docs: dict[str, YamlDoc] = {}
@@ -117,6 +123,8 @@ def pydantic_problems(
     error: ValidationError, doc: YamlDoc, model: type[BaseModel]
 ) -> Iterator[Problem]:
     """One Problem per pydantic error, at the line of the value (or key) at fault."""
+    from fzzf_cli.yamlio import locate
+
     known = sorted(_field_names(model))
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])

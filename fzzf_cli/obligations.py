@@ -51,7 +51,7 @@ class Obligation(NamedTuple):
 
 
 def derive(ds: Dataset, until: date | None = None) -> list[Obligation]:
-    """Every obligation of the plan, by due date, thing, then the order units are listed."""
+    """Every obligation of the plan, by due date and thing, units in the source's order."""
     horizon = until or ds.measures_file.plan.horizon
     found = [
         *_milestones(ds, horizon),
@@ -59,8 +59,8 @@ def derive(ds: Dataset, until: date | None = None) -> list[Obligation]:
         *_reports(ds),
         *_review(ds),
     ]
-    order = {uid: i for i, uid in enumerate([*ds.units, *ds.groups])}
-    found.sort(key=lambda o: (o.due, _thing_order(o), order.get(o.unit_id, len(order))))
+    # Stable sort: within one thing, units stay in the source's order (lead first).
+    found.sort(key=lambda o: (o.due, _thing_order(o)))
     return found
 
 
@@ -109,7 +109,8 @@ def _role(ds: Dataset, measure: Measure, debtor: Debtor) -> str:
 
 def _milestone_things(ds: Dataset, measure: Measure) -> Iterator[tuple[str, Milestone]]:
     """Stable ids ``m16-2016-12-31``; a second milestone of the same measure and date
-    gets ``-2`` (stable while milestones of one measure and date keep their order)."""
+    gets ``-2`` (stable while milestones of one measure and date keep their order).
+    A recurring milestone is ``m40-every``, its occurrences ``m40-every-2017-03-31``."""
     seen: dict[str, int] = {}
     for stone in measure.milestones:
         day = stone.due or (stone.recurrence.first_due if stone.recurrence else None)
@@ -136,7 +137,7 @@ def _milestones(ds: Dataset, horizon: date) -> Iterator[Obligation]:
         for thing, stone in _milestone_things(ds, measure):
             kind = "recurring" if stone.recurrence else "milestone"
             for day in _occurrences(stone, horizon):
-                thing_id = thing if stone.recurrence is None else f"m{measure.id}-{day}"
+                thing_id = thing if stone.recurrence is None else f"{thing}-{day}"
                 for debtor in debtors(ds, list(stone.units or measure.units)):
                     yield Obligation(
                         id=f"{thing_id}.{debtor.unit_id}",

@@ -11,6 +11,7 @@ from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation
 from fzzf_cli.output.formats import Column, write_csv, write_markdown
 from fzzf_cli.output.jsonout import write_json
+from fzzf_cli.output.tables import emit
 from fzzf_cli.query import Thing, things
 
 RECORD_FIELDS = (
@@ -94,12 +95,6 @@ OWES_COLUMNS = _columns("due", "kind", "ref", "title", "why", "state")
 CSV_COLUMNS: list[Column] = [(key, key) for key in RECORD_FIELDS]
 
 
-def _table(title: str, rows: list[dict[str, Any]], columns: Sequence[Column], stream: TextIO):
-    from fzzf_cli.output.tables import plain_table
-
-    plain_table(title, rows, columns, stream)
-
-
 def write_due(
     ds: Dataset,
     selected: list[Obligation],
@@ -108,6 +103,7 @@ def write_due(
     expanded: bool,
     heading: str,
     stream: TextIO,
+    width: int | None = None,
 ) -> None:
     """The answer to ``fzzf due``: grouped by thing unless ``expanded``."""
     if fmt == "json":
@@ -132,13 +128,8 @@ def write_due(
         count += msg(
             "count_past", n=past if not expanded else sum(1 for o in selected if o.due < as_of)
         )
-    if fmt == "md":
-        stream.write(f"**{heading}**\n\n")
-        write_markdown(rows, columns, stream)
-        stream.write(f"\n{count}\n")
-        return
-    _table(heading, rows, columns, stream)
-    stream.write(count + "\n")
+    emit(fmt, heading, columns, rows, stream, width)
+    stream.write(("\n" if fmt == "md" else "") + count + "\n")
 
 
 def write_owes(
@@ -148,6 +139,7 @@ def write_owes(
     as_of: date,
     fmt: str,
     stream: TextIO,
+    width: int | None = None,
 ) -> None:
     """The answer to ``fzzf owes``: everything one unit owes, by year, with why."""
     if fmt == "json":
@@ -178,8 +170,11 @@ def write_owes(
             stream.write(f"\n### {title}\n\n")
             write_markdown(rows, OWES_COLUMNS, stream)
         else:
-            _table(title, rows, OWES_COLUMNS, stream)
+            emit(fmt, title, OWES_COLUMNS, rows, stream, width)
     stream.write(("\n" if fmt == "md" else "") + owes_count(selected, as_of) + "\n")
+
+
+_ROLE_SHORT = {"group": "why_group_short"}
 
 
 def owes_count(selected: list[Obligation], as_of: date) -> str:

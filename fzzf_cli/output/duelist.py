@@ -116,14 +116,18 @@ def write_due(
         write_csv((record(o, as_of) for o in selected), CSV_COLUMNS, stream)
         return
     grouped = things(ds, selected)
-    units = {o.unit_id for o in selected}
+    units = {o.unit_id for o in selected if o.role != "open_group"}
+    groups = {o.unit_id for o in selected if o.role == "open_group"}
+    also = msg("count_open_groups", n=len(groups)) if groups else ""
     past = sum(1 for t in grouped if t.due < as_of)
     if expanded:
         rows, columns = unit_rows(ds, selected, as_of), UNIT_COLUMNS
-        count = msg("count_expanded", n=len(selected), units=len(units))
+        count = msg("count_expanded", n=len(selected), units=len(units), groups=also)
     else:
         rows, columns = thing_rows(ds, grouped, as_of), THING_COLUMNS
-        count = msg("count_things", things=len(grouped), n=len(selected), units=len(units))
+        count = msg(
+            "count_things", things=len(grouped), n=len(selected), units=len(units), groups=also
+        )
     if past:
         count += msg(
             "count_past", n=past if not expanded else sum(1 for o in selected if o.due < as_of)

@@ -178,3 +178,23 @@ def test_query_on_broken_data_exits_1(cli, plan_repo: Path) -> None:
 
 def test_repo_is_a_data_repository() -> None:
     assert (REPO / "data" / "measures.yaml").is_file()
+
+
+def test_plan_cache_is_used_and_never_stale(cli, plan_repo: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    fresh = cli("due", "--year", "2017", "--as-of", "2017-07-15", "--data", str(plan_repo))
+    assert list(cache_dir.glob("plan-*.pickle")), "a clean load is cached"
+    again = cli("due", "--year", "2017", "--as-of", "2017-07-15", "--data", str(plan_repo))
+    assert again == fresh
+    edit(plan_repo / "data" / "units.yaml", "    name: 德庆县\n", "    name: 德庆县副本\n")
+    code, out, _ = cli("owes", "deqing", "--data", str(plan_repo), "-f", "json")
+    assert code == 0 and json.loads(out)["obligations"][0]["unit"] == "德庆县副本"
+    edit(plan_repo / "data" / "units.yaml", "    kind: leading_group", "    kind: group")
+    code, _, err = cli("due", "--data", str(plan_repo))
+    assert code == 1 and "data/units.yaml:" in err
+
+
+def test_no_cache_setting(cli, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FZZF_NO_CACHE", "1")
+    assert cli("due", "--year", "2016", "-f", "json")[0] == 0
+    assert not (tmp_path / "cache").exists()

@@ -20,6 +20,7 @@ FZZF = shutil.which("fzzf")
 def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FZZF_")}
     env.update({"NO_COLOR": "1", "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}, **extra)
+    env.setdefault("FZZF_NO_CACHE", "1")  # never touch the real user cache from tests
     return env
 
 
@@ -105,3 +106,12 @@ def test_wheel_embeds_the_plan_and_runs_from_it(tmp_path: Path) -> None:
         timeout=60,
     )
     assert check.stdout.strip().startswith(str(target))
+
+
+@needs_fzzf
+def test_installed_due_2017(tmp_path: Path) -> None:
+    result = _run("due", "--year", "2017", "--as-of", "2017-07-15", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["obligations"]) == 409
+    result = _run("due", "--year", "2017", "--as-of", "2017-07-15", cwd=tmp_path)
+    assert "共 28 项事项" in result.stdout

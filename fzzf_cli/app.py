@@ -1,0 +1,148 @@
+"""The Typer application and what every command shares: options, the data folder, the
+as-of date, terminal width, and turning fzzf's own errors into exit codes.
+
+Together with ``commands/`` and ``cli.py`` this is the only code that reads argv, the
+environment and the clock.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fzzf_cli import cache
+from fzzf_cli.dataset import Dataset
+from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
+from fzzf_cli.load import DataRoot, find_root, load_dataset
+from fzzf_cli.messages import msg
+from fzzf_cli.output.tables import print_problems
+from fzzf_cli.query import parse_date
+
+app = typer.Typer(
+    name="fzzf",
+    help="肇府办函〔2016〕48号《肇庆市创建法治政府示范区工作实施方案》落实情况跟踪工具。",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class ViewFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class Kind(StrEnum):
+    milestone = "milestone"
+    recurring = "recurring"
+    report = "report"
+    pilot_plan = "pilot_plan"
+    pilot_done = "pilot_done"
+    review = "review"
+
+
+class By(StrEnum):
+    thing = "thing"
+    unit = "unit"
+
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="数据仓库目录（含 data/measures.yaml）；"
+        "默认依次取 FZZF_DATA、当前目录向上查找、内置方案。",
+        file_okay=False,
+    ),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式。")]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="按哪一天计算（YYYY-MM-DD）；默认取 FZZF_AS_OF，再默认今天。"),
+]
+YearOpt = Annotated[str | None, typer.Option("--year", help="某一年到期的，如 2017。")]
+KindOpt = Annotated[Kind | None, typer.Option("--kind", help="只看某类义务。")]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", help="周期任务展开到哪一天；默认方案期末 2018-12-31。")
+]
+
+
+# --- plumbing ---------------------------------------------------------------------------
+
+
+@contextmanager
+def handled() -> Iterator[None]:
+    """Turn the tool's own errors into a message on stderr and their exit code."""
+    try:
+        yield
+    except FzzfError as error:
+        sys.stderr.write(f"fzzf: {error.message}\n")
+        raise typer.Exit(error.exit_code) from None
+
+
+def data_root(data: Path | None) -> DataRoot:
+    root = find_root(data, os.environ.get("FZZF_DATA") or None, Path.cwd())
+    if root is None:
+        shown = data if data is not None else os.environ.get("FZZF_DATA", "")
+        raise FzzfError(msg("data_not_found", path=shown), EXIT_USAGE)
+    return root
+
+
+def plan_dataset(data: Path | None) -> tuple[DataRoot, Dataset]:
+    """Load the plan for a query; stop with exit 1 if it cannot be loaded at all."""
+    root = data_root(data)
+    ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
+    if ds is None:
+        print_problems(problems, sys.stderr)
+        raise FzzfError(msg("data_invalid"), EXIT_FINDINGS)
+    if problems:
+        sys.stderr.write(msg("validate_failed", n=len(problems)) + msg("data_invalid") + "\n")
+    return root, ds
+
+
+def table_width() -> int | None:
+    """Wrap tables to the terminal; never wrap what goes to a pipe or a file."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def as_of_date(value: str | None) -> date:
+    """``--as-of``, else ``FZZF_AS_OF``, else today: the only place fzzf reads the clock."""
+    if value is not None:
+        return _parse_as_of(value, "--as-of")
+    env = os.environ.get("FZZF_AS_OF")
+    if env:
+        return _parse_as_of(env, "FZZF_AS_OF")
+    return date.today()
+
+
+def _parse_as_of(value: str, source: str) -> date:
+    try:
+        return parse_date(value, source)
+    except FzzfError:
+        raise FzzfError(msg("bad_as_of", value=value, source=source), EXIT_USAGE) from None
+
+
+def until_date(value: str | None) -> date | None:
+    return parse_date(value, "--until") if value is not None else None

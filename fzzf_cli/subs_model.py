@@ -1,0 +1,106 @@
+"""What units file: half-year reports and pilot files, as typed records.
+
+A report lives at ``data/submissions/<period>/<unit-id>.yaml``; a pilot's plan or
+completion report at ``data/submissions/pilots/p<N>/<unit-id>.yaml``. A file whose
+``submitted`` date is empty is a draft: it is validated, but does not count as filed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
+
+from fzzf_cli.messages import msg
+from fzzf_cli.model import Id, IsoDate, PeriodId, Record, Tag, Text
+
+Status = Literal["not_started", "in_progress", "done"]
+STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done")
+
+_LINK = re.compile(r"^https?://[^\s<>\"']+$")
+
+
+def _web_link(value: str) -> str:
+    if not _LINK.match(value):
+        raise ValueError(msg("link_scheme", value=value))
+    return value
+
+
+Link = Annotated[str, AfterValidator(_web_link)]
+# An obligation's thing id as fzzf prints it: m16-2017-12-31, p63-plan, m40-every-2017-03-31.
+ThingId = Annotated[
+    str, StringConstraints(pattern=r"^[a-zA-Z0-9][a-zA-Z0-9-]{1,60}(\.[a-z0-9-]+)?$")
+]
+
+
+class Evidence(Record):
+    text: Text | None = None
+    link: Link | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Evidence:
+        if self.text is None and self.link is None:
+            raise ValueError(msg("evidence_empty"))
+        return self
+
+
+class Item(Record):
+    """Progress on one obligation the unit owes."""
+
+    id: ThingId
+    title: Text | None = None  # written by ``fzzf new report`` for the reader; not checked
+    status: Status
+    done: IsoDate | None = None
+    evidence: list[Evidence] = []
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _done_has_date(self) -> Item:
+        if self.status == "done" and self.done is None:
+            raise ValueError(msg("done_needs_date"))
+        if self.status != "done" and self.done is not None:
+            raise ValueError(msg("date_needs_done"))
+        return self
+
+
+class Figure(Record):
+    """A reported value of a quantitative target (measures 7 and 48)."""
+
+    metric: Tag
+    value: Annotated[float, Field(allow_inf_nan=False)]
+    note: Text | None = None
+
+
+class PilotProgress(Record):
+    pilot: Annotated[int, Field(ge=62, le=69)]
+    status: Status
+    progress: Text | None = None
+
+
+class Report(Record):
+    """A unit's half-year report (三(二): 每年的6月底和12月底前 … 报送)."""
+
+    unit: Id
+    period: PeriodId
+    submitted: IsoDate | None = None
+    items: list[Item] = []
+    figures: list[Figure] = []
+    pilots: list[PilotProgress] = []
+    note: Text | None = None
+
+
+class PilotFile(Record):
+    """A pilot's plan (报送试点方案, due 2016-04-20) or its completion report."""
+
+    unit: Id
+    pilot: Annotated[int, Field(ge=62, le=69)]
+    kind: Literal["plan", "completion"]
+    submitted: IsoDate | None = None
+    goals: Text | None = None  # 目标
+    tasks: Text | None = None  # 任务
+    schedule: Text | None = None  # 进度安排
+    responsible: Text | None = None  # 责任主体
+    safeguards: Text | None = None  # 保障机制
+    summary: Text | None = None  # completion: what was achieved
+    evidence: list[Evidence] = []

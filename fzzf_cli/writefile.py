@@ -1,0 +1,64 @@
+"""Writing files so that nothing is ever lost or half-written.
+
+Every file fzzf writes goes to a temporary file in the same folder, is flushed to disk,
+and is then moved into place in one step: a crash or Ctrl-C leaves either the old file
+or the new one, never a mixture. ``write_new`` refuses to replace anything that exists
+(a unit's submission is theirs); ``write_replace`` is for files the user asked fzzf to
+(re)generate, such as reports.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+# Windows may hold a file briefly (virus scanners, indexers): retry the final rename.
+_RETRIES = 5
+
+
+def _temp_copy(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create ``path`` with ``text``; FileExistsError if it exists (it is left untouched)."""
+    if path.exists() or path.is_symlink():
+        raise FileExistsError(path)
+    temp = _temp_copy(path, text)
+    try:
+        try:
+            os.link(temp, path)  # fails, atomically, if path appeared meanwhile
+        except (AttributeError, NotImplementedError, PermissionError):
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def write_replace(path: Path, text: str) -> None:
+    """Write ``path`` with ``text``, replacing what is there in one step."""
+    temp = _temp_copy(path, text)
+    try:
+        for attempt in range(_RETRIES):
+            try:
+                os.replace(temp, path)
+                return
+            except PermissionError:
+                if attempt == _RETRIES - 1:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
+    finally:
+        temp.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -19,15 +20,20 @@ from fzzf_cli.errors import Problem
 from fzzf_cli.messages import msg
 from fzzf_cli.output.formats import cell_text
 
-# Characters that some reader (GitHub's runner, a terminal, str.splitlines, a browser
-# log view) treats as the end of a line. They become one space: the text stays readable.
+# What some reader (the runner, a terminal, str.splitlines) takes as a line end: a space.
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-# Every other C0/C1 control (and DEL). Escaped visibly rather than dropped, so that the
-# author can find the stray byte; this also covers \v \f \x1c-\x1e (splitlines breaks)
-# and ESC (terminal colour and hyperlink sequences).
+# Other C0/C1 controls and DEL, escaped visibly (not dropped) so the author can find the
+# byte; this covers \v \f \x1c-\x1e (splitlines breaks) and ESC (terminal sequences).
 _CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-# Not allowed anywhere in an XML 1.0 document (section 2.2 "Char"); Python strings can
-# also hold lone surrogates (e.g. from surrogateescape), which cannot even be encoded.
+# The GitHub runner also takes a line as a command when it starts with "::" after
+# TrimStart(), or when it contains the legacy "##[" anywhere (actions/runner
+# ActionCommand.TryParseV2 / TryParse): think of a file named "::error title=x::y.yaml",
+# or "##[stop-commands]t", which would silence our real annotations. Both tests are .NET
+# culture-sensitive string searches, which skip "ignorable" characters such as U+200B
+# or U+00AD, so those are skipped here too (generously: whole categories).
+_IGNORABLE_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Cs", "Me", "Mn"})
+_HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+# Not XML 1.0 "Char"s; lone surrogates (e.g. from surrogateescape) cannot even be encoded.
 _XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -41,10 +47,43 @@ def one_line(text: str) -> str:
     CR, LF, CRLF, NEL (U+0085), U+2028 and U+2029 become a space, TAB becomes a space,
     and any other C0/C1 control character becomes a visible escape such as ``\\x1b``.
     Why: the GitHub runner reads workflow commands from any stdout line starting with
-    ``::``, so a data value must never be able to start a new line of the log.
+    ``::``, so a data value must never be able to start a new line of the log. For the
+    same reason a ``:`` that is the first visible character becomes ``\\x3a`` and the
+    ``[`` of ``##[`` (the runner's legacy command prefix, honoured anywhere in a line)
+    becomes ``\\x5b``: no line containing the result can be read as a command.
     """
     text = _LINE_BREAKS.sub(" ", text).replace("\t", " ")
-    return _CONTROLS.sub(_escape_control, text)
+    return _defuse_commands(_CONTROLS.sub(_escape_control, text))
+
+
+def _ignorable(char: str) -> bool:
+    return unicodedata.category(char) in _IGNORABLE_CATEGORIES or char in _HANGUL_FILLERS
+
+
+def _after_hashes(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is preceded by ``##``, ignorable characters skipped."""
+    hashes = 0
+    while index > 0 and hashes < 2:  # linear overall: a scan stops at the previous "["
+        index -= 1
+        if text[index] == "#":
+            hashes += 1
+        elif not _ignorable(text[index]):
+            break
+    return hashes == 2
+
+
+def _defuse_commands(text: str) -> str:
+    """Escape the ``[`` of every ``##[`` and a ``:`` that is the first visible character."""
+    chars = list(text)
+    for index, char in enumerate(text):
+        if char == "[" and _after_hashes(text, index):
+            chars[index] = "\\x5b"
+    for index, char in enumerate(text):
+        if not (char.isspace() or _ignorable(char)):
+            if char == ":":
+                chars[index] = "\\x3a"
+            break
+    return "".join(chars)
 
 
 def plain(problems: Sequence[Problem]) -> str:
@@ -63,21 +102,14 @@ def _problem_text(problem: Problem) -> str:
 
 
 def _gh_data(text: str) -> str:
-    """Escape a workflow-command message the way @actions/core's ``escapeData`` does.
-
-    ``%`` first, so that the ``%0A`` we add is not itself escaped; CR and LF are kept
-    as escapes (GitHub shows them as line breaks inside the annotation), and what
-    remains of line breaks and controls is neutralised by ``one_line``.
-    """
+    """Escape a message as @actions/core's ``escapeData`` does (``%`` first), keeping CR
+    and LF as ``%0D``/``%0A`` (shown inside the annotation); ``one_line`` does the rest."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return one_line(text)
 
 
 def _gh_property(text: str) -> str:
-    """Escape a property value (``escapeProperty``): also ``:`` and ``,``.
-
-    An unescaped ``,`` would start a new property and ``::`` would end the property list.
-    """
+    """Escape a property value (``escapeProperty``): ``,`` would start a new property."""
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -116,11 +148,8 @@ def github(problems: Sequence[Problem], *, limit: int = 10, title: str = "fzzf")
 
 
 def _md(value: object) -> str:
-    """One Markdown table cell from data: no line break, no column break, no markup.
-
-    ``one_line`` first (its ``\\x1b`` escapes then get their backslash doubled, so they
-    render as typed); ``\\|`` keeps the column count (GFM); entities stop raw HTML.
-    """
+    """A Markdown table cell from data: ``one_line`` first (its escapes' backslashes are
+    then doubled, so they render as typed), ``\\|`` keeps the columns, entities stop HTML."""
     text = one_line(cell_text(value)).strip()
     text = text.replace("\\", "\\\\").replace("|", "\\|")
     return html.escape(text, quote=False)
@@ -169,17 +198,15 @@ class JUnitCase(NamedTuple):
     failure: Problem | None  # None = passed
 
 
+def _xml_visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"#x{code:02X}" if code <= 0xFF else f"#x{code:04X}"
+
+
 def _xml_safe(text: str) -> str:
-    """Replace characters illegal in XML 1.0 with a visible ``#xNN`` (as pytest does).
-
-    ElementTree would write them as is and produce a file no parser accepts.
-    """
-
-    def visible(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return f"#x{code:02X}" if code <= 0xFF else f"#x{code:04X}"
-
-    return _XML_ILLEGAL.sub(visible, text)
+    """Illegal XML 1.0 characters as a visible ``#xNN`` (as pytest does): ElementTree
+    would write them as is, making a file no parser accepts."""
+    return _XML_ILLEGAL.sub(_xml_visible, text)
 
 
 def junit_xml(cases: Sequence[JUnitCase], *, name: str = "fzzf check") -> str:
@@ -195,34 +222,23 @@ def junit_xml(cases: Sequence[JUnitCase], *, name: str = "fzzf check") -> str:
     """
     suites: dict[str, dict[str, list[Problem]]] = {}
     for case in cases:
-        failures = suites.setdefault(case.suite, {}).setdefault(case.name, [])
+        found = suites.setdefault(case.suite, {}).setdefault(case.name, [])
         if case.failure is not None:
-            failures.append(case.failure)
-    total = sum(len(tests) for tests in suites.values())
-    failed = sum(1 for tests in suites.values() for probs in tests.values() if probs)
-    root = ET.Element("testsuites", name=_xml_safe(name), tests=str(total), failures=str(failed))
+            found.append(case.failure)
+    failing = {suite: sum(1 for p in tests.values() if p) for suite, tests in suites.items()}
+    total = str(sum(len(tests) for tests in suites.values()))
+    root = ET.Element("testsuites", name=_xml_safe(name), tests=total)
+    root.set("failures", str(sum(failing.values())))
     for suite, tests in suites.items():
-        el_suite = ET.SubElement(
-            root,
-            "testsuite",
-            name=_xml_safe(suite),
-            tests=str(len(tests)),
-            failures=str(sum(1 for probs in tests.values() if probs)),
-            errors="0",
-            skipped="0",
-        )
+        el_suite = ET.SubElement(root, "testsuite", name=_xml_safe(suite), tests=str(len(tests)))
+        el_suite.attrib.update(failures=str(failing[suite]), errors="0", skipped="0")
         for case_name, probs in tests.items():
-            el_case = ET.SubElement(
-                el_suite,
-                "testcase",
-                name=_xml_safe(case_name),
-                classname=_xml_safe("fzzf." + suite),
-            )
+            el_case = ET.SubElement(el_suite, "testcase", name=_xml_safe(case_name))
+            el_case.set("classname", _xml_safe("fzzf." + suite))
             if probs:
                 first = _problem_text(probs[0])
-                message = (
-                    first if len(probs) == 1 else msg("ci_junit_many", n=len(probs), first=first)
-                )
+                many = msg("ci_junit_many", n=len(probs), first=first)
+                message = first if len(probs) == 1 else many
                 el_fail = ET.SubElement(el_case, "failure", message=_xml_safe(message))
                 el_fail.text = _xml_safe("\n".join(str(p) for p in probs))
     ET.indent(root)

@@ -56,30 +56,48 @@ def test_milestone_without_submissions(plan_repo: Path, as_of: str, soon: int, e
 
 
 def test_done_on_time_and_done_late(plan_repo: Path) -> None:
-    _file(plan_repo, "2017-H2/deqing.yaml",
-          _report("deqing", "2017-H2", "2017-12-20", _item("m16-2017-12-31", "done", "2017-11-01")))  # fmt: skip
+    _file(
+        plan_repo,
+        "2017-H2/deqing.yaml",
+        _report("deqing", "2017-H2", "2017-12-20", _item("m16-2017-12-31", "done", "2017-11-01")),
+    )
     assert _status(plan_repo, M16, "2018-01-05") == ("done_on_time", 0)
     assert _status(plan_repo, M16, "2017-12-19") == ("due_soon", 0)  # filed after that day
-    _file(plan_repo, "2017-H2/deqing.yaml",
-          _report("deqing", "2017-H2", "2017-12-20", _item("m16-2017-12-31", "in_progress")))  # fmt: skip
-    _file(plan_repo, "2018-H1/deqing.yaml",
-          _report("deqing", "2018-H1", "2018-01-03", _item("m16-2017-12-31", "done", "2018-01-02")))  # fmt: skip
+    _file(
+        plan_repo,
+        "2017-H2/deqing.yaml",
+        _report("deqing", "2017-H2", "2017-12-20", _item("m16-2017-12-31", "in_progress")),
+    )
+    _file(
+        plan_repo,
+        "2018-H1/deqing.yaml",
+        _report("deqing", "2018-H1", "2018-01-03", _item("m16-2017-12-31", "done", "2018-01-02")),
+    )
     assert _status(plan_repo, M16, "2018-01-05") == ("done_late", 0)
     assert _status(plan_repo, M16, "2018-01-02") == ("overdue", 2)
 
 
 def test_latest_report_wins(plan_repo: Path) -> None:
-    _file(plan_repo, "2017-H2/deqing.yaml",
-          _report("deqing", "2017-H2", "2017-12-20", _item("m16-2017-12-31", "done", "2017-11-01")))  # fmt: skip
-    _file(plan_repo, "2018-H1/deqing.yaml",
-          _report("deqing", "2018-H1", "2018-06-20", _item("m16-2017-12-31", "in_progress")))  # fmt: skip
+    _file(
+        plan_repo,
+        "2017-H2/deqing.yaml",
+        _report("deqing", "2017-H2", "2017-12-20", _item("m16-2017-12-31", "done", "2017-11-01")),
+    )
+    _file(
+        plan_repo,
+        "2018-H1/deqing.yaml",
+        _report("deqing", "2018-H1", "2018-06-20", _item("m16-2017-12-31", "in_progress")),
+    )
     assert _status(plan_repo, M16, "2018-03-01") == ("done_on_time", 0)
     assert _status(plan_repo, M16, "2018-07-01") == ("overdue", 182)
 
 
 def test_a_draft_never_counts(plan_repo: Path) -> None:
-    _file(plan_repo, "2017-H2/deqing.yaml",
-          _report("deqing", "2017-H2", "", _item("m16-2017-12-31", "done", "2017-11-01")))  # fmt: skip
+    _file(
+        plan_repo,
+        "2017-H2/deqing.yaml",
+        _report("deqing", "2017-H2", "", _item("m16-2017-12-31", "done", "2017-11-01")),
+    )
     assert _status(plan_repo, M16, "2018-01-05") == ("overdue", 5)
     assert _status(plan_repo, "report-2017-H2.deqing", "2018-01-05") == ("missing", 5)
 
@@ -111,8 +129,11 @@ def test_pilot_plan_by_file_or_by_report(plan_repo: Path) -> None:
     assert _status(plan_repo, "p63-plan.deqing", "2016-05-01") == ("done_late", 0)
     _file(plan_repo, "pilot-plans/p63/minzhengju.yaml", "unit: minzhengju\npilot: 63\nkind: plan\n")
     assert _status(plan_repo, "p63-plan.minzhengju", "2016-05-01") == ("overdue", 11)
-    _file(plan_repo, "2016-H1/minzhengju.yaml",
-          _report("minzhengju", "2016-H1", "2016-06-28", _item("p63-plan", "done", "2016-04-19")))  # fmt: skip
+    _file(
+        plan_repo,
+        "2016-H1/minzhengju.yaml",
+        _report("minzhengju", "2016-H1", "2016-06-28", _item("p63-plan", "done", "2016-04-19")),
+    )
     assert _status(plan_repo, "p63-plan.minzhengju", "2016-07-01") == ("done_on_time", 0)
 
 

@@ -66,16 +66,32 @@ P = "data/submissions/2017-H1/deqing.yaml"
         ("unit: deqing", "unit: huaiji", f"{P}:1:7: unit 写的是“huaiji”，但文件在 deqing 的位置"),
         ("period: 2017-H1", "period: 2016-H2", f"{P}:2:9: period 写的是“2016-H2”"),
         ("submitted: 2017-06-28", "submitted: 2016-12-31", f"{P}:3:12: 报送日期早于本报送期的开始"),
-        ("  - id: m16-2017-12-31", "  - id: m16-2017-12-30", f"{P}:5:9: 德庆县没有应承担的事项“m16-2017-12-30”"),
+        (
+            "  - id: m16-2017-12-31",
+            "  - id: m16-2017-12-30",
+            f"{P}:5:9: 德庆县没有应承担的事项“m16-2017-12-30”",
+        ),
         ("  - id: m16-2017-12-31", "  - id: m62-2017-12-31", f"{P}:5:9: 德庆县没有应承担的事项"),
         ("    status: in_progress", "    status: started", f"{P}:6:13: items[0].status：应为"),
         ("    done: 2017-04-01", "    done: 2017-07-01", f"{P}:9:11: 完成日期晚于报送日期"),
-        ("    status: done\n    done: 2017-04-01\n", "    status: done\n", f"{P}:7:5: items[1]：状态为 done"),
-        ("        link: https://example.gov.cn/p63", "        link: javascript:alert(1)", f"{P}:12:15: items[1].evidence[0].link：链接"),
+        (
+            "    status: done\n    done: 2017-04-01\n",
+            "    status: done\n",
+            f"{P}:7:5: items[1]：状态为 done",
+        ),
+        (
+            "        link: https://example.gov.cn/p63",
+            "        link: javascript:alert(1)",
+            f"{P}:12:15: items[1].evidence[0].link：链接",
+        ),
         ("  - pilot: 63", "  - pilot: 64", f"{P}:14:12: 本单位不是试点 64 的试点地区或单位"),
-        ("    status: in_progress\n", "    status: in_progress\n    statu: done\n", f"{P}:7:5: 未知的键“statu”"),
+        (
+            "    status: in_progress\n",
+            "    status: in_progress\n    statu: done\n",
+            f"{P}:7:5: 未知的键“statu”",
+        ),
     ],
-)  # fmt: skip
+)
 def test_report_problems(plan_repo: Path, old: str, new: str, expected: str) -> None:
     assert old in REPORT
     _file(plan_repo, "2017-H1/deqing.yaml", REPORT.replace(old, new))

@@ -300,6 +300,7 @@ ZH: dict[str, str] = {
     "group_members_none": "（待指定）",
     "validate_ok": "数据有效：{measures} 项措施、{units} 个单位、{groups} 个单位组、{pilots} 个试点。",
     "validate_failed": "发现 {n} 个问题。",
+    "validate_filed": "报送文件 {n} 个，均有效。",
     "validate_more_later": "修正以上问题后，还会进行跨文件的检查。",
     "no_such_measure": "没有措施 {n}（措施编号为 1—69）",
     "data_not_found": "在 {path} 找不到 data/measures.yaml",

@@ -22,6 +22,7 @@ from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError
 from fzzf_cli.load import load_dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
+from fzzf_cli.obligations import derive
 from fzzf_cli.output.jsonout import write_json
 from fzzf_cli.output.tables import (
     GROUP_COLUMNS,
@@ -38,6 +39,7 @@ from fzzf_cli.output.tables import (
     unit_rows,
 )
 from fzzf_cli.source import measure_paragraph
+from fzzf_cli.subs_load import load_submissions
 from fzzf_cli.views import measure_record, pilot_record, select_measures, unit_records
 
 
@@ -48,10 +50,15 @@ def validate(
         ViewFormat.table
     ),
 ) -> None:
-    """检查数据：YAML 语法、字段、单位引用、期限。有问题时退出码为 1。"""
+    """检查数据（方案与全部报送文件）：YAML 语法、字段、单位引用、期限。有问题时退出码为 1。"""
     with handled():
         root = data_root(data)
         ds, problems = load_dataset(root.path)
+        filed = 0
+        if ds is not None:
+            subs, sub_problems = load_submissions(root.path, ds, derive(ds))
+            problems = problems + sub_problems
+            filed = len(subs.all())
         if fmt is ViewFormat.json:
             write_json(
                 {
@@ -83,6 +90,7 @@ def validate(
                     groups=len(ds.groups),
                     pilots=len(ds.pilots),
                 )
+                + (msg("validate_filed", n=filed) if filed else "")
                 + "\n"
             )
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)

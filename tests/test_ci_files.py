@@ -1,0 +1,85 @@
+"""The files a data repository copies: pre-commit hooks and CI workflows. Their fzzf
+commands are run here as the CI would run them."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fzzf_cli.cli import app
+
+from .conftest import REPO
+
+COMMANDS = {c.name or c.callback.__name__ for c in app.registered_commands}
+
+
+def _git(repo: Path, *args: str) -> str:
+    who = ["-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    done = subprocess.run(
+        ["git", *who, *args], cwd=repo, check=True, capture_output=True, text=True
+    )
+    return done.stdout.strip()
+
+
+def test_pre_commit_hooks_name_real_commands(cli, plan_repo: Path, monkeypatch) -> None:
+    monkeypatch.setenv("FZZF_AS_OF", "2016-04-01")
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["fzzf-validate", "fzzf-check"]
+    for hook in hooks:
+        program, command, *rest = shlex.split(hook["entry"])
+        assert program == "fzzf" and command in COMMANDS and hook["language"] == "python"
+        assert hook["pass_filenames"] is False
+        code, _, err = cli(command, *rest, "--data", str(plan_repo))
+        assert code == 0, err
+
+
+def _run_steps(lines: list[str], cli, repo: Path, base: str) -> list[int]:
+    codes = []
+    for line in lines:
+        line = line.replace("origin/${{ github.base_ref }}", base)
+        program, *args = shlex.split(line)
+        assert program == "fzzf"
+        codes.append(cli(*args, "--data", str(repo))[0])
+    return codes
+
+
+def test_github_workflow_commands(cli, plan_repo: Path, monkeypatch, tmp_path) -> None:
+    workflow = yaml.safe_load((REPO / "examples/ci/github-workflow.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    runs = [s["run"] for s in steps if str(s.get("run", "")).startswith("fzzf ")]
+    assert runs[0] == "fzzf validate" and len(runs) == 3
+    pull_request, scheduled = runs[1], runs[2]
+    monkeypatch.setenv("FZZF_AS_OF", "2016-07-15")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    _git(plan_repo, "init", "-q")
+    _git(plan_repo, "add", "-A")
+    _git(plan_repo, "commit", "-q", "-m", "plan")
+    base = _git(plan_repo, "rev-parse", "HEAD")
+    data = ("--data", str(plan_repo))
+    cli("new", "report", "deqing", "2016-H1", "--date", "2016-06-28", *data)
+    cli("new", "pilot-plan", "63", "deqing", "--date", "2016-04-18", *data)
+    _git(plan_repo, "add", "-A")
+    _git(plan_repo, "commit", "-q", "-m", "德庆县报送")
+    assert _run_steps(["fzzf validate", pull_request, scheduled], cli, plan_repo, base) == [0, 0, 1]
+
+
+def test_gitlab_job_writes_junit(cli, plan_repo: Path, monkeypatch) -> None:
+    job = yaml.safe_load((REPO / "examples/ci/gitlab-ci.yml").read_text("utf-8"))["fzzf"]
+    lines = [line for line in job["script"] if line.startswith("fzzf ")]
+    report = job["artifacts"]["reports"]["junit"]
+    monkeypatch.chdir(plan_repo)
+    monkeypatch.setenv("FZZF_AS_OF", "2016-07-15")
+    codes = [cli(*shlex.split(line)[1:])[0] for line in lines]
+    assert codes == [0, 1]
+    root = ET.fromstring((plan_repo / report).read_bytes())
+    assert int(root.get("failures")) == 71
+
+
+@pytest.mark.parametrize("name", ["github-workflow.yml", "gitlab-ci.yml"])
+def test_ci_examples_are_valid_yaml(name: str) -> None:
+    assert yaml.safe_load((REPO / "examples" / "ci" / name).read_text(encoding="utf-8"))

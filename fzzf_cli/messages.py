@@ -230,6 +230,7 @@ ZH: dict[str, str] = {
     "status_unassigned": "待指定单位",
     "gate_missing": "{unit}未报：{title}（应于 {due} 前报送，已逾期 {days} 天）",
     "gate_hint": "生成文件：{command}",
+    "gate_hint_draft": "文件已有但是草稿：填上 submitted（报送日期）即为报送",
     "gate_summary": "fzzf check（截至 {as_of}，宽限 {grace} 天）：数据问题 {problems} 个；应报未报 {missing} 项，涉及 {units} 个单位。{verdict}",
     "gate_scope": "（只对本次改动涉及的 {n} 个单位把关）",
     "gate_pass": "通过。",

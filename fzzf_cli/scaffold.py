@@ -1,10 +1,10 @@
 """Ready-to-edit submission files: what ``fzzf new report`` and ``fzzf new pilot-plan`` write.
 
 A new report lists every obligation the unit owes up to the end of the period, each
-with its title and a status to fill. What the unit said in its latest earlier report
-(status, date done, evidence) is carried forward, so a report is an update, not a
-blank form. The text is checked to load back to exactly these values before it is
-written.
+with its title and a status to fill, plus anything the unit reported on before. What the
+unit said in its latest earlier report (status, date done, evidence, pilot progress) is
+carried forward, so a report is an update, not a blank form. The text is checked to
+load back to exactly these values before it is written.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from fzzf_cli.dataset import Dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation
 from fzzf_cli.subs_load import Submissions
-from fzzf_cli.subs_model import Item, Report
+from fzzf_cli.subs_model import Item, PilotProgress, Report
 from fzzf_cli.yamlio import dump_yaml
 
 
@@ -35,6 +35,16 @@ def _latest_items(subs: Submissions, unit: str, before: str) -> dict[str, Item]:
     return latest
 
 
+def _latest_pilots(subs: Submissions, unit: str, before: str) -> dict[int, PilotProgress]:
+    latest: dict[int, PilotProgress] = {}
+    for filed in sorted(subs.reports, key=lambda f: getattr(f.record, "period", "")):
+        report = filed.record
+        if isinstance(report, Report) and report.unit == unit and report.period < before:
+            for entry in report.pilots:
+                latest[entry.pilot] = entry
+    return latest
+
+
 def report_data(
     ds: Dataset,
     obligations: list[Obligation],
@@ -49,7 +59,8 @@ def report_data(
     carried = _latest_items(subs, unit, period)
     items: list[dict[str, Any]] = []
     for o in obligations:
-        if o.unit_id != unit or o.kind in ("report",) or (o.due > end and not everything):
+        later = o.due > end and not everything and o.thing not in carried
+        if o.unit_id != unit or o.kind == "report" or later:
             continue
         before = carried.get(o.thing)
         item: dict[str, Any] = {"id": o.thing, "title": f"{o.due} {o.title}"}
@@ -61,11 +72,14 @@ def report_data(
         if before is not None and before.note:
             item["note"] = before.note
         items.append(item)
-    pilots = [
-        {"pilot": p.id, "status": "not_started"}
-        for p in ds.pilots_file.pilots
-        if unit in (*p.areas, *p.units)
-    ]
+    progress = _latest_pilots(subs, unit, period)
+    pilots = []
+    for pilot in ds.pilots_file.pilots:
+        if unit in (*pilot.areas, *pilot.units):
+            entry: dict[str, Any] = {"pilot": pilot.id, "status": "not_started"}
+            if pilot.id in progress:
+                entry = progress[pilot.id].model_dump(exclude_none=True)
+            pilots.append(entry)
     data: dict[str, Any] = {
         "unit": unit,
         "period": period,

@@ -78,11 +78,14 @@ def load_submissions(
             continue
         filed = Filed(display, doc, record)
         if isinstance(record, Report):
-            problems += _check_report(ds, owed, filed, expect[1], expect[2])
-            found.reports.append(filed)
+            found_here = list(_check_report(ds, owed, filed, expect[1], expect[2]))
+            target = found.reports
         else:
-            problems += _check_pilot_file(ds, filed, expect[1], expect[2], expect[3])
-            found.pilot_files.append(filed)
+            found_here = list(_check_pilot_file(ds, filed, expect[1], expect[2], expect[3]))
+            target = found.pilot_files
+        problems += found_here
+        if not found_here:  # a file with any problem counts for nobody until it is fixed
+            target.append(filed)
     return found, sorted(problems, key=Problem.sort_key)
 
 

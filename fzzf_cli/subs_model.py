@@ -1,7 +1,8 @@
 """What units file: half-year reports and pilot files, as typed records.
 
-A report lives at ``data/submissions/<period>/<unit-id>.yaml``; a pilot's plan or
-completion report at ``data/submissions/pilots/p<N>/<unit-id>.yaml``. A file whose
+A report lives at ``data/submissions/<period>/<unit-id>.yaml``; a pilot's plan at
+``data/submissions/pilot-plans/p<N>/<unit-id>.yaml`` and its completion report at
+``data/submissions/pilot-completions/p<N>/<unit-id>.yaml``. A file whose
 ``submitted`` date is empty is a draft: it is validated, but does not count as filed.
 """
 

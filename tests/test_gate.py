@@ -216,3 +216,38 @@ def test_overdue_worst_first_and_status(cli, plan_repo: Path) -> None:
     assert code == 0 and "怀集县（huaiji）" in table and "端州区" not in table
     code, out, _ = cli("status", *data)
     assert code == 0 and "报送按时率" in out and "（一）深化行政体制改革" in out
+
+
+def test_a_file_with_problems_counts_for_nobody(cli, plan_repo: Path) -> None:
+    """fengkai's path, deqing's name: neither unit is credited until it is fixed."""
+    path = plan_repo / "data" / "submissions" / "2016-H1" / "fengkai.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("unit: deqing\nperiod: 2016-H1\nsubmitted: 2016-06-28\n", encoding="utf-8")
+    _, out, err = cli("overdue", "--as-of", "2016-07-15", "-f", "json", "--data", str(plan_repo))
+    missing = {r["id"] for r in json.loads(out)["obligations"]}
+    assert {"report-2016-H1.deqing", "report-2016-H1.fengkai"} <= missing
+    assert "fengkai.yaml:1:7: unit 写的是“deqing”" in err and "未计入" in err
+
+
+def test_gate_says_a_draft_needs_its_date(cli, plan_repo: Path) -> None:
+    data = ("--data", str(plan_repo))
+    cli("new", "report", "huaiji", "2016-H1", *data)
+    _, out, _ = cli("check", "--as-of", "2016-07-15", *data)
+    line = next(x for x in out.splitlines() if x.startswith("data/submissions/2016-H1/huaiji.yaml"))
+    assert "文件已有但是草稿：填上 submitted（报送日期）即为报送" in line
+
+
+def test_new_report_carries_pilot_progress_and_later_items(cli, plan_repo: Path) -> None:
+    data = ("--data", str(plan_repo))
+    path = plan_repo / "data" / "submissions" / "2016-H1" / "deqing.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "unit: deqing\nperiod: 2016-H1\nsubmitted: 2016-06-28\nitems:\n"
+        "  - id: m4-2018-12-31\n    status: in_progress\n"
+        "pilots:\n  - pilot: 63\n    status: in_progress\n    progress: 已启动\n",
+        encoding="utf-8",
+    )
+    cli("new", "report", "deqing", "2016-H2", "--date", "2016-12-20", *data)
+    text = (plan_repo / "data" / "submissions" / "2016-H2" / "deqing.yaml").read_text("utf-8")
+    assert "  - id: m4-2018-12-31\n" in text and "    status: in_progress\n" in text
+    assert "  - pilot: 63\n    status: in_progress\n    progress: 已启动\n" in text

@@ -43,9 +43,11 @@ def _expected_path(a: Assessed) -> str:
     return pilot_path(o.unit_id, o.pilot or 0, kind)
 
 
-def _failure(a: Assessed) -> Problem:
+def _failure(a: Assessed, drafts: frozenset[str] = frozenset()) -> Problem:
     o = a.obligation
     text = msg("gate_missing", unit=o.unit, title=o.title, due=o.due, days=a.days_overdue)
+    if _expected_path(a) in drafts:
+        return Problem(Location(_expected_path(a)), text, msg("gate_hint_draft"))
     if o.kind == "report":
         command = f"fzzf new report {o.unit_id} {o.period} --date YYYY-MM-DD"
     else:
@@ -99,6 +101,7 @@ def check(
         ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
         failures: list[Assessed] = []
         checked: list[Assessed] = []
+        drafts: frozenset[str] = frozenset()
         files = [f"data/{name}.yaml" for name in ("units", "measures", "pilots")]
         if ds is not None:
             obligations = derive(ds)
@@ -114,7 +117,8 @@ def check(
                 and (scope is None or a.obligation.unit_id in scope)
             ]
             failures = gate_failures(checked, grace)
-        findings = problems + [_failure(a) for a in failures]
+            drafts = frozenset(f.path for f in subs.all() if f.record.submitted is None)
+        findings = problems + [_failure(a, drafts) for a in failures]
         units = sorted({a.obligation.unit_id for a in failures})
         summary = msg(
             "gate_summary",
@@ -127,12 +131,13 @@ def check(
         )
         if scope is not None:
             summary += msg("gate_scope", n=len(scope))
-        _emit(fmt, findings, problems, files, checked, failures, summary, output)
+        _emit(fmt, drafts, findings, problems, files, checked, failures, summary, output)
     raise typer.Exit(EXIT_FINDINGS if findings else EXIT_OK)
 
 
 def _emit(
     fmt: CheckFormat,
+    drafts: frozenset[str],
     findings: list[Problem],
     problems: list[Problem],
     files: list[str],
@@ -142,7 +147,7 @@ def _emit(
     output: Path | None,
 ) -> None:
     if fmt is CheckFormat.junit:
-        xml = junit_xml(_cases(problems, files, checked, failures))
+        xml = junit_xml(_cases(problems, files, checked, failures, drafts))
         if output is not None:
             write_replace(output, xml)
         else:
@@ -170,7 +175,11 @@ def _emit(
 
 
 def _cases(
-    problems: list[Problem], files: list[str], checked: list[Assessed], failures: list[Assessed]
+    problems: list[Problem],
+    files: list[str],
+    checked: list[Assessed],
+    failures: list[Assessed],
+    drafts: frozenset[str],
 ) -> list[JUnitCase]:
     suite = msg("gate_suite_data")
     cases = [JUnitCase(suite, str(p.location), p) for p in problems]
@@ -181,5 +190,5 @@ def _cases(
     for a in checked:
         o = a.obligation
         name = f"{o.unit}（{o.unit_id}） {o.title}"
-        cases.append(JUnitCase(suite, name, _failure(a) if id(a) in failing else None))
+        cases.append(JUnitCase(suite, name, _failure(a, drafts) if id(a) in failing else None))
     return cases

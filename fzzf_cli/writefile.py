@@ -18,10 +18,24 @@ from pathlib import Path
 _RETRIES = 5
 
 
+def _mode(path: Path) -> int:
+    """The replaced file's permissions, or what the user's umask gives a new file
+    (mkstemp's own 0600 would hide a report from colleagues)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def _temp_copy(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode(path)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

@@ -1,0 +1,132 @@
+"""Documents for the coordinator: ``fzzf report`` and ``fzzf notice``."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fzzf_cli.app import AsOfOpt, DataOpt, app, as_of_date, handled
+from fzzf_cli.commands.track import tracked
+from fzzf_cli.errors import EXIT_USAGE, FzzfError
+from fzzf_cli.load import DataRoot, embedded_root
+from fzzf_cli.messages import msg
+from fzzf_cli.names import resolve
+from fzzf_cli.render import render
+from fzzf_cli.report import notice_context, overall_context, unit_context
+from fzzf_cli.status import LATE, assess
+from fzzf_cli.writefile import write_replace
+
+
+class DocFormat(StrEnum):
+    html = "html"
+    md = "md"
+
+
+DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="html 或 md。")]
+OutputOpt = Annotated[
+    str | None, typer.Option("--output", "-o", help="写入的文件；- 表示标准输出。")
+]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option("--templates", help="模板目录，优先于数据仓库的 templates/ 和内置模板。"),
+]
+
+
+def template_folders(root: DataRoot, option: Path | None) -> list[Path]:
+    """--templates, then the repository's templates/, then fzzf's own."""
+    folders = [option] if option is not None else []
+    if root.origin != "embedded" and (root.path / "templates").is_dir():
+        folders.append(root.path / "templates")
+    folders.append(embedded_root() / "templates")
+    return folders
+
+
+def _latest_period(root_periods: list[tuple[str, date]], as_of: date) -> str | None:
+    past = [pid for pid, due in root_periods if due < as_of]
+    return past[-1] if past else None
+
+
+def _write(root: DataRoot, output: str | None, default: str, text: str) -> None:
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    base = Path.cwd() if root.origin == "embedded" else root.path
+    target = Path(output) if output else base / "reports" / default
+    try:
+        write_replace(target, text)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise FzzfError(msg("new_write_failed", path=target, reason=reason), EXIT_USAGE) from None
+    sys.stdout.write(msg("new_written", path=_shown(target, base)) + "\n")
+
+
+def _shown(target: Path, base: Path) -> str:
+    try:
+        return target.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return str(target)
+
+
+@app.command()
+def report(
+    fmt: DocFormatOpt = DocFormat.html,
+    as_of: AsOfOpt = None,
+    period: Annotated[str | None, typer.Option("--period", help="报送期，如 2017-H1。")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="单位报告。")] = None,
+    output: OutputOpt = None,
+    templates: TemplatesOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """总体进展报告（或 --unit 单位报告），默认写入 reports/<报送期>.html。"""
+    with handled():
+        today = as_of_date(as_of)
+        state = tracked(data)
+        ds = state.ds
+        periods = [(p.id, p.due) for p in ds.measures_file.reporting.periods]
+        if period is not None and period.strip().upper() not in dict(periods):
+            shown = "、".join(pid for pid, _ in periods)
+            raise FzzfError(msg("new_unknown_period", value=period, periods=shown), EXIT_USAGE)
+        chosen = period.strip().upper() if period else _latest_period(periods, today)
+        assessed = assess(state.obligations, state.subs, today)
+        folders = template_folders(state.root, templates)
+        stem = chosen or today.isoformat()
+        if unit is not None:
+            uid = resolve(ds, unit)
+            context = unit_context(ds, assessed, state.subs, uid, today, chosen)
+            text = render(folders, f"unit.{fmt.value}.j2", context)
+            _write(state.root, output, f"{stem}-{uid}.{fmt.value}", text)
+            return
+        context = overall_context(ds, assessed, state.subs, today, chosen)
+        text = render(folders, f"report.{fmt.value}.j2", context)
+        _write(state.root, output, f"{stem}.{fmt.value}", text)
+
+
+@app.command()
+def notice(
+    unit: Annotated[str, typer.Argument(help="逾期的单位，如 德庆县。")],
+    within: Annotated[
+        int, typer.Option("--within", min=1, max=90, help="限期几天内整改报送。")
+    ] = 15,
+    fmt: DocFormatOpt = DocFormat.html,
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+    templates: TemplatesOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """市法制局致某逾期单位的督办通知，列出逾期事项及原文依据和整改期限，可打印签发。"""
+    with handled():
+        today = as_of_date(as_of)
+        state = tracked(data)
+        uid = resolve(state.ds, unit)
+        assessed = assess(state.obligations, state.subs, today)
+        if not any(a.obligation.unit_id == uid and a.status in LATE for a in assessed):
+            sys.stderr.write(msg("notice_none", unit=state.ds.name_of(uid), as_of=today) + "\n")
+            return
+        context = notice_context(state.ds, assessed, uid, today, within)
+        text = render(template_folders(state.root, templates), f"notice.{fmt.value}.j2", context)
+        _write(state.root, output, f"notice-{uid}-{today.isoformat()}.{fmt.value}", text)

@@ -1,0 +1,80 @@
+"""Rendering documents from Jinja2 templates.
+
+Templates come from, first to last: ``--templates DIR``, the data repository's own
+``templates/`` folder, then those shipped with fzzf, so a repository may override any
+single template. Templates a repository supplies are code and are reviewed as code;
+they are still rendered in Jinja2's sandbox as a second line of defence. HTML is
+autoescaped; Markdown values pass through the ``md`` filter. Undefined names are errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from fzzf_cli.errors import EXIT_USAGE, FzzfError
+from fzzf_cli.messages import msg
+from fzzf_cli.output.formats import md_cell
+
+# Characters Markdown would read as formatting inside running text.
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|!~"})
+
+
+def md_text(value: object) -> str:
+    """Running text in Markdown: formatting characters escaped, one line."""
+    return md_cell(value).replace("\\|", "|").replace("\\\\", "\\").translate(_MD_SPECIAL)
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def environment(folders: list[Path]) -> SandboxedEnvironment:
+    loaders = [FileSystemLoader(str(folder), encoding="utf-8") for folder in folders]
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        autoescape=lambda name: bool(name) and name.endswith((".html", ".html.j2")),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update({"md": md_cell, "mdtext": md_text, "percent": percent, "number": number})
+    return env
+
+
+def render(folders: list[Path], name: str, context: dict[str, Any]) -> str:
+    """The text of template ``name`` for ``context``; a broken template is a usage error
+    naming the template and line (it is the repository's code, not fzzf's)."""
+    try:
+        return environment(folders).get_template(name).render(**context, msg=msg)
+    except TemplateError as error:
+        where = getattr(error, "filename", None) or name
+        line = getattr(error, "lineno", None)
+        reason = error.message or type(error).__name__
+    except Exception as error:
+        where, line = _template_frame(error.__traceback__, name)
+        reason = f"{type(error).__name__}: {error}"
+    place = f"{where}:{line}" if line else str(where)
+    raise FzzfError(msg("template_failed", place=place, reason=reason), EXIT_USAGE)
+
+
+def _template_frame(tb: TracebackType | None, name: str) -> tuple[str, int | None]:
+    """The template file and line where rendering failed (Jinja2 rewrites the frames)."""
+    found: tuple[str, int | None] = (name, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,423 @@
+"""What the coordinator's documents say, as plain data for the templates.
+
+Pure functions of (plan, obligations, statuses, submissions, as-of). Templates only lay
+this out; every number and every ranking is decided here, where it is tested.
+
+Commended and criticised (三(三) 通报表扬 / 通报批评), by a rule stated in the report:
+commended are units that filed every report due, all on time, and have nothing
+overdue; criticised are units with a report or pilot document missing, most missing
+first.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from fzzf_cli.dataset import Dataset
+from fzzf_cli.messages import msg
+from fzzf_cli.obligations import Obligation
+from fzzf_cli.status import DONE, FILED_KINDS, LATE, Assessed
+from fzzf_cli.subs_load import Submissions
+from fzzf_cli.subs_model import PilotFile, Report
+from fzzf_cli.tracking import area_lines, overdue_by_unit, unit_lines
+
+AREA_NUMERALS = "一二三四五六七八"
+HORIZON_DAYS = 90
+LIST_LIMIT = 5
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def plan_info(ds: Dataset, as_of: date, period: str | None) -> dict[str, Any]:
+    plan = ds.measures_file.plan
+    return {
+        "title": plan.title,
+        "document_number": plan.document_number,
+        "date": _day(plan.date),
+        "issued_by": ds.name_of(plan.issued_by),
+        "coordinator": ds.name_of(plan.coordinator),
+        "coordinator_alias": next(iter(getattr(ds.units.get(plan.coordinator), "aliases", [])), ""),
+        "leading_group": ds.name_of(plan.leading_group),
+        "as_of": as_of.isoformat(),
+        "as_of_text": f"{as_of.year}年{as_of.month}月{as_of.day}日",
+        "period": period,
+    }
+
+
+def headline(assessed: list[Assessed], as_of: date) -> dict[str, int]:
+    due = [a for a in assessed if a.obligation.due < as_of and a.status != "unassigned"]
+    reports = [a for a in due if a.obligation.kind == "report"]
+    return {
+        "due": len(due),
+        "done": sum(a.status in DONE for a in due),
+        "overdue": sum(a.status in LATE for a in due),
+        "reports_due": len(reports),
+        "reports_on_time": sum(a.status == "on_time" for a in reports),
+        "reports_late": sum(a.status == "late" for a in reports),
+        "reports_missing": sum(a.status == "missing" for a in reports),
+        "unassigned": sum(a.status == "unassigned" for a in assessed),
+    }
+
+
+def ranking(ds: Dataset, assessed: list[Assessed], as_of: date) -> dict[str, Any]:
+    """Every unit that owes reports, best first, and the commended and criticised."""
+    lines = [u for u in unit_lines(ds, assessed, as_of) if u["reports_due"]]
+    missing: dict[str, int] = {}
+    for a in assessed:
+        if a.obligation.kind in FILED_KINDS and a.status in LATE:
+            missing[a.obligation.unit_id] = missing.get(a.obligation.unit_id, 0) + 1
+    for line in lines:
+        line["missing_documents"] = missing.get(line["unit_id"], 0)
+        line["done_share"] = _share(line["done"], line["due"])
+    lines.sort(
+        key=lambda u: (
+            -(u["on_time_rate"] or 0),
+            u["missing_documents"],
+            u["overdue"],
+            -(u["done_share"] or 0),
+            u["unit_id"],
+        )
+    )
+    for rank, line in enumerate(lines, 1):
+        line["rank"] = rank
+    commended = [u for u in lines if u["reports_on_time"] == u["reports_due"] and u["overdue"] == 0]
+    criticised = sorted(
+        (u for u in lines if u["missing_documents"]),
+        key=lambda u: (-u["missing_documents"], u["on_time_rate"] or 0, u["unit_id"]),
+    )
+    return {
+        "units": lines,
+        "commended": commended,
+        "criticised": criticised[:LIST_LIMIT],
+        "criticised_total": len(criticised),
+    }
+
+
+def overdue_list(assessed: list[Assessed], unit: str | None = None) -> list[dict[str, Any]]:
+    return [
+        {
+            "unit_id": debt.unit_id,
+            "unit": debt.unit,
+            "count": len(debt.items),
+            "documents": sum(a.obligation.kind in FILED_KINDS for a in debt.items),
+            "oldest": _day(debt.oldest),
+            "worst_days": debt.worst_days,
+            "entries": [item_view(a) for a in debt.items],
+        }
+        for debt in overdue_by_unit(assessed, unit)
+    ]
+
+
+def item_view(a: Assessed) -> dict[str, Any]:
+    o = a.obligation
+    return {
+        "id": o.id,
+        "due": _day(o.due),
+        "kind": o.kind,
+        "kind_label": msg(f"okind_{o.kind}"),
+        "ref": _ref(o),
+        "title": o.title,
+        "quote": o.quote,
+        "implied": o.implied,
+        "status": a.status,
+        "status_label": msg(f"status_{a.status}"),
+        "done": _day(a.done),
+        "days_overdue": a.days_overdue,
+        "unit": o.unit,
+        "unit_id": o.unit_id,
+    }
+
+
+def _ref(o: Obligation) -> str:
+    if o.pilot is not None:
+        return msg("ref_pilot", n=o.pilot)
+    if o.measure is not None:
+        return msg("ref_measure", n=o.measure)
+    return ""
+
+
+def upcoming(
+    assessed: list[Assessed], as_of: date, unit: str | None = None
+) -> list[dict[str, Any]]:
+    """Things due in the next 90 days and not done, one row per thing with its units."""
+    until = as_of + timedelta(days=HORIZON_DAYS)
+    rows: dict[str, dict[str, Any]] = {}
+    for a in assessed:
+        o = a.obligation
+        if not (as_of <= o.due <= until) or a.status in DONE:
+            continue
+        if unit is not None and unit not in (o.unit_id, o.via):
+            continue
+        row = rows.setdefault(o.thing, {**item_view(a), "units": []})
+        row["units"].append(o.unit)
+    return sorted(rows.values(), key=lambda r: (r["due"], r["id"]))
+
+
+def pilots_view(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> list[dict[str, Any]]:
+    """Each pilot: per area and unit, its plan and completion status and latest progress."""
+    progress: dict[tuple[str, int], tuple[str, str | None]] = {}
+    for filed in sorted(
+        subs.reports, key=lambda f: getattr(f.record, "submitted", None) or date.min
+    ):
+        report = filed.record
+        if isinstance(report, Report) and report.submitted is not None:
+            for entry in report.pilots:
+                progress[(report.unit, entry.pilot)] = (entry.status, entry.progress)
+    states = {a.obligation.id: a for a in assessed}
+    result = []
+    for pilot in ds.pilots_file.pilots:
+        members = []
+        for uid in [*pilot.areas, *pilot.units]:
+            plan = states[f"p{pilot.id}-plan.{uid}"]
+            done = states[f"p{pilot.id}-done.{uid}"]
+            status, text = progress.get((uid, pilot.id), (None, None))
+            members.append(
+                {
+                    "unit_id": uid,
+                    "unit": ds.name_of(uid),
+                    "area": uid in pilot.areas,
+                    "plan": plan.status,
+                    "plan_label": msg(f"status_{plan.status}"),
+                    "plan_done": _day(plan.done),
+                    "completion": done.status,
+                    "completion_label": msg(f"status_{done.status}"),
+                    "progress": status,
+                    "progress_label": msg(f"progress_{status}") if status else "",
+                    "progress_text": text or "",
+                }
+            )
+        result.append(
+            {
+                "id": pilot.id,
+                "title": pilot.title,
+                "members": members,
+                "plan_due": _day(ds.pilots_file.rules.plan_due),
+                "complete_by": _day(done.obligation.due),
+            }
+        )
+    return result
+
+
+def targets_view(ds: Dataset, subs: Submissions) -> list[dict[str, Any]]:
+    """Each quantitative target with the figures units reported, latest first."""
+    figures: dict[str, list[dict[str, Any]]] = {}
+    for filed in subs.reports:
+        report = filed.record
+        if isinstance(report, Report) and report.submitted is not None:
+            for figure in report.figures:
+                figures.setdefault(figure.metric, []).append(
+                    {
+                        "unit": ds.name_of(report.unit),
+                        "period": report.period,
+                        "value": figure.value,
+                        "note": figure.note or "",
+                    }
+                )
+    period_due = {p.id: p.due for p in ds.measures_file.reporting.periods}
+    rows = []
+    for measure in ds.measures_file.measures:
+        for t in measure.targets:
+            reported = sorted(figures.get(t.metric, []), key=lambda f: f["period"], reverse=True)
+            latest = reported[0] if reported else None
+            # Judge "by 2016-12-31" on the figure of the last period ending by then.
+            in_time = [f for f in reported if period_due.get(f["period"], t.by) <= t.by]
+            judged = in_time[0] if in_time else latest
+            met = None
+            if judged is not None and t.comparison == "at_least" and t.value is not None:
+                met = judged["value"] >= t.value
+            rows.append(
+                {
+                    "measure": measure.id,
+                    "metric": t.metric,
+                    "name": t.name,
+                    "comparison": t.comparison,
+                    "value": t.value,
+                    "baseline_year": t.baseline_year,
+                    "unit": "%" if t.unit == "percent" else "",
+                    "by": _day(t.by),
+                    "quote": t.quote,
+                    "reported": reported,
+                    "latest": latest,
+                    "judged": judged,
+                    "met": met,
+                }
+            )
+    return rows
+
+
+def measures_appendix(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[str, Any]]:
+    by_measure: dict[int, list[Assessed]] = {}
+    for a in assessed:
+        if a.obligation.measure is not None and a.status != "unassigned":
+            by_measure.setdefault(a.obligation.measure, []).append(a)
+    rows = []
+    for measure in ds.measures_file.measures:
+        owed = by_measure.get(measure.id, [])
+        due = [a for a in owed if a.obligation.due < as_of]
+        lead = ds.lead(measure)
+        text = measure.text if len(measure.text) <= 40 else measure.text[:39] + "…"
+        rows.append(
+            {
+                "id": measure.id,
+                "area": AREA_NUMERALS[measure.area - 1],
+                "summary": text,
+                "lead": ds.name_of(lead) if lead else "—",
+                "total": len(owed),
+                "due": len(due),
+                "done": sum(a.status in DONE for a in owed),
+                "overdue": sum(a.status in LATE for a in owed),
+            }
+        )
+    return rows
+
+
+def report_grid(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> dict[str, Any]:
+    """The unit × half-year grid of report status (drafts shown as such)."""
+    periods = [p.id for p in ds.measures_file.reporting.periods]
+    drafts = {
+        (f.record.unit, f.record.period)
+        for f in subs.reports
+        if isinstance(f.record, Report) and f.record.submitted is None
+    }
+    cells: dict[str, dict[str, str]] = {}
+    for a in assessed:
+        o = a.obligation
+        if o.kind == "report" and o.period:
+            status = a.status
+            if status in ("missing", "not_yet_due", "due_soon") and (o.unit_id, o.period) in drafts:
+                status = "draft" if status != "missing" else "missing_draft"
+            cells.setdefault(o.unit_id, {})[o.period] = status
+    rows = [
+        {"unit_id": uid, "unit": ds.name_of(uid), "cells": [cells[uid][p] for p in periods]}
+        for uid in ds.units
+        if uid in cells
+    ]
+    return {"periods": periods, "rows": rows}
+
+
+def overall_context(
+    ds: Dataset,
+    assessed: list[Assessed],
+    subs: Submissions,
+    as_of: date,
+    period: str | None,
+) -> dict[str, Any]:
+    """Everything the overall report shows."""
+    areas = area_lines(ds, assessed, as_of)
+    for area in areas:
+        area["numeral"] = AREA_NUMERALS[area["area"] - 1]
+    return {
+        "plan": plan_info(ds, as_of, period),
+        "headline": headline(assessed, as_of),
+        "areas": areas,
+        "ranking": ranking(ds, assessed, as_of),
+        "overdue": overdue_list(assessed),
+        "upcoming": upcoming(assessed, as_of),
+        "pilots": pilots_view(ds, assessed, subs),
+        "targets": targets_view(ds, subs),
+        "measures": measures_appendix(ds, assessed, as_of),
+        "grid": report_grid(ds, assessed, subs),
+        "horizon_days": HORIZON_DAYS,
+    }
+
+
+def unit_context(
+    ds: Dataset,
+    assessed: list[Assessed],
+    subs: Submissions,
+    unit: str,
+    as_of: date,
+    period: str | None,
+) -> dict[str, Any]:
+    """Everything a unit's own report shows: owed, delivered, late, next."""
+    mine = [a for a in assessed if a.obligation.unit_id == unit]
+    delivered = sorted((a for a in mine if a.status in DONE), key=lambda a: a.done or date.min)
+    filed = []
+    for f in subs.all():
+        record = f.record
+        if getattr(record, "unit", None) != unit:
+            continue
+        kind = "report" if isinstance(record, Report) else f"pilot_{record.kind}"
+        filed.append(
+            {
+                "path": f.path,
+                "kind": kind,
+                "kind_label": msg(f"filed_{kind}"),
+                "period": getattr(record, "period", None),
+                "pilot": getattr(record, "pilot", None),
+                "submitted": _day(record.submitted),
+                "draft": record.submitted is None,
+                "evidence": _evidence(record),
+            }
+        )
+    filed.sort(key=lambda f: (f["submitted"] or "9999", f["path"]))
+    line = next((u for u in unit_lines(ds, assessed, as_of) if u["unit_id"] == unit), None)
+    return {
+        "plan": plan_info(ds, as_of, period),
+        "unit": {
+            "id": unit,
+            "name": ds.name_of(unit),
+            "full_name": getattr(ds.units.get(unit), "full_name", None) or ds.name_of(unit),
+        },
+        "summary": line,
+        "owed": [item_view(a) for a in mine],
+        "delivered": [item_view(a) for a in delivered],
+        "late": [item_view(a) for a in mine if a.status in LATE],
+        "next": upcoming(assessed, as_of, unit),
+        "filed": filed,
+        "horizon_days": HORIZON_DAYS,
+    }
+
+
+def _evidence(record: Report | PilotFile) -> list[dict[str, str]]:
+    found = []
+    if isinstance(record, Report):
+        for item in record.items:
+            for e in item.evidence:
+                found.append({"item": item.id, "text": e.text or "", "link": e.link or ""})
+            if item.note:
+                found.append({"item": item.id, "text": item.note, "link": ""})
+        for p in record.pilots:
+            if p.progress:
+                found.append({"item": msg("ref_pilot", n=p.pilot), "text": p.progress, "link": ""})
+        if record.note:
+            found.append({"item": "", "text": record.note, "link": ""})
+    else:
+        for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
+            value = getattr(record, field)
+            if value:
+                found.append({"item": msg(f"pilot_field_{field}"), "text": value, "link": ""})
+        for e in record.evidence:
+            found.append({"item": "", "text": e.text or "", "link": e.link or ""})
+    return found
+
+
+def notice_context(
+    ds: Dataset, assessed: list[Assessed], unit: str, as_of: date, within: int
+) -> dict[str, Any]:
+    """The 督办通知 to one unit: what is overdue, the source's words, a deadline."""
+    late = [item_view(a) for a in assessed if a.obligation.unit_id == unit and a.status in LATE]
+    deadline = as_of + timedelta(days=within)
+    unit_record = ds.units.get(unit)
+    return {
+        "plan": plan_info(ds, as_of, None),
+        "unit": {
+            "id": unit,
+            "name": ds.name_of(unit),
+            "addressee": (
+                unit_record.full_name if unit_record and unit_record.full_name else ds.name_of(unit)
+            ),
+        },
+        "late": late,
+        "deadline": deadline.isoformat(),
+        "deadline_text": f"{deadline.year}年{deadline.month}月{deadline.day}日",
+        "within": within,
+        "reporting_quote": ds.measures_file.reporting.quote,
+    }

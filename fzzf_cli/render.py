@@ -18,7 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.messages import msg
-from fzzf_cli.output.formats import md_cell
+from fzzf_cli.output.formats import flat, md_cell
 
 # Characters Markdown would read as formatting inside running text.
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|!~"})
@@ -26,7 +26,7 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|!~"})
 
 def md_text(value: object) -> str:
     """Running text in Markdown: formatting characters escaped, one line."""
-    return md_cell(value).replace("\\|", "|").replace("\\\\", "\\").translate(_MD_SPECIAL)
+    return flat(value).translate(_MD_SPECIAL)
 
 
 def percent(value: float | None) -> str:
@@ -59,8 +59,9 @@ def render(folders: list[Path], name: str, context: dict[str, Any]) -> str:
     try:
         return environment(folders).get_template(name).render(**context, msg=msg)
     except TemplateError as error:
-        where = getattr(error, "filename", None) or name
-        line = getattr(error, "lineno", None)
+        where, line = _template_frame(error.__traceback__, name)
+        where = getattr(error, "filename", None) or where
+        line = getattr(error, "lineno", None) or line
         reason = error.message or type(error).__name__
     except Exception as error:
         where, line = _template_frame(error.__traceback__, name)

@@ -33,12 +33,21 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], stream:
         writer.writerow([cell_text(row.get(key)) for key, _ in columns])
 
 
-def md_cell(value: Any) -> str:
-    """One Markdown table cell: pipes escaped, line breaks and tabs as spaces."""
+def flat(value: Any) -> str:
+    """A value as one line of text: line breaks and tabs become spaces."""
     text = cell_text(value)
     for old in ("\r\n", "\r", "\n", "\t", "\x85", "\u2028", "\u2029"):
         text = text.replace(old, " ")
-    return text.replace("\\", "\\\\").replace("|", "\\|").strip()
+    return text.strip()
+
+
+_CELL = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "\\<", ">": "\\>"})
+
+
+def md_cell(value: Any) -> str:
+    """One Markdown table cell: ``|`` cannot end the cell, ``<`` cannot open raw HTML,
+    a line break cannot end the row."""
+    return flat(value).translate(_CELL)
 
 
 def write_markdown(

@@ -15,9 +15,12 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
+from typer._click import exceptions as click_errors
+from typer.exceptions import Abort as typer_click_abort
 
 from fzzf_cli import cache
 from fzzf_cli.dataset import Dataset
@@ -26,8 +29,47 @@ from fzzf_cli.load import DataRoot, find_root, load_dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.output.tables import print_problems
 from fzzf_cli.query import parse_date
+from fzzf_cli.usage import chinese
+
+# The order ``fzzf --help`` lists the commands in: daily questions first.
+COMMAND_ORDER = (
+    "due", "owes", "overdue", "status", "check", "report", "notice", "new",
+    "validate", "measures", "measure", "units", "pilots",
+)  # fmt: skip
+
+
+class FzzfGroup(typer.core.TyperGroup):
+    """The top-level command group: usage errors are shown in Chinese, exit code 2."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: rank.get(name, len(rank)))
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click_errors.NoArgsIsHelpError as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click_errors.UsageError as error:
+            if error.ctx is not None:
+                sys.stderr.write(error.ctx.get_usage() + "\n")
+            sys.stderr.write(f"{msg('usage_error_prefix')}：{chinese(error)}\n")
+            sys.exit(error.exit_code)
+        except click_errors.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except typer_click_abort:
+            sys.stderr.write(msg("interrupted") + "\n")
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else 0)
+
 
 app = typer.Typer(
+    cls=FzzfGroup,
     name="fzzf",
     help="肇府办函〔2016〕48号《肇庆市创建法治政府示范区工作实施方案》落实情况跟踪工具。",
     add_completion=False,

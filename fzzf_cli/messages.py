@@ -263,6 +263,19 @@ ZH: dict[str, str] = {
     "ci_col_problem": "问题",
     "ci_junit_many": "共 {n} 个问题，第一个：{first}",
     # --- end ci ---------------------------------------------------------------
+    # --- usage: command-line errors (usage.py) --------------------------------
+    "usage_no_option": "没有选项 {name}",
+    "usage_missing": "缺少参数 {name}",
+    "usage_bad_value": "{name} 的值无效：{detail}",
+    "usage_ge": "应不小于 {n}",
+    "usage_le": "应不大于 {n}",
+    "usage_int": "应为整数",
+    "usage_bool": "应为 true 或 false",
+    "usage_choice": "“{value}”不是可选值，应为 {choices} 之一",
+    "usage_no_command": "没有命令“{name}”（fzzf --help 列出全部命令）",
+    "usage_needs_value": "选项 {name} 后面要写一个值",
+    "usage_extra": "多余的参数：{args}",
+    "usage_error_prefix": "错误",
     # --- ui: tables and command output -------------------------------------
     "kind_city_department": "市直部门",
     "kind_county_government": "县级政府",

@@ -32,8 +32,18 @@ def _main(
     """肇府办函〔2016〕48号落实情况跟踪工具。"""
 
 
+def _safe_streams() -> None:
+    """A console that cannot show a character (GBK on Chinese Windows) gets a replacement
+    character instead of a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     """Console entry point: usage errors exit 2, our own bugs exit 3 without a traceback."""
+    _safe_streams()
     try:
         app()
     except KeyboardInterrupt:

@@ -102,6 +102,7 @@ ZH: dict[str, str] = {
     # --- data: models, loading, cross-checks -------------------------------
     "date_format": "日期“{value}”格式不对，应写成 YYYY-MM-DD（如 2017-06-30）",
     "date_impossible": "日期“{value}”不存在",
+    "id_reserved": "“{value}”是 Windows 保留的设备名，不能用作标识（它会成为文件名）",
     "text_control_char": "文字中含有控制字符",
     "select_one_rule": "select 只能写 kind 或 tag 其中一项",
     "group_open_select": "“有关”类单位组（open: true）不能用 select，成员请写在 members 中",

@@ -48,8 +48,20 @@ def _clean_text(value: str) -> str:
 
 IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_clean_text)]
-# Ids are file names on Linux, macOS and Windows alike: lower-case ASCII, digits, hyphens.
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,39}$")]
+# Ids are file names on Linux, macOS and Windows alike: lower-case ASCII, digits, hyphens,
+# and none of the names Windows reserves for devices (con, nul, com1 …).
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
+
+def _not_reserved(value: str) -> str:
+    if _WINDOWS_RESERVED.match(value):
+        raise ValueError(msg("id_reserved", value=value))
+    return value
+
+
+Id = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,39}$"), AfterValidator(_not_reserved)
+]
 # A reference to a unit or group: any text here, so that the cross-check can say which id
 # a name like 市法制局 should have been (``references`` in checks.py).
 Ref = Text

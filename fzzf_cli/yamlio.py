@@ -19,7 +19,9 @@ from yaml.constructor import SafeConstructor
 
 from .errors import Location, Problem
 from .messages import msg
-from .yamlscan import at_mark, cap, decode, prescan, scan_text, syntax_problem
+from .yamlbytes import decode
+from .yamlscan import at_mark, cap, prescan, scan_text
+from .yamlsyntax import syntax_problem
 
 MAX_BYTES: int = 5 * 1024 * 1024  # files larger than this are refused unread
 MAX_DEPTH: int = 64  # nesting deeper than this is refused (event pre-scan, before composing)

@@ -6,13 +6,12 @@ pure-Python loaders disagree about tabs.  Staff editing on Chinese Windows produ
 files, so we find them ourselves and point at the line and column an editor shows.  Lines are
 split on CR LF, CR and LF only, as editors do; U+0085/U+2028/U+2029 (which YAML would also count
 as line breaks) are refused here, so the parser's line numbers always match ours.
-The event pre-scan and the translation of PyYAML's English errors live here too (``yamlio``
-passes the loader class and depth limit in).
+The event pre-scan lives here too (``yamlio`` passes the loader class and depth limit in);
+bytes are checked in ``yamlbytes`` and PyYAML's syntax errors translated in ``yamlsyntax``.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from typing import Any
 
@@ -66,68 +65,6 @@ def cap(problems: list[Problem], display: str) -> list[Problem]:
         return problems
     rest = len(problems) - MAX_PROBLEMS
     return [*problems[:MAX_PROBLEMS], Problem(Location(display), msg("yaml_more", count=rest))]
-
-
-def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
-    """Decode ``raw`` as strict UTF-8 (one leading BOM allowed), or explain why not.
-
-    Only UTF-8 is accepted, whatever the machine's locale, so a file reads the same on every
-    computer; UTF-16 is refused even though PyYAML could read it, because other tools can't.
-    """
-    wide = _wide_encoding(raw)
-    if wide:
-        hint = msg("yaml_hint_save_utf8")
-        return None, [Problem(Location(display), msg("yaml_wide_encoding", encoding=wide), hint)]
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line, col = _byte_position(raw, nul)
-        where = Location(display, line, col)
-        return None, [Problem(where, msg("yaml_binary"), msg("yaml_hint_binary"))]
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as err:
-        line, col = _byte_position(raw, err.start)
-        text = msg("yaml_not_utf8", byte=f"0x{raw[err.start]:02X}")
-        hint = msg("yaml_hint_gbk") if _looks_gbk(raw) else msg("yaml_hint_save_utf8")
-        return None, [Problem(Location(display, line, col), text, hint)]
-
-
-def _wide_encoding(raw: bytes) -> str:
-    """Name UTF-16/UTF-32 input, by BOM or by NUL-byte pattern, else return ''."""
-    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "UTF-32"
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "UTF-16"
-    head = raw[:4]
-    if len(head) == 4 and (head[:3] == b"\0\0\0" or head[1:] == b"\0\0\0"):
-        return "UTF-32"
-    # YAML starts with an ASCII character, which UTF-16 pairs with one NUL byte; a file that is
-    # mostly Chinese still has NULs beside every ASCII space, colon and newline, all on one side.
-    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
-        return "UTF-16"
-    even, odd = raw[0::2].count(0), raw[1::2].count(0)
-    if min(even, odd) == 0 and max(even, odd) >= max(2, len(raw) // 10):
-        return "UTF-16"
-    return ""
-
-
-def _looks_gbk(raw: bytes) -> bool:
-    """True when the bytes are valid GB18030 and contain Chinese: a Notepad "ANSI" file."""
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return False
-    return re.search("[\u4e00-\u9fff]", text) is not None
-
-
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of byte ``offset``; CR LF, CR and LF end lines."""
-    head = raw[:offset]
-    line = head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
-    start = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
-    return line, len(head[start:].decode("utf-8", "replace")) + 1
 
 
 def split_lines(text: str) -> list[str]:
@@ -321,6 +258,8 @@ def prescan(text: str, display: str, loader_class: type, max_depth: int) -> list
             # the streaming pure-Python parser finds our limit at the same place on any host.
             loader.dispose()
             return prescan(text, display, yaml.SafeLoader, max_depth)
+        from .yamlsyntax import syntax_problem  # it uses this module's line helpers
+
         problems.append(syntax_problem(err, text, display, max_depth))
     except (yaml.YAMLError, RecursionError):
         problems.append(Problem(Location(display), msg("yaml_syntax"), msg("yaml_hint_syntax")))
@@ -340,63 +279,3 @@ def _refused_node(event: Any) -> tuple[str, dict[str, str], str] | None:
         shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
         return "yaml_tag", {"tag": shown}, "yaml_hint_tag"
     return None
-
-
-# PyYAML's wording (pure-Python and libyaml differ), matched in order on "context | problem".
-_SYNTAX = (
-    ("mapping values are not allowed", "yaml_err_colon", "yaml_hint_colon_context"),
-    ("could not find expected ':'", "yaml_err_missing_colon", "yaml_hint_missing_colon"),
-    ("unknown escape", "yaml_err_escape", "yaml_hint_escape"),
-    ("quoted scalar", "yaml_err_unclosed_quote", "yaml_hint_unclosed"),
-    ("',' or ']'", "yaml_err_unclosed_bracket", "yaml_hint_unclosed"),
-    ("',' or '}'", "yaml_err_unclosed_brace", "yaml_hint_unclosed"),
-    ("expected key", "yaml_err_indent", "yaml_hint_indent"),
-    ("expected <block end>", "yaml_err_indent", "yaml_hint_indent"),
-    ("sequence entries are not allowed", "yaml_err_sequence", "yaml_hint_indent"),
-    ("tab character", "yaml_tab", ""),
-    ("cannot start any token", "yaml_err_bad_start", "yaml_hint_bad_start"),
-    ("comment or a line break", "yaml_err_block_header", "yaml_hint_block_header"),
-    ("chomping or indentation", "yaml_err_block_header", "yaml_hint_block_header"),
-    ("comment or line break", "yaml_err_block_header", "yaml_hint_block_header"),
-    ("<document start>", "yaml_err_after_document", "yaml_hint_indent"),
-    ("node content", "yaml_err_no_value", "yaml_hint_no_value"),
-    ("maximum nesting depth", "yaml_too_deep", ""),
-    ("'-' indicator", "yaml_err_indent", "yaml_hint_indent"),
-    ("directive", "yaml_err_directive", "yaml_hint_bad_start"),
-    ("a tag", "yaml_tag_syntax", "yaml_hint_tag"),
-    ("anchor", "yaml_anchor_syntax", "yaml_hint_anchor"),
-    ("alias", "yaml_anchor_syntax", "yaml_hint_anchor"),
-    ("", "yaml_syntax", "yaml_hint_syntax"),  # anything else
-)
-
-
-def syntax_problem(err: yaml.MarkedYAMLError, text: str, display: str, max_depth: int) -> Problem:
-    """Translate a parser error into a short Chinese message at its problem mark.
-
-    The English original is left out: libyaml and pure-Python PyYAML word the same error
-    differently, and the output must not depend on which one a computer has.
-    """
-    mark = err.problem_mark or err.context_mark
-    if mark is None:
-        return Problem(Location(display), msg("yaml_syntax"), msg("yaml_hint_syntax"))
-    said = f"{err.context or ''} | {err.problem or ''}"
-    key, hint = next((k, h) for pattern, k, h in _SYNTAX if pattern in said)
-    lines = split_lines(text)
-    row, column = mark.line, mark.column
-    if row >= len(lines):  # libyaml puts "end of file" on a line after a missing final newline
-        row, column = len(lines) - 1, len(lines[-1])
-    line = lines[row]
-    char = line[column : column + 1]
-    if key == "yaml_err_bad_start" and char == "\t":
-        key, hint = "yaml_tab", ""  # only the pure-Python wording names the character
-    elif key == "yaml_err_escape" and line[column - 1 : column] == "\\" and char != "\\":
-        column -= 1  # libyaml points at the backslash, pure PyYAML at the letter after it
-    elif (
-        key in ("yaml_err_no_value", "yaml_syntax")
-        and not (line[column:] + "".join(lines[row + 1 :])).strip()
-    ):
-        key, hint = "yaml_err_unexpected_end", "yaml_hint_unclosed"
-    start = err.context_mark or mark
-    text_ = msg(key, char=char, limit=max_depth, line=start.line + 1, col=start.column + 1)
-    where = Location(display, row + 1, column + 1)
-    return Problem(where, text_, msg(hint) if hint else "")

@@ -19,7 +19,7 @@ from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation
 from fzzf_cli.status import DONE, FILED_KINDS, LATE, Assessed
 from fzzf_cli.subs_load import Submissions
-from fzzf_cli.subs_model import PilotFile, Report
+from fzzf_cli.subs_model import Report
 from fzzf_cli.tracking import area_lines, overdue_by_unit, unit_lines
 
 AREA_NUMERALS = "一二三四五六七八"
@@ -325,99 +325,4 @@ def overall_context(
         "measures": measures_appendix(ds, assessed, as_of),
         "grid": report_grid(ds, assessed, subs),
         "horizon_days": HORIZON_DAYS,
-    }
-
-
-def unit_context(
-    ds: Dataset,
-    assessed: list[Assessed],
-    subs: Submissions,
-    unit: str,
-    as_of: date,
-    period: str | None,
-) -> dict[str, Any]:
-    """Everything a unit's own report shows: owed, delivered, late, next."""
-    mine = [a for a in assessed if a.obligation.unit_id == unit]
-    delivered = sorted((a for a in mine if a.status in DONE), key=lambda a: a.done or date.min)
-    filed = []
-    for f in subs.all():
-        record = f.record
-        if getattr(record, "unit", None) != unit:
-            continue
-        kind = "report" if isinstance(record, Report) else f"pilot_{record.kind}"
-        filed.append(
-            {
-                "path": f.path,
-                "kind": kind,
-                "kind_label": msg(f"filed_{kind}"),
-                "period": getattr(record, "period", None),
-                "pilot": getattr(record, "pilot", None),
-                "submitted": _day(record.submitted),
-                "draft": record.submitted is None,
-                "evidence": _evidence(record),
-            }
-        )
-    filed.sort(key=lambda f: (f["submitted"] or "9999", f["path"]))
-    line = next((u for u in unit_lines(ds, assessed, as_of) if u["unit_id"] == unit), None)
-    return {
-        "plan": plan_info(ds, as_of, period),
-        "unit": {
-            "id": unit,
-            "name": ds.name_of(unit),
-            "full_name": getattr(ds.units.get(unit), "full_name", None) or ds.name_of(unit),
-        },
-        "summary": line,
-        "owed": [item_view(a) for a in mine],
-        "delivered": [item_view(a) for a in delivered],
-        "late": [item_view(a) for a in mine if a.status in LATE],
-        "next": upcoming(assessed, as_of, unit),
-        "filed": filed,
-        "horizon_days": HORIZON_DAYS,
-    }
-
-
-def _evidence(record: Report | PilotFile) -> list[dict[str, str]]:
-    found = []
-    if isinstance(record, Report):
-        for item in record.items:
-            for e in item.evidence:
-                found.append({"item": item.id, "text": e.text or "", "link": e.link or ""})
-            if item.note:
-                found.append({"item": item.id, "text": item.note, "link": ""})
-        for p in record.pilots:
-            if p.progress:
-                found.append({"item": msg("ref_pilot", n=p.pilot), "text": p.progress, "link": ""})
-        if record.note:
-            found.append({"item": "", "text": record.note, "link": ""})
-    else:
-        for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
-            value = getattr(record, field)
-            if value:
-                found.append({"item": msg(f"pilot_field_{field}"), "text": value, "link": ""})
-        for e in record.evidence:
-            found.append({"item": "", "text": e.text or "", "link": e.link or ""})
-    return found
-
-
-def notice_context(
-    ds: Dataset, assessed: list[Assessed], unit: str, as_of: date, within: int
-) -> dict[str, Any]:
-    """The 督办通知 to one unit: what is overdue, the source's words, a deadline."""
-    late = [item_view(a) for a in assessed if a.obligation.unit_id == unit and a.status in LATE]
-    deadline = as_of + timedelta(days=within)
-    unit_record = ds.units.get(unit)
-    return {
-        "plan": plan_info(ds, as_of, None),
-        "unit": {
-            "id": unit,
-            "name": ds.name_of(unit),
-            "addressee": (
-                unit_record.full_name if unit_record and unit_record.full_name else ds.name_of(unit)
-            ),
-        },
-        "late": late,
-        "deadline": deadline.isoformat(),
-        "deadline_text": f"{deadline.year}年{deadline.month}月{deadline.day}日",
-        "within": within,
-        "reporting_quote": ds.measures_file.reporting.quote,
     }

@@ -17,7 +17,8 @@ from fzzf_cli.load import DataRoot, embedded_root
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
 from fzzf_cli.render import render
-from fzzf_cli.report import notice_context, overall_context, unit_context
+from fzzf_cli.report import overall_context
+from fzzf_cli.report_unit import notice_context, unit_context
 from fzzf_cli.status import LATE, assess
 from fzzf_cli.writefile import write_replace
 

@@ -27,7 +27,7 @@ HORIZON_DAYS = 90
 LIST_LIMIT = 5
 
 
-def _day(value: date | None) -> str:
+def iso_day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
@@ -40,7 +40,7 @@ def plan_info(ds: Dataset, as_of: date, period: str | None) -> dict[str, Any]:
     return {
         "title": plan.title,
         "document_number": plan.document_number,
-        "date": _day(plan.date),
+        "date": iso_day(plan.date),
         "issued_by": ds.name_of(plan.issued_by),
         "coordinator": ds.name_of(plan.coordinator),
         "coordinator_alias": next(iter(getattr(ds.units.get(plan.coordinator), "aliases", [])), ""),
@@ -107,7 +107,7 @@ def overdue_list(assessed: list[Assessed], unit: str | None = None) -> list[dict
             "unit": debt.unit,
             "count": len(debt.items),
             "documents": sum(a.obligation.kind in FILED_KINDS for a in debt.items),
-            "oldest": _day(debt.oldest),
+            "oldest": iso_day(debt.oldest),
             "worst_days": debt.worst_days,
             "entries": [item_view(a) for a in debt.items],
         }
@@ -119,7 +119,7 @@ def item_view(a: Assessed) -> dict[str, Any]:
     o = a.obligation
     return {
         "id": o.id,
-        "due": _day(o.due),
+        "due": iso_day(o.due),
         "kind": o.kind,
         "kind_label": msg(f"okind_{o.kind}"),
         "ref": _ref(o),
@@ -128,7 +128,7 @@ def item_view(a: Assessed) -> dict[str, Any]:
         "implied": o.implied,
         "status": a.status,
         "status_label": msg(f"status_{a.status}"),
-        "done": _day(a.done),
+        "done": iso_day(a.done),
         "days_overdue": a.days_overdue,
         "unit": o.unit,
         "unit_id": o.unit_id,
@@ -185,7 +185,7 @@ def pilots_view(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> lis
                     "area": uid in pilot.areas,
                     "plan": plan.status,
                     "plan_label": msg(f"status_{plan.status}"),
-                    "plan_done": _day(plan.done),
+                    "plan_done": iso_day(plan.done),
                     "completion": done.status,
                     "completion_label": msg(f"status_{done.status}"),
                     "progress": status,
@@ -198,8 +198,8 @@ def pilots_view(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> lis
                 "id": pilot.id,
                 "title": pilot.title,
                 "members": members,
-                "plan_due": _day(ds.pilots_file.rules.plan_due),
-                "complete_by": _day(done.obligation.due),
+                "plan_due": iso_day(ds.pilots_file.rules.plan_due),
+                "complete_by": iso_day(done.obligation.due),
             }
         )
     return result
@@ -241,7 +241,7 @@ def targets_view(ds: Dataset, subs: Submissions) -> list[dict[str, Any]]:
                     "value": t.value,
                     "baseline_year": t.baseline_year,
                     "unit": "%" if t.unit == "percent" else "",
-                    "by": _day(t.by),
+                    "by": iso_day(t.by),
                     "quote": t.quote,
                     "reported": reported,
                     "latest": latest,

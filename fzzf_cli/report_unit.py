@@ -12,7 +12,7 @@ from typing import Any
 
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.messages import msg
-from fzzf_cli.report import HORIZON_DAYS, item_view, plan_info, upcoming
+from fzzf_cli.report import HORIZON_DAYS, iso_day, item_view, plan_info, upcoming
 from fzzf_cli.status import DONE, LATE, Assessed
 from fzzf_cli.subs_load import Submissions
 from fzzf_cli.subs_model import PilotFile, Report
@@ -43,7 +43,7 @@ def unit_context(
                 "kind_label": msg(f"filed_{kind}"),
                 "period": getattr(record, "period", None),
                 "pilot": getattr(record, "pilot", None),
-                "submitted": _day(record.submitted),
+                "submitted": iso_day(record.submitted),
                 "draft": record.submitted is None,
                 "evidence": _evidence(record),
             }

@@ -174,8 +174,11 @@ _EDITS = st.lists(
 )  # fmt: skip
 
 
+# A long run: FZZF_FUZZ_EXAMPLES=20000 python -m pytest tests/test_robustness.py -k mutated
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("FZZF_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(plan=_EDITS, report=_EDITS)
 def test_mutated_files_end_in_success_or_our_own_error(tmp_path_factory, plan, report) -> None:

@@ -9,6 +9,7 @@ passed their models, because they need the whole plan.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +101,7 @@ def _read_and_check(root: Path) -> tuple[Dataset | None, list[Problem]]:
     docs: dict[str, YamlDoc] = {}
     for key, model in DATA_FILES.items():
         display = f"data/{key}.yaml"
-        doc, found = read_yaml(root / "data" / f"{key}.yaml", display, root=root)
+        doc, found = read_yaml(root / "data" / f"{key}.yaml", display, root=root / "data")
         problems.extend(found)
         if doc is None:
             continue
@@ -139,14 +140,28 @@ def pydantic_problems(
         yield Problem(location, _describe(kind, path, item), hint)
 
 
+# What a field checked by a pattern should look like, by the pattern (model.py, subs_model.py).
+_PATTERN_EXAMPLES = {
+    r"^\d{4}-H[12]$": "pattern_period",
+    r"^[a-z][a-z0-9-]{0,39}$": "pattern_id",
+    r"^[a-z][a-z0-9_]{0,39}$": "pattern_tag",
+}
+
+
 def _describe(kind: str, path: str, item: Any) -> str:
     ctx = item.get("ctx") or {}
+    if item.get("input", "") is None and kind.endswith("_type"):
+        return msg("field_empty", field=path)
     if kind == "value_error":
         return msg("field_invalid", field=path, reason=str(ctx.get("error", item["msg"])))
-    if kind == "literal_error":
-        return msg("field_choice", field=path, expected=ctx.get("expected", ""))
     if kind == "string_pattern_mismatch":
-        return msg("field_pattern", field=path, value=_short(item.get("input")))
+        example = _PATTERN_EXAMPLES.get(str(ctx.get("pattern")), "pattern_thing")
+        return msg(
+            "field_pattern", field=path, value=_short(item.get("input")), expected=msg(example)
+        )
+    if kind == "literal_error":
+        choices = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return msg("field_choice", field=path, expected=choices, value=_short(item.get("input")))
     if kind in ("missing", "extra_forbidden"):
         parent, _, name = path.rpartition(".")
         where = msg("field_in", parent=parent) if parent else ""

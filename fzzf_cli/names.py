@@ -51,6 +51,13 @@ def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:
     key = _fold(typed)
     if not key:
         raise FzzfError(msg("name_empty"), EXIT_USAGE)
+    if units_only and key not in table:
+        groups = labels(ds, units_only=False).get(key, set()) & set(ds.groups)
+        if groups:
+            group = ds.groups[next(iter(groups))]
+            members = ds.members(group)
+            shown = "、".join(ds.name_of(m) for m in members[:8]) or msg("group_members_none")
+            raise FzzfError(msg("name_is_group", name=group.name, members=shown), EXIT_USAGE)
     exact = table.get(key, set())
     if len(exact) == 1:
         return next(iter(exact))

@@ -66,7 +66,7 @@ def load_submissions(
     owed = {o.id for o in obligations}
     for path, expect in _discover(root, ds, problems):
         display = path.relative_to(root).as_posix()
-        doc, read_problems = read_yaml(path, display, root=root)
+        doc, read_problems = read_yaml(path, display, root=root / "data")
         problems += read_problems
         if doc is None:
             continue
@@ -97,12 +97,18 @@ def _discover(
 ) -> Iterator[tuple[Path, tuple[str, ...]]]:
     """(file, expectation) pairs: ("report", unit, period) or ("pilot", unit, pilot, kind)."""
     base = root / SUBMISSIONS
-    if not base.is_dir() or base.is_symlink():
+    if base.is_symlink():
+        problems.append(Problem(Location(SUBMISSIONS.as_posix()), msg("sub_symlink_folder")))
+        return
+    if not base.is_dir():
         return
     periods = {p.id for p in ds.measures_file.reporting.periods}
     seen: dict[tuple[str, ...], str] = {}
     for entry in sorted(base.iterdir()):
         rel = entry.relative_to(root).as_posix()
+        if entry.is_dir() and entry.is_symlink():
+            problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
+            continue
         if entry.is_file():
             if entry.suffix.lower() in YAML_SUFFIXES:
                 problems.append(Problem(Location(rel), msg("sub_misplaced")))
@@ -112,7 +118,7 @@ def _discover(
                 key = ("report", unit, entry.name)
                 if _first(key, path, root, seen, problems):
                     yield path, key
-        elif entry.name in PILOT_FOLDERS:
+        elif entry.name in PILOT_FOLDERS and not entry.is_symlink():
             yield from _pilot_files(root, entry, ds, seen, problems)
         else:
             hint = _close(entry.name, [*periods, *PILOT_FOLDERS])
@@ -127,6 +133,9 @@ def _pilot_files(
     kind = PILOT_FOLDERS[folder.name]
     for entry in sorted(folder.iterdir()):
         rel = entry.relative_to(root).as_posix()
+        if entry.is_symlink():
+            problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
+            continue
         number = entry.name[1:] if entry.name.startswith("p") else ""
         if not (entry.is_dir() and number.isdigit() and int(number) in ds.pilots):
             problems.append(
@@ -218,8 +227,13 @@ def _check_report(
 def _check_figures_and_pilots(
     ds: Dataset, filed: Filed, report: Report, unit: str
 ) -> Iterator[Problem]:
-    metrics = {t.metric for m in ds.measures_file.measures for t in m.targets}
+    targets = {t.metric: t for m in ds.measures_file.measures for t in m.targets}
+    metrics = set(targets)
     for i, figure in enumerate(report.figures):
+        target = targets.get(figure.metric)
+        if target is not None and target.unit == "percent" and not 0 <= figure.value <= 100:
+            loc = _at(filed, "figures", i, "value")
+            yield Problem(loc, msg("sub_percent_range", value=figure.value))
         if figure.metric not in metrics:
             loc = _at(filed, "figures", i, "metric")
             yield Problem(
@@ -249,3 +263,6 @@ def _check_pilot_file(
     pilot = ds.pilots.get(int(number))
     if pilot is not None and unit not in (*pilot.areas, *pilot.units):
         yield Problem(_at(filed, "unit"), msg("sub_not_in_pilot", pilot=number))
+    issued = ds.measures_file.plan.date
+    if record.submitted is not None and record.submitted < issued:
+        yield Problem(_at(filed, "submitted"), msg("sub_before_plan", date=issued))

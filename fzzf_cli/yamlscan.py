@@ -22,6 +22,9 @@ from .messages import msg
 
 _TAG = "tag:yaml.org,2002:"
 MAX_PROBLEMS = 100  # per stage; a garbage file must not produce a million lines of output
+# Values in one file (YAML events). The whole plan's measures.yaml has about 2,700; a file of
+# many times that is a mistake or an attack, and would take seconds to validate.
+MAX_EVENTS = 50_000
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BAD_CHAR = re.compile(
@@ -225,13 +228,19 @@ def prescan(text: str, display: str, loader_class: type, max_depth: int) -> list
     nesting before the recursive composer (C stack / RecursionError) sees it.
     """
     problems: list[Problem] = []
-    depth = documents = 0
+    depth = documents = events = 0
     lines_seen: set[tuple[int, str]] = set()
     loader = loader_class(text)
     try:
         while loader.check_event():
             event = loader.get_event()
             mark = event.start_mark
+            events += 1
+            if events > MAX_EVENTS:
+                problems.append(
+                    Problem(at_mark(display, mark), msg("yaml_too_many", limit=MAX_EVENTS))
+                )
+                break
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:

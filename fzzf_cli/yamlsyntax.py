@@ -39,6 +39,15 @@ _SYNTAX = (
 )
 
 
+# Errors best shown where the construct began (the parser notices them much later).
+_AT_START = {
+    "yaml_err_unclosed_quote",
+    "yaml_err_unclosed_bracket",
+    "yaml_err_unclosed_brace",
+    "yaml_err_missing_colon",
+}
+
+
 def syntax_problem(err: yaml.MarkedYAMLError, text: str, display: str, max_depth: int) -> Problem:
     """Translate a parser error into a short Chinese message at its problem mark.
 
@@ -68,4 +77,8 @@ def syntax_problem(err: yaml.MarkedYAMLError, text: str, display: str, max_depth
     start = err.context_mark or mark
     text_ = msg(key, char=char, limit=max_depth, line=start.line + 1, col=start.column + 1)
     where = Location(display, row + 1, column + 1)
+    if key in _AT_START and err.context_mark is not None:
+        # Point where the editor should go: the opening quote or bracket, the line that
+        # lacks its colon — not the end of the file where the parser gave up.
+        where = Location(display, start.line + 1, start.column + 1)
     return Problem(where, text_, msg(hint) if hint else "")

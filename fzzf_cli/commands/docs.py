@@ -40,6 +40,8 @@ TemplatesOpt = Annotated[
 
 def template_folders(root: DataRoot, option: Path | None) -> list[Path]:
     """--templates, then the repository's templates/, then fzzf's own."""
+    if option is not None and not option.is_dir():
+        raise FzzfError(msg("templates_missing", path=option), EXIT_USAGE)
     folders = [option] if option is not None else []
     if root.origin != "embedded" and (root.path / "templates").is_dir():
         folders.append(root.path / "templates")

@@ -120,11 +120,15 @@ def new_report(
         state = tracked(data)
         ds = state.ds
         uid = resolve(ds, unit)
-        periods = [p.id for p in ds.measures_file.reporting.periods]
+        periods = {p.id: p for p in ds.measures_file.reporting.periods}
         if period.strip().upper() not in periods:
             shown = "、".join(periods)
             raise FzzfError(msg("new_unknown_period", value=period, periods=shown), EXIT_USAGE)
         period = period.strip().upper()
+        if submitted is not None and submitted < periods[period].start:
+            text = msg("new_date_before_period", date=submitted, start=periods[period].start)
+            raise FzzfError(text, EXIT_USAGE)
+        _warn(state.problems)  # an unreadable earlier report is not carried forward: say so
         content = report_data(ds, state.obligations, state.subs, uid, period, submitted, everything)
         _write(state.root, submission_path(uid, period), report_text(ds, content))
 
@@ -133,6 +137,9 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
     submitted = _date(day)
     _writable(data_root(data))
     root, ds = plan_dataset(data)
+    if submitted is not None and submitted < ds.measures_file.plan.date:
+        text = msg("new_date_before_plan", date=submitted, issued=ds.measures_file.plan.date)
+        raise FzzfError(text, EXIT_USAGE)
     number = pilot.strip().lower().removeprefix("p")
     if not number.isdigit() or int(number) not in ds.pilots:
         raise FzzfError(msg("new_unknown_pilot", value=pilot), EXIT_USAGE)

@@ -175,6 +175,7 @@ ZH: dict[str, str] = {
     "sub_unknown_folder": "未知的报送目录“{name}”：应为报送期（如 2017-H1）、pilot-plans 或 pilot-completions",
     "sub_unknown_pilot_folder": "未知的试点目录“{name}”：应为 p62 至 p69",
     "sub_unknown_unit_file": "文件名“{name}”不是单位标识：文件名须为单位标识（见 fzzf units）",
+    "sub_rename": "文件名应为 {name}",
     "sub_twice": "同一单位同一期只能有一个报送文件，已有 {other}",
     "sub_wrong_unit": "unit 写的是“{found}”，但文件在 {unit} 的位置：报送单位与文件名须一致",
     "sub_wrong_period": "period 写的是“{found}”，但文件在 {period} 目录中",

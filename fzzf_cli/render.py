@@ -66,8 +66,19 @@ def render(folders: list[Path], name: str, context: dict[str, Any]) -> str:
     except Exception as error:
         where, line = _template_frame(error.__traceback__, name)
         reason = f"{type(error).__name__}: {error}"
-    place = f"{where}:{line}" if line else str(where)
+    shown = _shown(str(where), folders)
+    place = f"{shown}:{line}" if line else shown
     raise FzzfError(msg("template_failed", place=place, reason=reason), EXIT_USAGE)
+
+
+def _shown(where: str, folders: list[Path]) -> str:
+    """``templates/notice.md.j2`` rather than a machine's absolute path."""
+    for folder in folders:
+        try:
+            return Path(where).resolve().relative_to(folder.resolve().parent).as_posix()
+        except (ValueError, OSError):
+            continue
+    return where
 
 
 def _template_frame(tb: TracebackType | None, name: str) -> tuple[str, int | None]:

@@ -20,9 +20,10 @@ from typing import NamedTuple
 from pydantic import ValidationError
 
 from fzzf_cli.dataset import Dataset
-from fzzf_cli.errors import Location, Problem
+from fzzf_cli.errors import FzzfError, Location, Problem
 from fzzf_cli.load import pydantic_problems
 from fzzf_cli.messages import msg
+from fzzf_cli.names import resolve
 from fzzf_cli.obligations import Obligation
 from fzzf_cli.subs_model import PilotFile, Report
 from fzzf_cli.yamlio import YamlDoc, locate, read_yaml
@@ -160,7 +161,7 @@ def _unit_files(
         stem = entry.stem
         unit = stem.lower()
         if unit not in ds.units:
-            hint = _close(stem, list(ds.units))
+            hint = _file_name_hint(ds, stem, entry.suffix)
             problems.append(Problem(Location(rel), msg("sub_unknown_unit_file", name=stem), hint))
             continue
         yield entry, unit
@@ -176,6 +177,14 @@ def _first(
         return False
     seen[key] = rel
     return True
+
+
+def _file_name_hint(ds: Dataset, stem: str, suffix: str) -> str:
+    """德庆县.yaml → deqing.yaml: the file is named by the unit's id."""
+    try:
+        return msg("sub_rename", name=f"{resolve(ds, stem)}{suffix}")
+    except FzzfError:
+        return _close(stem, list(ds.units))
 
 
 def _close(name: str, choices: list[str]) -> str:

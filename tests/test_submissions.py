@@ -72,7 +72,11 @@ P = "data/submissions/2017-H1/deqing.yaml"
             f"{P}:5:9: 德庆县没有应承担的事项“m16-2017-12-30”",
         ),
         ("  - id: m16-2017-12-31", "  - id: m62-2017-12-31", f"{P}:5:9: 德庆县没有应承担的事项"),
-        ("    status: in_progress", "    status: started", f"{P}:6:13: items[0].status：“started”不是可选值，应为 not_started、in_progress、done 之一"),
+        (
+            "    status: in_progress",
+            "    status: started",
+            f"{P}:6:13: items[0].status：“started”不是可选值",
+        ),
         ("    done: 2017-04-01", "    done: 2017-07-01", f"{P}:9:11: 完成日期晚于报送日期"),
         (
             "    status: done\n    done: 2017-04-01\n",

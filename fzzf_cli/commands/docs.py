@@ -11,16 +11,10 @@ from typing import Annotated
 import typer
 
 from fzzf_cli.app import AsOfOpt, DataOpt, app, as_of_date, handled
-from fzzf_cli.commands.track import tracked
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.load import DataRoot, embedded_root
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
-from fzzf_cli.render import render
-from fzzf_cli.report import overall_context
-from fzzf_cli.report_unit import notice_context, unit_context
-from fzzf_cli.status import LATE, assess
-from fzzf_cli.writefile import write_replace
 
 
 class DocFormat(StrEnum):
@@ -55,6 +49,8 @@ def _latest_period(root_periods: list[tuple[str, date]], as_of: date) -> str | N
 
 
 def _write(root: DataRoot, output: str | None, default: str, text: str) -> None:
+    from fzzf_cli.writefile import write_replace
+
     if output == "-":
         sys.stdout.write(text)
         return
@@ -86,6 +82,12 @@ def report(
     data: DataOpt = None,
 ) -> None:
     """总体进展报告（或 --unit 单位报告），默认写入 reports/<报送期>.html。"""
+    from fzzf_cli.commands.track import tracked
+    from fzzf_cli.render import render
+    from fzzf_cli.report import overall_context
+    from fzzf_cli.report_unit import unit_context
+    from fzzf_cli.status import assess
+
     with handled():
         today = as_of_date(as_of)
         state = tracked(data)
@@ -122,6 +124,11 @@ def notice(
     data: DataOpt = None,
 ) -> None:
     """市法制局致某逾期单位的督办通知，列出逾期事项及原文依据和整改期限，可打印签发。"""
+    from fzzf_cli.commands.track import tracked
+    from fzzf_cli.render import render
+    from fzzf_cli.report_unit import notice_context
+    from fzzf_cli.status import LATE, assess
+
     with handled():
         today = as_of_date(as_of)
         state = tracked(data)

@@ -39,7 +39,6 @@ from fzzf_cli.output.tables import (
     unit_rows,
 )
 from fzzf_cli.source import measure_paragraph
-from fzzf_cli.subs_load import load_submissions
 from fzzf_cli.views import measure_record, pilot_record, select_measures, unit_records
 
 
@@ -52,6 +51,8 @@ def validate(
 ) -> None:
     """检查数据（方案与全部报送文件）：YAML 语法、字段、单位引用、期限。有问题时退出码为 1。"""
     with handled():
+        from fzzf_cli.subs_load import load_submissions
+
         root = data_root(data)
         ds, problems = load_dataset(root.path)
         filed = 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -22,31 +22,22 @@ from fzzf_cli.app import (
     plan_dataset,
     table_width,
 )
-from fzzf_cli.dataset import Dataset
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError, Problem
 from fzzf_cli.load import DataRoot
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
-from fzzf_cli.obligations import Obligation, derive
-from fzzf_cli.output.duelist import record
 from fzzf_cli.output.jsonout import write_json
 from fzzf_cli.output.tables import emit, print_problems
-from fzzf_cli.output.tracked import (
-    AREA_COLUMNS,
-    DEBT_COLUMNS,
-    ITEM_COLUMNS,
-    UNIT_STATUS_COLUMNS,
-    area_rows,
-    debt_rows,
-    item_rows,
-    status_rows,
-)
 from fzzf_cli.query import parse_date
-from fzzf_cli.scaffold import pilot_data, pilot_text, report_data, report_text
-from fzzf_cli.status import Assessed, assess
-from fzzf_cli.subs_load import Submissions, load_submissions, pilot_path, submission_path
-from fzzf_cli.tracking import area_lines, overdue_by_unit, unit_lines
-from fzzf_cli.writefile import write_new
+
+if TYPE_CHECKING:
+    from fzzf_cli.dataset import Dataset
+    from fzzf_cli.obligations import Obligation
+    from fzzf_cli.status import Assessed
+    from fzzf_cli.subs_load import Submissions
+
+# The modules behind these commands are imported when a command runs, not when fzzf starts:
+# ``fzzf due`` must not pay for reading submissions or writing files.
 
 new_app = typer.Typer(help="生成待填写的报送文件（不会覆盖已有文件）。", no_args_is_help=True)
 app.add_typer(new_app, name="new")
@@ -68,6 +59,9 @@ class Tracked(NamedTuple):
 
 def tracked(data: Path | None) -> Tracked:
     """The plan, its obligations and every submission (with their problems)."""
+    from fzzf_cli.obligations import derive
+    from fzzf_cli.subs_load import load_submissions
+
     root, ds = plan_dataset(data)
     obligations = derive(ds)
     subs, problems = load_submissions(root.path, ds, obligations)
@@ -87,6 +81,8 @@ def _writable(root: DataRoot) -> None:
 
 
 def _write(root: DataRoot, relative: str, text: str) -> None:
+    from fzzf_cli.writefile import write_new
+
     target = root.path / relative
     siblings = [target.with_suffix(s) for s in (".yaml", ".yml", ".YAML", ".YML")]
     if any(p.exists() for p in siblings):
@@ -129,6 +125,9 @@ def new_report(
             text = msg("new_date_before_period", date=submitted, start=periods[period].start)
             raise FzzfError(text, EXIT_USAGE)
         _warn(state.problems)  # an unreadable earlier report is not carried forward: say so
+        from fzzf_cli.scaffold import report_data, report_text
+        from fzzf_cli.subs_load import submission_path
+
         content = report_data(ds, state.obligations, state.subs, uid, period, submitted, everything)
         _write(state.root, submission_path(uid, period), report_text(ds, content))
 
@@ -150,6 +149,9 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
         names = "、".join(ds.name_of(m) for m in members)
         text = msg("new_not_in_pilot", unit=ds.name_of(uid), pilot=found.id, members=names)
         raise FzzfError(text, EXIT_USAGE)
+    from fzzf_cli.scaffold import pilot_data, pilot_text
+    from fzzf_cli.subs_load import pilot_path
+
     content = pilot_data(ds, uid, found.id, kind, submitted)
     _write(root, pilot_path(uid, found.id, kind), pilot_text(ds, content))
 
@@ -182,6 +184,8 @@ def _assessed(data: Path | None, as_of: str | None, soon: int) -> tuple[Tracked,
     today = as_of_date(as_of)
     state = tracked(data)
     _warn(state.problems)
+    from fzzf_cli.status import assess
+
     return state, today, assess(state.obligations, state.subs, today, soon)
 
 
@@ -196,6 +200,10 @@ def overdue(
     """哪些单位逾期了：逾期项数多的在前，列出最早期限、逾期天数和逾期事项。"""
     with handled():
         state, today, assessed = _assessed(data, as_of, soon)
+        from fzzf_cli.output.duelist import record
+        from fzzf_cli.output.tracked import DEBT_COLUMNS, ITEM_COLUMNS, debt_rows, item_rows
+        from fzzf_cli.tracking import overdue_by_unit
+
         ref = resolve(state.ds, unit, units_only=False) if unit else None
         debts = overdue_by_unit(assessed, ref)
         items: list[Assessed] = [a for d in debts for a in d.items]
@@ -230,6 +238,14 @@ def status(
     """各单位（报送按时率、已完成、逾期、下一期限）与各方面（完成比例）的进展。"""
     with handled():
         state, today, assessed = _assessed(data, as_of, soon)
+        from fzzf_cli.output.tracked import (
+            AREA_COLUMNS,
+            UNIT_STATUS_COLUMNS,
+            area_rows,
+            status_rows,
+        )
+        from fzzf_cli.tracking import area_lines, unit_lines
+
         units = unit_lines(state.ds, assessed, today)
         areas = area_lines(state.ds, assessed, today)
         if fmt is Format.json:

@@ -1,0 +1,120 @@
+"""The CI gate's logic and output: which required documents fail, in which format.
+
+``fzzf check`` (commands/gate.py) calls this; it is kept apart so that other commands do
+not import the CI formats, git and the submission reader at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
+from fzzf_cli.messages import msg
+from fzzf_cli.output.ci import JUnitCase, github, junit_xml, plain, step_summary
+from fzzf_cli.status import Assessed
+from fzzf_cli.subs_load import SUBMISSIONS, pilot_path, submission_path
+from fzzf_cli.writefile import write_replace
+
+
+def expected_path(a: Assessed) -> str:
+    o = a.obligation
+    if o.kind == "report" and o.period:
+        return submission_path(o.unit_id, o.period)
+    kind = "plan" if o.kind == "pilot_plan" else "completion"
+    return pilot_path(o.unit_id, o.pilot or 0, kind)
+
+
+def failure(a: Assessed, drafts: frozenset[str] = frozenset()) -> Problem:
+    o = a.obligation
+    text = msg("gate_missing", unit=o.unit, title=o.title, due=o.due, days=a.days_overdue)
+    if expected_path(a) in drafts:
+        return Problem(Location(expected_path(a)), text, msg("gate_hint_draft"))
+    if o.kind == "report":
+        command = f"fzzf new report {o.unit_id} {o.period} --date YYYY-MM-DD"
+    else:
+        kind = "pilot-plan" if o.kind == "pilot_plan" else "pilot-report"
+        command = f"fzzf new {kind} {o.pilot} {o.unit_id} --date YYYY-MM-DD"
+    return Problem(Location(expected_path(a)), text, msg("gate_hint", command=command))
+
+
+def changed_units(root: Path, rev: str) -> set[str]:
+    """Units whose submission files differ from ``rev`` (committed, staged or new)."""
+    commands = (
+        ["git", "diff", "--name-only", rev, "--", SUBMISSIONS.as_posix()],
+        ["git", "ls-files", "--others", "--exclude-standard", "--", SUBMISSIONS.as_posix()],
+    )
+    names: list[str] = []
+    for command in commands:
+        try:
+            done = subprocess.run(
+                command, cwd=root, capture_output=True, text=True, timeout=60, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise FzzfError(msg("gate_git_failed", reason=str(error)), EXIT_USAGE) from None
+        if done.returncode != 0:
+            reason = done.stderr.strip().splitlines()[0] if done.stderr.strip() else rev
+            raise FzzfError(msg("gate_git_failed", reason=reason), EXIT_USAGE)
+        names += done.stdout.splitlines()
+    return {Path(name).stem.lower() for name in names if name.endswith((".yaml", ".yml"))}
+
+
+def emit(
+    fmt: str,
+    drafts: frozenset[str],
+    findings: list[Problem],
+    problems: list[Problem],
+    files: list[str],
+    checked: list[Assessed],
+    failures: list[Assessed],
+    summary: str,
+    output: Path | None,
+) -> None:
+    if fmt == "junit":
+        xml = junit_xml(_cases(problems, files, checked, failures, drafts))
+        if output is not None:
+            write_replace(output, xml)
+        else:
+            sys.stdout.write(xml)
+        sys.stderr.write(summary + "\n")
+        return
+    sys.stdout.write(plain(findings))
+    if fmt == "github":
+        sys.stdout.write(github(findings))
+        target = os.environ.get("GITHUB_STEP_SUMMARY")
+        if target:
+            rows = [
+                {
+                    "unit": f"{a.obligation.unit}（{a.obligation.unit_id}）",
+                    "title": a.obligation.title,
+                    "due": a.obligation.due.isoformat(),
+                    "days": a.days_overdue,
+                }
+                for a in failures
+            ]
+            columns = [(k, msg(f"gate_col_{k}")) for k in ("unit", "title", "due", "days")]
+            with open(target, "a", encoding="utf-8") as handle:  # GitHub's documented way
+                handle.write(step_summary(summary, findings, columns, rows))
+    sys.stdout.write(summary + "\n")
+
+
+def _cases(
+    problems: list[Problem],
+    files: list[str],
+    checked: list[Assessed],
+    failures: list[Assessed],
+    drafts: frozenset[str],
+) -> list[JUnitCase]:
+    suite = msg("gate_suite_data")
+    cases = [JUnitCase(suite, str(p.location), p) for p in problems]
+    faulty = {p.location.path for p in problems}
+    cases += [JUnitCase(suite, path, None) for path in files if path not in faulty]
+    failing = {id(a) for a in failures}
+    suite = msg("gate_suite_filed")
+    for a in checked:
+        o = a.obligation
+        name = f"{o.unit}（{o.unit_id}） {o.title}"
+        cases.append(JUnitCase(suite, name, failure(a, drafts) if id(a) in failing else None))
+    return cases

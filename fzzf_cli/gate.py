@@ -6,16 +6,19 @@ not import the CI formats, git and the submission reader at start-up.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
+from fzzf_cli.dataset import Dataset
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
 from fzzf_cli.messages import msg
+from fzzf_cli.obligations import derive
 from fzzf_cli.output.ci import JUnitCase, github, junit_xml, plain, step_summary
-from fzzf_cli.status import Assessed
-from fzzf_cli.subs_load import SUBMISSIONS, pilot_path, submission_path
+from fzzf_cli.status import FILED_KINDS, Assessed, assess, gate_failures
+from fzzf_cli.subs_load import SUBMISSIONS, load_submissions, pilot_path, submission_path
 from fzzf_cli.writefile import write_replace
 
 
@@ -61,17 +64,63 @@ def changed_units(root: Path, rev: str) -> set[str]:
     return {Path(name).stem.lower() for name in names if name.endswith((".yaml", ".yml"))}
 
 
-def emit(
-    fmt: str,
-    drafts: frozenset[str],
-    findings: list[Problem],
+class Outcome(NamedTuple):
+    """What the gate found: data problems, required documents missing, and the verdict."""
+
+    problems: list[Problem]  # invalid data, plan and submissions
+    files: list[str]  # every data file read
+    checked: list[Assessed]  # required documents due by the as-of day (in scope)
+    failures: list[Assessed]  # of those, missing past the grace days
+    drafts: frozenset[str]  # draft files, for the right hint
+    findings: list[Problem]  # problems + one per failure: what makes CI red
+    summary: str  # the closing line
+
+
+def judge(
+    root: Path,
+    ds: Dataset | None,
     problems: list[Problem],
-    files: list[str],
-    checked: list[Assessed],
-    failures: list[Assessed],
-    summary: str,
-    output: Path | None,
-) -> None:
+    today: date,
+    grace: int,
+    scope: set[str] | None,
+) -> Outcome:
+    """Validity of everything; the submission gate for the units in ``scope`` (all if None)."""
+    checked: list[Assessed] = []
+    failures: list[Assessed] = []
+    drafts: frozenset[str] = frozenset()
+    files = [f"data/{name}.yaml" for name in ("units", "measures", "pilots")]
+    if ds is not None:
+        obligations = derive(ds)
+        subs, sub_problems = load_submissions(root, ds, obligations)
+        problems = problems + sub_problems
+        files += [f.path for f in subs.all()]
+        checked = [
+            a
+            for a in assess(obligations, subs, today)
+            if a.obligation.kind in FILED_KINDS
+            and a.obligation.due < today
+            and (scope is None or a.obligation.unit_id in scope)
+        ]
+        failures = gate_failures(checked, grace)
+        drafts = frozenset(f.path for f in subs.all() if f.record.submitted is None)
+    findings = problems + [failure(a, drafts) for a in failures]
+    summary = msg(
+        "gate_summary",
+        as_of=today,
+        grace=grace,
+        problems=len(problems),
+        missing=len(failures),
+        units=len({a.obligation.unit_id for a in failures}),
+        verdict=msg("gate_fail") if findings else msg("gate_pass"),
+    )
+    if scope is not None:
+        summary += msg("gate_scope", n=len(scope))
+    return Outcome(problems, files, checked, failures, drafts, findings, summary)
+
+
+def emit(fmt: str, outcome: Outcome, output: Path | None, summary_file: str | None) -> None:
+    """Print (or write) the outcome as plain lines, GitHub annotations or JUnit XML."""
+    problems, files, checked, failures, drafts, findings, summary = outcome
     if fmt == "junit":
         xml = junit_xml(_cases(problems, files, checked, failures, drafts))
         if output is not None:
@@ -83,8 +132,7 @@ def emit(
     sys.stdout.write(plain(findings))
     if fmt == "github":
         sys.stdout.write(github(findings))
-        target = os.environ.get("GITHUB_STEP_SUMMARY")
-        if target:
+        if summary_file:
             rows = [
                 {
                     "unit": f"{a.obligation.unit}（{a.obligation.unit_id}）",
@@ -95,7 +143,7 @@ def emit(
                 for a in failures
             ]
             columns = [(k, msg(f"gate_col_{k}")) for k in ("unit", "title", "due", "days")]
-            with open(target, "a", encoding="utf-8") as handle:  # GitHub's documented way
+            with open(summary_file, "a", encoding="utf-8") as handle:  # GitHub's documented way
                 handle.write(step_summary(summary, findings, columns, rows))
     sys.stdout.write(summary + "\n")
 

@@ -9,6 +9,7 @@ or the new one, never a mixture. ``write_new`` refuses to replace anything that 
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 import time
@@ -16,6 +17,7 @@ from pathlib import Path
 
 # Windows may hold a file briefly (virus scanners, indexers): retry the final rename.
 _RETRIES = 5
+_STALE_SECONDS = 3600
 
 
 def _mode(path: Path) -> int:
@@ -29,8 +31,21 @@ def _mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
+def _clear_stale(path: Path) -> None:
+    """Remove temporary files an earlier, killed write of ``path`` left behind (an hour
+    old at least, so a write in progress elsewhere is never touched)."""
+    limit = time.time() - _STALE_SECONDS
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if stale.is_file() and not stale.is_symlink() and stale.stat().st_mtime < limit:
+                stale.unlink()
+        except OSError:
+            continue
+
+
 def _temp_copy(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
+    _clear_stale(path)
     mode = _mode(path)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

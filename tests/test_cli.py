@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -198,3 +200,17 @@ def test_no_cache_setting(cli, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("FZZF_NO_CACHE", "1")
     assert cli("due", "--year", "2016", "-f", "json")[0] == 0
     assert not (tmp_path / "cache").exists()
+
+
+def test_listings_in_csv_and_markdown(cli) -> None:
+    code, out, _ = cli("measures", "-f", "csv")
+    rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
+    assert code == 0 and out.startswith("\ufeff") and rows[0][:3] == ["no", "area", "lead"]
+    assert len(rows) == 70 and rows[16][0] == "16" and rows[16][2] == "市府办"
+    code, out, _ = cli("units", "-f", "md")
+    assert code == 0 and "| deqing | 德庆县 | 县级政府 |" in out and "| counties |" in out
+    code, out, _ = cli("pilots", "-f", "md")
+    lines = [line for line in out.splitlines() if line.startswith("| 6")]
+    assert code == 0 and len(lines) == 8 and "| 63 | 落实行政执法人员资格管理制度 | 德庆县 |" in out
+    code, out, _ = cli("units", "-f", "csv")
+    assert code == 0 and "\ncounties,各县(市、区)人民政府,可枚举," in out.replace("\r\n", "\n")

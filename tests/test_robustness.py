@@ -111,6 +111,20 @@ def test_killed_mid_write_leaves_the_old_file_whole(tmp_path: Path) -> None:
     assert all(p.name.startswith(".2017-H1.md.") and p.suffix == ".tmp" for p in leftovers)
 
 
+def test_stale_temp_files_of_killed_writes_are_cleared(tmp_path: Path) -> None:
+    target = tmp_path / "2017-H1.html"
+    old = tmp_path / ".2017-H1.html.abc123.tmp"
+    fresh = tmp_path / ".2017-H1.html.def456.tmp"
+    other = tmp_path / ".notes.txt.abc123.tmp"
+    for path in (old, fresh, other):
+        path.write_text("partial", encoding="utf-8")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    os.utime(other, (two_hours_ago, two_hours_ago))
+    write_replace(target, "<html></html>\n")
+    assert not old.exists() and fresh.exists() and other.exists()
+
+
 def test_interrupted_write_leaves_no_temp_file(tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "out.yaml"
     target.write_text("old\n", encoding="utf-8")

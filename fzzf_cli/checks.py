@@ -9,12 +9,13 @@ registry, in the order they run.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 
 from fzzf_cli.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.errors import Problem
 from fzzf_cli.messages import msg
+from fzzf_cli.model import Group, Unit
 
 Check = Callable[[Dataset], Iterator[Problem]]
 
@@ -22,23 +23,28 @@ Check = Callable[[Dataset], Iterator[Problem]]
 def unique_ids(ds: Dataset) -> Iterator[Problem]:
     """Unit and group ids, and every name and alias, name one thing only."""
     seen: dict[str, str] = {}
-    for section, records in (("units", ds.units_file.units), ("groups", ds.units_file.groups)):
+    sections: tuple[tuple[str, Sequence[Unit | Group]], ...] = (
+        ("units", ds.units_file.units),
+        ("groups", ds.units_file.groups),
+    )
+    for section, records in sections:
         for i, rec in enumerate(records):
             if rec.id in seen:
                 yield Problem(ds.where(UNITS, (section, i, "id")), msg("dup_id", id=rec.id))
             seen[rec.id] = rec.id
     names: dict[str, str] = {}
-    for section, records in (("units", ds.units_file.units), ("groups", ds.units_file.groups)):
+    for section, records in sections:
         for i, rec in enumerate(records):
-            labels = [("name", rec.name), *((("aliases", j), a) for j, a in enumerate(rec.aliases))]
+            labels: list[tuple[tuple[str | int, ...], str]] = [(("name",), rec.name)]
+            labels += [(("aliases", j), alias) for j, alias in enumerate(rec.aliases)]
             full = getattr(rec, "full_name", None)
             if full and full != rec.name:
-                labels.append(("full_name", full))
+                labels.append((("full_name",), full))
             for field, label in labels:
                 owner = names.get(label)
                 if owner is not None and owner != rec.id:
-                    loc = (section, i, *field) if isinstance(field, tuple) else (section, i, field)
-                    yield Problem(ds.where(UNITS, loc), msg("dup_name", name=label, other=owner))
+                    where = ds.where(UNITS, (section, i, *field))
+                    yield Problem(where, msg("dup_name", name=label, other=owner))
                 names.setdefault(label, rec.id)
 
 
@@ -69,8 +75,8 @@ def references(ds: Dataset) -> Iterator[Problem]:
             yield from _ref(ds, PILOTS, ("pilots", pi, "areas", i), ref, True)
             unit = ds.units.get(ref)
             if unit is not None and unit.kind != "county_government":
-                loc = ds.where(PILOTS, ("pilots", pi, "areas", i))
-                yield Problem(loc, msg("pilot_area_not_county", name=unit.name))
+                at = ds.where(PILOTS, ("pilots", pi, "areas", i))
+                yield Problem(at, msg("pilot_area_not_county", name=unit.name))
 
 
 def _ref(
@@ -87,7 +93,9 @@ def _ref(
 
 def suggest_unit(ds: Dataset, ref: str, units_only: bool = False) -> str:
     """A hint naming the id the author probably meant (by id, name or alias)."""
-    records = [*ds.units_file.units, *([] if units_only else ds.units_file.groups)]
+    records: list[Unit | Group] = [*ds.units_file.units]
+    if not units_only:
+        records += ds.units_file.groups
     by_label: dict[str, str] = {}
     for rec in records:
         for label in (rec.id, rec.name, *rec.aliases, getattr(rec, "full_name", None) or ""):

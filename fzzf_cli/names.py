@@ -13,6 +13,7 @@ import unicodedata
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.messages import msg
+from fzzf_cli.model import Group, Unit
 
 # Suffixes people leave out: 德庆县 → 德庆, 市法制局 → 法制局 → 法制.
 _SUFFIXES = ("人民政府", "管委会", "管理委员会", "县", "区", "市", "局", "办")
@@ -36,7 +37,9 @@ def _short_forms(label: str) -> set[str]:
 def labels(ds: Dataset, units_only: bool) -> dict[str, set[str]]:
     """Folded label → the ids it can mean."""
     table: dict[str, set[str]] = {}
-    records = [*ds.units_file.units, *([] if units_only else ds.units_file.groups)]
+    records: list[Unit | Group] = [*ds.units_file.units]
+    if not units_only:
+        records += ds.units_file.groups
     for rec in records:
         names = [rec.id, rec.name, *rec.aliases, getattr(rec, "full_name", None) or ""]
         for name in filter(None, names):

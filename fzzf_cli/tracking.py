@@ -71,7 +71,7 @@ def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
 
 def area_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[str, Any]]:
     """Per area of the plan: obligations, those due, done, share done of those due."""
-    rows = {
+    rows: dict[int, dict[str, Any]] = {
         area.id: {"area": area.id, "title": area.title, "total": 0, "due": 0, "done": 0}
         for area in ds.measures_file.areas
     }

@@ -21,6 +21,13 @@ _DETAILS = (
 )
 
 
+_OTHERS = (
+    (r"No such command '(.+)'", "usage_no_command", "name"),
+    (r"Option '(.+)' requires an argument", "usage_needs_value", "name"),
+    (r"Got unexpected extra arguments? \((.+)\)", "usage_extra", "args"),
+)
+
+
 def _param_name(error: click_errors.ClickException) -> str:
     param = getattr(error, "param", None)
     if param is None:
@@ -53,13 +60,8 @@ def chinese(error: click_errors.UsageError) -> str:
         return msg("usage_missing", name=_param_name(error).strip("{}"))
     if isinstance(error, click_errors.BadParameter):
         return msg("usage_bad_value", name=_param_name(error), detail=_detail(text))
-    found = re.match(r"No such command '(.+)'", text)
-    if found:
-        return msg("usage_no_command", name=found[1])
-    found = re.match(r"Option '(.+)' requires an argument", text)
-    if found:
-        return msg("usage_needs_value", name=found[1])
-    found = re.match(r"Got unexpected extra arguments? \((.+)\)", text)
-    if found:
-        return msg("usage_extra", args=found[1])
+    for pattern, key, field in _OTHERS:
+        match = re.match(pattern, text)
+        if match:
+            return msg(key, **{field: match[1]})
     return text

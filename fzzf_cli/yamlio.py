@@ -12,7 +12,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -42,14 +42,14 @@ _KINDS = {"int": "yaml_kind_number", "float": "yaml_kind_number", "bool": "yaml_
 def _strict_loader(base: type) -> type:
     """Subclass ``base`` with our own resolver and constructor tables (the base is untouched)."""
     plain = ("str", "int", "float", "bool", "null", "seq", "map")
-    tables = {
+    tables: dict[str, Any] = {
         "yaml_implicit_resolvers": {},
         "yaml_constructors": {
             **{_TAG + t: SafeConstructor.yaml_constructors[_TAG + t] for t in plain},
             None: SafeConstructor.construct_undefined,
         },
     }
-    loader = type("StrictLoader", (base,), tables)
+    loader: Any = type("StrictLoader", (base,), tables)
     for tag, pattern, first in _RESOLVERS:
         loader.add_implicit_resolver(_TAG + tag, re.compile(pattern), first)
     return loader
@@ -65,7 +65,7 @@ _LOADERS = {
 class _Dumper(yaml.SafeDumper):
     """Quotes any string that *either* YAML 1.1 or our loader would read as a non-string."""
 
-    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {
+    yaml_implicit_resolvers = {  # type: ignore[misc]  # our own copy, SafeDumper untouched
         k: list(v) for k, v in yaml.SafeDumper.yaml_implicit_resolvers.items()
     }
 

@@ -280,7 +280,7 @@ def prescan(text: str, display: str, loader_class: type, max_depth: int) -> list
 def _refused_node(event: Any) -> tuple[str, dict[str, str], str] | None:
     """(message key, fields, hint key) when an event carries an alias, anchor or explicit tag."""
     if isinstance(event, yaml.AliasEvent):
-        return "yaml_alias", {"name": event.anchor}, "yaml_hint_anchor"
+        return "yaml_alias", {"name": str(event.anchor)}, "yaml_hint_anchor"
     if getattr(event, "anchor", None):
         return "yaml_anchor", {"name": event.anchor}, "yaml_hint_anchor"
     tag = getattr(event, "tag", None)

@@ -65,7 +65,7 @@ _LOADERS = {
 class _Dumper(yaml.SafeDumper):
     """Quotes any string that *either* YAML 1.1 or our loader would read as a non-string."""
 
-    yaml_implicit_resolvers = {  # type: ignore[misc]  # our own copy, SafeDumper untouched
+    yaml_implicit_resolvers = {  # our own copy: SafeDumper stays untouched
         k: list(v) for k, v in yaml.SafeDumper.yaml_implicit_resolvers.items()
     }
 

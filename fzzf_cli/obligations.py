@@ -36,17 +36,17 @@ class Obligation(NamedTuple):
     thing: str
     due: date
     kind: str
-    measure: int | None
-    pilot: int | None
     unit_id: str
     unit: str
-    via: str | None
-    lead: bool
     role: str
     title: str
     quote: str
-    implied: bool
-    period: str | None
+    measure: int | None = None
+    pilot: int | None = None
+    via: str | None = None
+    lead: bool = False
+    implied: bool = False
+    period: str | None = None
     stage: str | None = None
 
 
@@ -145,7 +145,6 @@ def _milestones(ds: Dataset, horizon: date) -> Iterator[Obligation]:
                         due=day,
                         kind=kind,
                         measure=measure.id,
-                        pilot=None,
                         unit_id=debtor.unit_id,
                         unit=ds.name_of(debtor.unit_id),
                         via=debtor.via,
@@ -154,7 +153,6 @@ def _milestones(ds: Dataset, horizon: date) -> Iterator[Obligation]:
                         title=stone.title,
                         quote=stone.quote,
                         implied=stone.implied,
-                        period=None,
                         stage=stone.stage,
                     )
 
@@ -179,13 +177,9 @@ def _pilots(ds: Dataset) -> Iterator[Obligation]:
                     pilot=pilot.id,
                     unit_id=uid,
                     unit=ds.name_of(uid),
-                    via=None,
-                    lead=False,
                     role="pilot_area" if uid in pilot.areas else "pilot_unit",
                     title=f"{title}：{pilot.title}",
                     quote=quote,
-                    implied=False,
-                    period=None,
                 )
 
 
@@ -210,16 +204,11 @@ def _reports(ds: Dataset) -> Iterator[Obligation]:
                 thing=thing,
                 due=period.due,
                 kind="report",
-                measure=None,
-                pilot=None,
                 unit_id=uid,
                 unit=ds.name_of(uid),
-                via=None,
-                lead=False,
                 role="reporter",
                 title=msg("report_title", period=period.id, to=ds.name_of(reporting.to)),
                 quote=reporting.quote,
-                implied=False,
                 period=period.id,
             )
 
@@ -233,15 +222,10 @@ def _review(ds: Dataset) -> Iterator[Obligation]:
             thing=thing,
             due=review.due,
             kind="review",
-            measure=None,
-            pilot=None,
             unit_id=uid,
             unit=ds.name_of(uid),
-            via=None,
             lead=i == 0,
             role="review",
             title=msg("review_title"),
             quote=review.quote,
-            implied=False,
-            period=None,
         )

@@ -7,6 +7,7 @@ environment and the clock.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -126,7 +127,6 @@ DataOpt = Annotated[
         "--data",
         help="数据仓库目录（含 data/measures.yaml）；"
         "默认依次取 FZZF_DATA、当前目录向上查找、内置方案。",
-        file_okay=False,
     ),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式。")]
@@ -172,6 +172,28 @@ def plan_dataset(data: Path | None) -> tuple[DataRoot, Dataset]:
     if problems:
         sys.stderr.write(msg("validate_failed", n=len(problems)) + msg("data_invalid") + "\n")
     return root, ds
+
+
+def shown_path(path: Path) -> str:
+    """A written file as the user can find it: relative to where they are, else absolute."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path.resolve())
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file could not be written, in the user's language where we know the case."""
+    known = {
+        errno.EISDIR: "os_is_dir",
+        errno.EACCES: "os_denied",
+        errno.EPERM: "os_denied",
+        errno.ENOSPC: "os_no_space",
+        errno.EROFS: "os_read_only",
+        errno.ENOENT: "os_missing",
+    }
+    key = known.get(error.errno or 0)
+    return msg(key) if key else (error.strerror or type(error).__name__)
 
 
 def table_width() -> int | None:

@@ -30,9 +30,13 @@ def expected_path(a: Assessed) -> str:
     return pilot_path(o.unit_id, o.pilot or 0, kind)
 
 
-def failure(a: Assessed, drafts: frozenset[str] = frozenset()) -> Problem:
+def failure(
+    a: Assessed, drafts: frozenset[str] = frozenset(), invalid: frozenset[str] = frozenset()
+) -> Problem:
     o = a.obligation
     text = msg("gate_missing", unit=o.unit, title=o.title, due=o.due, days=a.days_overdue)
+    if expected_path(a) in invalid:
+        return Problem(Location(expected_path(a)), text, msg("gate_hint_invalid"))
     if expected_path(a) in drafts:
         return Problem(Location(expected_path(a)), text, msg("gate_hint_draft"))
     if o.kind == "report":
@@ -103,7 +107,8 @@ def judge(
         ]
         failures = gate_failures(checked, grace)
         drafts = frozenset(f.path for f in subs.all() if f.record.submitted is None)
-    findings = problems + [failure(a, drafts) for a in failures]
+    invalid = frozenset(p.location.path for p in problems)
+    findings = problems + [failure(a, drafts, invalid) for a in failures]
     summary = msg(
         "gate_summary",
         as_of=today,
@@ -124,7 +129,12 @@ def emit(fmt: str, outcome: Outcome, output: Path | None, summary_file: str | No
     if fmt == "junit":
         xml = junit_xml(_cases(problems, files, checked, failures, drafts))
         if output is not None:
-            write_replace(output, xml)
+            try:
+                write_replace(output, xml)
+            except OSError as error:
+                reason = msg("os_is_dir") if isinstance(error, IsADirectoryError) else error
+                text = msg("new_write_failed", path=output, reason=reason)
+                raise FzzfError(text, EXIT_USAGE) from None
         else:
             sys.stdout.write(xml)
         sys.stderr.write(summary + "\n")
@@ -158,11 +168,13 @@ def _cases(
     suite = msg("gate_suite_data")
     cases = [JUnitCase(suite, str(p.location), p) for p in problems]
     faulty = {p.location.path for p in problems}
+    faulty_set = frozenset(faulty)
     cases += [JUnitCase(suite, path, None) for path in files if path not in faulty]
     failing = {id(a) for a in failures}
     suite = msg("gate_suite_filed")
     for a in checked:
         o = a.obligation
         name = f"{o.unit}（{o.unit_id}） {o.title}"
-        cases.append(JUnitCase(suite, name, failure(a, drafts) if id(a) in failing else None))
+        found = failure(a, drafts, faulty_set) if id(a) in failing else None
+        cases.append(JUnitCase(suite, name, found))
     return cases

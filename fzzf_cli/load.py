@@ -64,7 +64,8 @@ def find_root(option: Path | None, env: str | None, cwd: Path) -> DataRoot | Non
     for given, origin in ((option, "option"), (Path(env) if env else None, "env")):
         if given is None:
             continue
-        for candidate in (given, given.parent):
+        folder = given.parent if given.is_file() else given  # data/measures.yaml works too
+        for candidate in (folder, folder.parent, folder.parent.parent):
             if (candidate / "data" / "measures.yaml").is_file():
                 return DataRoot(candidate, origin)
         return None

@@ -272,6 +272,10 @@ def _check_pilot_file(
     pilot = ds.pilots.get(int(number))
     if pilot is not None and unit not in (*pilot.areas, *pilot.units):
         yield Problem(_at(filed, "unit"), msg("sub_not_in_pilot", pilot=number))
+    if record.submitted is not None:  # a filed document must say something of its own
+        for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
+            if getattr(record, field) == msg(f"new_pilot_{field}"):
+                yield Problem(_at(filed, field), msg("sub_placeholder", field=field))
     issued = ds.measures_file.plan.date
     if record.submitted is not None and record.submitted < issued:
         yield Problem(_at(filed, "submitted"), msg("sub_before_plan", date=issued))

@@ -22,7 +22,8 @@ _DETAILS = (
 
 
 _OTHERS = (
-    (r"No such command '(.+)'", "usage_no_command", "name"),
+    (r"No such command '([^']+)'\. Did you mean '([^']+)'", "usage_no_command_close", "name"),
+    (r"No such command '([^']+)'", "usage_no_command", "name"),
     (r"Option '(.+)' requires an argument", "usage_needs_value", "name"),
     (r"Got unexpected extra arguments? \((.+)\)", "usage_extra", "args"),
 )
@@ -63,5 +64,6 @@ def chinese(error: click_errors.UsageError) -> str:
     for pattern, key, field in _OTHERS:
         match = re.match(pattern, text)
         if match:
-            return msg(key, **{field: match[1]})
+            extra = {"close": match[2]} if match.re.groups > 1 else {}
+            return msg(key, **{field: match[1]}, **extra)
     return text

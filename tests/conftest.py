@@ -90,3 +90,11 @@ def line_of(path: Path, fragment: str) -> int:
         if fragment in line:
             return number
     raise AssertionError(f"{fragment!r} not in {path.name}")
+
+
+def fill_pilot_file(path: Path) -> None:
+    """Write real text over the prompts ``fzzf new pilot-plan`` leaves (a filed plan must)."""
+    text = path.read_text(encoding="utf-8")
+    for prompt in ("试点工作目标", "试点任务", "进度安排", "责任主体", "保障机制", "试点完成情况"):
+        text = text.replace(f"（{prompt}）", f"{prompt}：按方案执行")
+    path.write_text(text, encoding="utf-8")

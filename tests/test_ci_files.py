@@ -13,7 +13,7 @@ import yaml
 
 from fzzf_cli.cli import app
 
-from .conftest import REPO
+from .conftest import REPO, fill_pilot_file
 
 COMMANDS = {c.name or c.callback.__name__ for c in app.registered_commands}
 
@@ -63,6 +63,7 @@ def test_github_workflow_commands(cli, plan_repo: Path, monkeypatch, tmp_path) -
     data = ("--data", str(plan_repo))
     cli("new", "report", "deqing", "2016-H1", "--date", "2016-06-28", *data)
     cli("new", "pilot-plan", "63", "deqing", "--date", "2016-04-18", *data)
+    fill_pilot_file(plan_repo / "data" / "submissions" / "pilot-plans" / "p63" / "deqing.yaml")
     _git(plan_repo, "add", "-A")
     _git(plan_repo, "commit", "-q", "-m", "德庆县报送")
     assert _run_steps(["fzzf validate", pull_request, scheduled], cli, plan_repo, base) == [0, 0, 1]

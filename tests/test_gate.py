@@ -12,6 +12,8 @@ import pytest
 from fzzf_cli.load import load_dataset
 from fzzf_cli.obligations import reporters
 
+from .conftest import fill_pilot_file
+
 
 def _reporters(repo: Path) -> list[str]:
     ds, _ = load_dataset(repo)
@@ -31,7 +33,7 @@ def test_done_when_scenario(cli, plan_repo: Path) -> None:
     for unit in units:
         code, written, err = cli("new", "report", unit, "2016-H1", "--date", "2016-06-28", *data)
         assert code == 0, err
-        assert written == f"已写入 data/submissions/2016-H1/{unit}.yaml\n"
+        assert written == f"已写入 repo/data/submissions/2016-H1/{unit}.yaml\n"
     code, out, _ = cli("check", "--as-of", "2016-07-15", *data)
     assert "data/submissions/2016-H1/" not in out and "2016-H1 创建工作" not in out
     _, listing, _ = cli("overdue", "--as-of", "2016-07-15", "-f", "json", *data)
@@ -138,9 +140,19 @@ def test_pull_request_is_judged_on_its_own_change(cli, plan_repo: Path) -> None:
     code, out, _ = cli("check", "--changed-since", "HEAD", *data)
     assert code == 1 and "p63/deqing.yaml" in out and "huaiji" not in out
     cli("new", "pilot-plan", "63", "德庆", "--date", "2016-04-18", "--data", str(plan_repo))
+    fill_pilot_file(plan_repo / "data" / "submissions" / "pilot-plans" / "p63" / "deqing.yaml")
     code, out, _ = cli("check", "--changed-since", "HEAD", *data)
     assert code == 0, out
     assert cli("check", *data)[0] == 1  # the full gate still sees everyone else
+
+
+def test_a_filed_pilot_plan_must_not_be_the_template(cli, plan_repo: Path) -> None:
+    data = ("--data", str(plan_repo))
+    cli("new", "pilot-plan", "63", "德庆", "--date", "2016-04-18", *data)
+    code, _, err = cli("validate", *data)
+    assert code == 1 and "goals 还是生成时的提示文字" in err
+    fill_pilot_file(plan_repo / "data" / "submissions" / "pilot-plans" / "p63" / "deqing.yaml")
+    assert cli("validate", *data)[0] == 0
 
 
 def test_new_refuses_to_overwrite(cli, plan_repo: Path) -> None:

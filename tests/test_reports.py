@@ -143,11 +143,11 @@ def test_notice_for_a_unit_with_nothing_overdue(cli, demo: Path) -> None:
 
 def test_report_default_path_and_period(cli, demo: Path) -> None:
     code, out, _ = cli("report", "--as-of", AS_OF, "--data", str(demo))
-    assert code == 0 and out == "已写入 reports/2017-H1.html\n"
+    assert code == 0 and out == "已写入 repo/reports/2017-H1.html\n"
     assert (demo / "reports" / "2017-H1.html").is_file()
     code, out, _ = cli("report", "-f", "md", "--period", "2016-H2", "--as-of", AS_OF,
                        "--data", str(demo))  # fmt: skip
-    assert out == "已写入 reports/2016-H2.md\n"
+    assert out == "已写入 repo/reports/2016-H2.md\n"
     code, _, err = cli("report", "--period", "2016-H3", "--data", str(demo))
     assert code == 2 and "未知的报送期" in err
 

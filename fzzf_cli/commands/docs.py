@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from fzzf_cli.app import AsOfOpt, DataOpt, app, as_of_date, handled
+from fzzf_cli.app import AsOfOpt, DataOpt, app, as_of_date, handled, os_reason, shown_path
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.load import DataRoot, embedded_root
 from fzzf_cli.messages import msg
@@ -59,16 +59,9 @@ def _write(root: DataRoot, output: str | None, default: str, text: str) -> None:
     try:
         write_replace(target, text)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise FzzfError(msg("new_write_failed", path=target, reason=reason), EXIT_USAGE) from None
-    sys.stdout.write(msg("new_written", path=_shown(target, base)) + "\n")
-
-
-def _shown(target: Path, base: Path) -> str:
-    try:
-        return target.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return str(target)
+        text = msg("new_write_failed", path=shown_path(target), reason=os_reason(error))
+        raise FzzfError(text, EXIT_USAGE) from None
+    sys.stdout.write(msg("new_written", path=shown_path(target)) + "\n")
 
 
 @app.command()

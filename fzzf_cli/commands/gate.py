@@ -17,8 +17,9 @@ import typer
 
 from fzzf_cli import cache
 from fzzf_cli.app import AsOfOpt, DataOpt, app, as_of_date, data_root, handled
-from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK
+from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError
 from fzzf_cli.load import load_dataset
+from fzzf_cli.messages import msg
 
 if TYPE_CHECKING:
     pass
@@ -50,6 +51,8 @@ def check(
     from fzzf_cli import gate
 
     with handled():
+        if output is not None and fmt is not CheckFormat.junit:
+            raise FzzfError(msg("gate_output_junit_only"), EXIT_USAGE)
         today = as_of_date(as_of)
         root = data_root(data)
         scope = gate.changed_units(root.path, changed_since) if changed_since else None

@@ -19,7 +19,9 @@ from fzzf_cli.app import (
     as_of_date,
     data_root,
     handled,
+    os_reason,
     plan_dataset,
+    shown_path,
     table_width,
 )
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError, Problem
@@ -63,6 +65,8 @@ def tracked(data: Path | None) -> Tracked:
     from fzzf_cli.subs_load import load_submissions
 
     root, ds = plan_dataset(data)
+    if root.origin == "embedded":  # no repository found: say so, the answers have no filings
+        sys.stderr.write(msg("embedded_note") + "\n")
     obligations = derive(ds)
     subs, problems = load_submissions(root.path, ds, obligations)
     return Tracked(root, ds, obligations, subs, problems)
@@ -92,9 +96,9 @@ def _write(root: DataRoot, relative: str, text: str) -> None:
     except FileExistsError:
         raise FzzfError(msg("new_exists", path=relative), EXIT_FINDINGS) from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise FzzfError(msg("new_write_failed", path=relative, reason=reason), EXIT_USAGE) from None
-    sys.stdout.write(msg("new_written", path=relative) + "\n")
+        text = msg("new_write_failed", path=shown_path(target), reason=os_reason(error))
+        raise FzzfError(text, EXIT_USAGE) from None
+    sys.stdout.write(msg("new_written", path=shown_path(target)) + "\n")
 
 
 def _date(value: str | None) -> date | None:
@@ -240,6 +244,7 @@ def status(
         state, today, assessed = _assessed(data, as_of, soon)
         from fzzf_cli.output.tracked import (
             AREA_COLUMNS,
+            STATUS_CSV_FIELDS,
             UNIT_STATUS_COLUMNS,
             area_rows,
             status_rows,
@@ -252,7 +257,10 @@ def status(
             write_json({"as_of": today.isoformat(), "units": units, "areas": areas}, sys.stdout)
             return
         if fmt is Format.csv:
-            emit("csv", "", UNIT_STATUS_COLUMNS, status_rows(units), sys.stdout, None)
+            columns = [
+                (key, key) for key in STATUS_CSV_FIELDS
+            ]  # numbers: Excel reads 9/20 as a date
+            emit("csv", "", columns, units, sys.stdout, None)
             return
         width = table_width()
         title = msg("status_units_title", as_of=today, n=len(units))

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 
-_MIN_COLUMN = 8
+# Only columns wider than this wrap (titles, names, reasons); dates and counts never do.
+_MIN_COLUMN = 16
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -39,7 +40,7 @@ def _fit(natural: list[int], width: int | None) -> list[int]:
     while sum(widths) > budget:
         widest = max(range(len(widths)), key=widths.__getitem__)
         if widths[widest] <= _MIN_COLUMN:
-            break
+            break  # still too wide: the terminal wraps, but no date is cut in two
         widths[widest] -= 1
     return widths
 

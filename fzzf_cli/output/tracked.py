@@ -18,7 +18,11 @@ def _columns(*keys: str) -> list[Column]:
 DEBT_COLUMNS = _columns("unit", "count", "oldest", "days")
 ITEM_COLUMNS = _columns("unit", "due", "kind", "ref", "title", "status", "days")
 UNIT_STATUS_COLUMNS = _columns("unit", "on_time", "done", "overdue", "next_due")
-AREA_COLUMNS = _columns("area", "total", "due", "done", "share")
+STATUS_CSV_FIELDS = (
+    "unit_id", "unit", "reports_due", "reports_on_time", "on_time_rate", "due", "done",
+    "overdue", "next_due", "next_title",
+)  # fmt: skip
+AREA_COLUMNS = _columns("area", "total", "area_due", "area_done", "share")
 
 
 def status_label(status: str) -> str:
@@ -78,8 +82,8 @@ def area_rows(areas: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {
             "area": f"（{'一二三四五六七八'[a['area'] - 1]}）{a['title']}",
             "total": a["total"],
-            "due": a["due"],
-            "done": a["done"],
+            "area_due": a["due"],
+            "area_done": a["done"],
             "share": _percent(a["share_done"]),
         }
         for a in areas

@@ -54,8 +54,11 @@ def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:
     key = _fold(typed)
     if not key:
         raise FzzfError(msg("name_empty"), EXIT_USAGE)
-    if units_only and key not in table:
-        groups = labels(ds, units_only=False).get(key, set()) & set(ds.groups)
+    if units_only and key not in table and not any(label.startswith(key) for label in table):
+        everything = labels(ds, units_only=False)
+        groups = everything.get(key, set()) & set(ds.groups) or {
+            i for label, ids in everything.items() if label.startswith(key) for i in ids
+        } & set(ds.groups)
         if groups:
             group = ds.groups[next(iter(groups))]
             members = ds.members(group)

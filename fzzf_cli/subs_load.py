@@ -229,7 +229,8 @@ def _check_report(
                 _close(thing, mine),
             )
         if item.done and report.submitted and item.done > report.submitted:
-            yield Problem(_at(filed, "items", i, "done"), msg("sub_done_after_filed"))
+            text = msg("sub_done_after_filed", done=item.done, submitted=report.submitted)
+            yield Problem(_at(filed, "items", i, "done"), text)
     yield from _check_figures_and_pilots(ds, filed, report, unit)
 
 

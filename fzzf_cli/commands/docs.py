@@ -90,6 +90,9 @@ def report(
             shown = "、".join(pid for pid, _ in periods)
             raise FzzfError(msg("new_unknown_period", value=period, periods=shown), EXIT_USAGE)
         chosen = period.strip().upper() if period else _latest_period(periods, today)
+        starts = {p.id: p.start for p in ds.measures_file.reporting.periods}
+        if chosen is not None and starts[chosen] > today:
+            raise FzzfError(msg("report_future_period", period=chosen, as_of=today), EXIT_USAGE)
         assessed = assess(state.obligations, state.subs, today)
         folders = template_folders(state.root, templates)
         stem = chosen or today.isoformat()

@@ -119,8 +119,10 @@ def new_report(
         _writable(data_root(data))
         state = tracked(data)
         ds = state.ds
-        uid = resolve(ds, unit)
         periods = {p.id: p for p in ds.measures_file.reporting.periods}
+        if unit.strip().upper() in periods and period.strip().upper() not in periods:
+            raise FzzfError(msg("name_order"), EXIT_USAGE)
+        uid = resolve(ds, unit)
         if period.strip().upper() not in periods:
             shown = "、".join(periods)
             raise FzzfError(msg("new_unknown_period", value=period, periods=shown), EXIT_USAGE)
@@ -222,7 +224,8 @@ def overdue(
             emit("csv", "", ITEM_COLUMNS, item_rows(items), sys.stdout, None)
             return
         if not debts:
-            sys.stdout.write(msg("overdue_none", as_of=today) + "\n")
+            who = state.ds.name_of(ref) if ref else ""
+            sys.stdout.write(msg("overdue_none", as_of=today, who=who) + "\n")
             return
         width = table_width()
         title = msg("overdue_title", as_of=today, n=len(debts))

@@ -7,7 +7,7 @@ from typing import Any
 from fzzf_cli.messages import msg
 from fzzf_cli.output.duelist import kind_label, source_label
 from fzzf_cli.output.formats import Column
-from fzzf_cli.status import Assessed
+from fzzf_cli.status import FILED_KINDS, Assessed
 from fzzf_cli.tracking import Debt
 
 
@@ -25,7 +25,10 @@ STATUS_CSV_FIELDS = (
 AREA_COLUMNS = _columns("area", "total", "area_due", "area_done", "share")
 
 
-def status_label(status: str) -> str:
+def status_label(status: str, kind: str = "") -> str:
+    """A status in words; a document not filed in time is 逾期未报, as ``fzzf check`` says."""
+    if status == "overdue" and kind in FILED_KINDS:
+        return msg("status_overdue_filing")
     return msg(f"status_{status}")
 
 
@@ -49,7 +52,7 @@ def item_rows(items: list[Assessed]) -> list[dict[str, Any]]:
             "kind": kind_label(a.obligation.kind),
             "ref": source_label(a.obligation.measure, a.obligation.pilot),
             "title": a.obligation.title,
-            "status": status_label(a.status),
+            "status": status_label(a.status, a.obligation.kind),
             "days": a.days_overdue,
         }
         for a in items

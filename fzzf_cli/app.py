@@ -21,6 +21,8 @@ from typing import Annotated, Any
 import typer
 import typer.core
 from typer._click import exceptions as click_errors
+from typer._click.core import Context as ClickContext
+from typer._click.formatting import HelpFormatter
 from typer.exceptions import Abort as typer_click_abort
 
 from fzzf_cli import cache
@@ -39,8 +41,45 @@ COMMAND_ORDER = (
 )  # fmt: skip
 
 
+class ChineseHelpFormatter(HelpFormatter):
+    """Click's help headings and usage prefix in Chinese."""
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(msg(_HEADINGS[heading]) if heading in _HEADINGS else heading)
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, msg("help_usage") if prefix is None else prefix)
+
+
+_HEADINGS = {"Options": "help_options", "Commands": "help_commands", "Arguments": "help_arguments"}
+
+
+class FzzfContext(ClickContext):
+    formatter_class = ChineseHelpFormatter
+
+
+def _chinese_help(option: Any) -> Any:
+    if option is not None:
+        option.help = msg("help_option")
+    return option
+
+
+class FzzfCommand(typer.core.TyperCommand):
+    """Every command: help in Chinese."""
+
+    context_class = FzzfContext
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _chinese_help(super().get_help_option(ctx))
+
+
 class FzzfGroup(typer.core.TyperGroup):
     """The top-level command group: usage errors are shown in Chinese, exit code 2."""
+
+    context_class = FzzfContext
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _chinese_help(super().get_help_option(ctx))
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)

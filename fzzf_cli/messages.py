@@ -306,6 +306,11 @@ ZH: dict[str, str] = {
     "usage_needs_value": "选项 {name} 后面要写一个值",
     "usage_extra": "多余的参数：{args}",
     "usage_error_prefix": "错误",
+    "help_usage": "用法：",
+    "help_options": "选项",
+    "help_commands": "命令",
+    "help_arguments": "参数",
+    "help_option": "显示本帮助并退出。",
     # --- ui: tables and command output -------------------------------------
     "kind_city_department": "市直部门",
     "kind_county_government": "县级政府",

@@ -10,7 +10,16 @@ from typing import Annotated
 
 import typer
 
-from fzzf_cli.app import AsOfOpt, DataOpt, app, as_of_date, handled, os_reason, shown_path
+from fzzf_cli.app import (
+    AsOfOpt,
+    DataOpt,
+    FzzfCommand,
+    app,
+    as_of_date,
+    handled,
+    os_reason,
+    shown_path,
+)
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.load import DataRoot, embedded_root
 from fzzf_cli.messages import msg
@@ -64,7 +73,7 @@ def _write(root: DataRoot, output: str | None, default: str, text: str) -> None:
     sys.stdout.write(msg("new_written", path=shown_path(target)) + "\n")
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def report(
     fmt: DocFormatOpt = DocFormat.html,
     as_of: AsOfOpt = None,
@@ -107,7 +116,7 @@ def report(
         _write(state.root, output, f"{stem}.{fmt.value}", text)
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def notice(
     unit: Annotated[str, typer.Argument(help="逾期的单位，如 德庆县。")],
     within: Annotated[

@@ -14,6 +14,7 @@ from fzzf_cli.app import (
     DataOpt,
     Format,
     FormatOpt,
+    FzzfCommand,
     KindOpt,
     UntilOpt,
     YearOpt,
@@ -31,7 +32,7 @@ from fzzf_cli.output.duelist import write_due, write_owes
 from fzzf_cli.query import Window, last_deadline, select, things, window_for
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def due(
     year: YearOpt = None,
     quarter: Annotated[str | None, typer.Option("--quarter", help="某季度，如 2017Q2。")] = None,
@@ -93,7 +94,7 @@ def _range_label(window: Window | None, today: date) -> str:
     return msg("range_until", end=window.end)
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def owes(
     unit: Annotated[str, typer.Argument(help="单位：标识、名称、全称、别称或简称，如 德庆。")],
     year: YearOpt = None,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fzzf_cli import cache
-from fzzf_cli.app import AsOfOpt, DataOpt, app, as_of_date, data_root, handled
+from fzzf_cli.app import AsOfOpt, DataOpt, FzzfCommand, app, as_of_date, data_root, handled
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError
 from fzzf_cli.load import load_dataset
 from fzzf_cli.messages import msg
@@ -31,7 +31,7 @@ class CheckFormat(StrEnum):
     junit = "junit"
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def check(
     as_of: AsOfOpt = None,
     grace: Annotated[int, typer.Option("--grace", min=0, max=365, help="期限后宽限几天。")] = 0,

@@ -11,6 +11,7 @@ from fzzf_cli.app import (
     DataOpt,
     Format,
     FormatOpt,
+    FzzfCommand,
     ViewFormat,
     app,
     data_root,
@@ -42,7 +43,7 @@ from fzzf_cli.source import measure_paragraph
 from fzzf_cli.views import measure_record, pilot_record, select_measures, unit_records
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def validate(
     data: DataOpt = None,
     fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="输出格式。")] = (
@@ -97,7 +98,7 @@ def validate(
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def measures(
     area: Annotated[int | None, typer.Option("--area", min=1, max=8, help="方面编号 1—8。")] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="单位或单位组。")] = None,
@@ -117,7 +118,7 @@ def measures(
         emit(fmt.value, title, MEASURE_COLUMNS, rows, sys.stdout, table_width())
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def measure(
     number: Annotated[int, typer.Argument(help="措施编号 1—69。")],
     source: Annotated[bool, typer.Option("--source", help="同时打印原文段落。")] = False,
@@ -146,7 +147,7 @@ def measure(
             sys.stdout.write(f"\n{msg('measure_source')}：\n{paragraph}\n")
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def units(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
     """列出单位和单位组（组列出成员；“有关”类组成员待指定）。"""
     with handled():
@@ -167,7 +168,7 @@ def units(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
         sys.stdout.write(("\n" if fmt is Format.md else "") + group_notes(ds))
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def pilots(data: DataOpt = None, fmt: FormatOpt = Format.table) -> None:
     """列出八个试点：试点地区、试点单位、方案报送期限和完成期限。"""
     with handled():

@@ -15,6 +15,8 @@ from fzzf_cli.app import (
     DataOpt,
     Format,
     FormatOpt,
+    FzzfCommand,
+    FzzfGroup,
     app,
     as_of_date,
     data_root,
@@ -41,7 +43,9 @@ if TYPE_CHECKING:
 # The modules behind these commands are imported when a command runs, not when fzzf starts:
 # ``fzzf due`` must not pay for reading submissions or writing files.
 
-new_app = typer.Typer(help="生成待填写的报送文件（不会覆盖已有文件）。", no_args_is_help=True)
+new_app = typer.Typer(
+    cls=FzzfGroup, help="生成待填写的报送文件（不会覆盖已有文件）。", no_args_is_help=True
+)
 app.add_typer(new_app, name="new")
 
 DateOpt = Annotated[
@@ -105,7 +109,7 @@ def _date(value: str | None) -> date | None:
     return parse_date(value, "--date") if value is not None else None
 
 
-@new_app.command("report")
+@new_app.command("report", cls=FzzfCommand)
 def new_report(
     unit: Annotated[str, typer.Argument(help="单位，如 德庆。")],
     period: Annotated[str, typer.Argument(help="报送期，如 2017-H1。")],
@@ -162,7 +166,7 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
     _write(root, pilot_path(uid, found.id, kind), pilot_text(ds, content))
 
 
-@new_app.command("pilot-plan")
+@new_app.command("pilot-plan", cls=FzzfCommand)
 def new_pilot_plan(
     pilot: Annotated[str, typer.Argument(help="试点编号 62—69。")],
     unit: Annotated[str, typer.Argument(help="试点地区或单位。")],
@@ -174,7 +178,7 @@ def new_pilot_plan(
         _pilot_file(pilot, unit, day, data, "plan")
 
 
-@new_app.command("pilot-report")
+@new_app.command("pilot-report", cls=FzzfCommand)
 def new_pilot_report(
     pilot: Annotated[str, typer.Argument(help="试点编号 62—69。")],
     unit: Annotated[str, typer.Argument(help="试点地区或单位。")],
@@ -195,7 +199,7 @@ def _assessed(data: Path | None, as_of: str | None, soon: int) -> tuple[Tracked,
     return state, today, assess(state.obligations, state.subs, today, soon)
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def overdue(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="只看某单位或单位组。")] = None,
     as_of: AsOfOpt = None,
@@ -235,7 +239,7 @@ def overdue(
         emit(fmt.value, title, ITEM_COLUMNS, item_rows(items), sys.stdout, width)
 
 
-@app.command()
+@app.command(cls=FzzfCommand)
 def status(
     as_of: AsOfOpt = None,
     soon: SoonOpt = 14,

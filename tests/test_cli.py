@@ -214,3 +214,14 @@ def test_listings_in_csv_and_markdown(cli) -> None:
     assert code == 0 and len(lines) == 8 and "| 63 | 落实行政执法人员资格管理制度 | 德庆县 |" in out
     code, out, _ = cli("units", "-f", "csv")
     assert code == 0 and "\ncounties,各县(市、区)人民政府,可枚举," in out.replace("\r\n", "\n")
+
+
+def test_help_is_chinese_and_lists_daily_questions_first(cli) -> None:
+    code, out, _ = cli("--help")
+    assert code == 0 and out.startswith("用法：fzzf") and "显示本帮助并退出。" in out
+    commands = out.split("命令:")[1].split()
+    assert commands[0] == "due" and commands.index("owes") < commands.index("validate")
+    code, _, err = cli("stauts")
+    assert code == 2 and "没有命令“stauts”，是否想写 status？" in err
+    code, out, _ = cli("new", "report", "--help")
+    assert code == 0 and "参数:" in out and "选项:" in out

@@ -77,7 +77,11 @@ P = "data/submissions/2017-H1/deqing.yaml"
             "    status: started",
             f"{P}:6:13: items[0].status：“started”不是可选值",
         ),
-        ("    done: 2017-04-01", "    done: 2017-07-01", f"{P}:9:11: 完成日期 2017-07-01 晚于报送日期 2017-06-28"),
+        (
+            "    done: 2017-04-01",
+            "    done: 2017-07-01",
+            f"{P}:9:11: 完成日期 2017-07-01 晚于报送日期 2017-06-28",
+        ),
         (
             "    status: done\n    done: 2017-04-01\n",
             "    status: done\n",

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from fzzf_cli.dataset import Dataset, month_end
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.messages import msg
+from fzzf_cli.model import Period
 from fzzf_cli.obligations import Obligation
 
 
@@ -104,6 +105,16 @@ def select(
             continue
         chosen.append(o)
     return chosen
+
+
+def parse_period(ds: Dataset, value: str) -> Period:
+    """A reporting period as typed (``2017-h1`` too), or a usage error listing them."""
+    periods = {p.id: p for p in ds.measures_file.reporting.periods}
+    found = periods.get(value.strip().upper())
+    if found is None:
+        shown = "、".join(periods)
+        raise FzzfError(msg("new_unknown_period", value=value, periods=shown), EXIT_USAGE)
+    return found
 
 
 class Thing(NamedTuple):

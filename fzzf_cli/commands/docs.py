@@ -24,6 +24,7 @@ from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.load import DataRoot, embedded_root
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
+from fzzf_cli.query import parse_period
 
 
 class DocFormat(StrEnum):
@@ -94,14 +95,16 @@ def report(
         today = as_of_date(as_of)
         state = tracked(data)
         ds = state.ds
-        periods = [(p.id, p.due) for p in ds.measures_file.reporting.periods]
-        if period is not None and period.strip().upper() not in dict(periods):
-            shown = "、".join(pid for pid, _ in periods)
-            raise FzzfError(msg("new_unknown_period", value=period, periods=shown), EXIT_USAGE)
-        chosen = period.strip().upper() if period else _latest_period(periods, today)
-        starts = {p.id: p.start for p in ds.measures_file.reporting.periods}
-        if chosen is not None and starts[chosen] > today:
-            raise FzzfError(msg("report_future_period", period=chosen, as_of=today), EXIT_USAGE)
+        if period is not None:
+            named = parse_period(ds, period)
+            if named.start > today:
+                raise FzzfError(
+                    msg("report_future_period", period=named.id, as_of=today), EXIT_USAGE
+                )
+            chosen: str | None = named.id
+        else:
+            periods = [(p.id, p.due) for p in ds.measures_file.reporting.periods]
+            chosen = _latest_period(periods, today)
         assessed = assess(state.obligations, state.subs, today)
         folders = template_folders(state.root, templates)
         stem = chosen or today.isoformat()

@@ -32,7 +32,7 @@ from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
 from fzzf_cli.output.jsonout import write_json
 from fzzf_cli.output.tables import emit, print_problems
-from fzzf_cli.query import parse_date
+from fzzf_cli.query import parse_date, parse_period
 
 if TYPE_CHECKING:
     from fzzf_cli.dataset import Dataset
@@ -123,17 +123,15 @@ def new_report(
         _writable(data_root(data))
         state = tracked(data)
         ds = state.ds
-        periods = {p.id: p for p in ds.measures_file.reporting.periods}
-        if unit.strip().upper() in periods and period.strip().upper() not in periods:
+        ids = {p.id for p in ds.measures_file.reporting.periods}
+        if unit.strip().upper() in ids and period.strip().upper() not in ids:
             raise FzzfError(msg("name_order"), EXIT_USAGE)
         uid = resolve(ds, unit)
-        if period.strip().upper() not in periods:
-            shown = "、".join(periods)
-            raise FzzfError(msg("new_unknown_period", value=period, periods=shown), EXIT_USAGE)
-        period = period.strip().upper()
-        if submitted is not None and submitted < periods[period].start:
-            text = msg("new_date_before_period", date=submitted, start=periods[period].start)
+        chosen = parse_period(ds, period)
+        if submitted is not None and submitted < chosen.start:
+            text = msg("new_date_before_period", date=submitted, start=chosen.start)
             raise FzzfError(text, EXIT_USAGE)
+        period = chosen.id
         _warn(state.problems)  # an unreadable earlier report is not carried forward: say so
         from fzzf_cli.scaffold import report_data, report_text
         from fzzf_cli.subs_load import submission_path

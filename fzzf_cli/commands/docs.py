@@ -15,11 +15,11 @@ from fzzf_cli.app import (
     DataOpt,
     FzzfCommand,
     app,
-    as_of_date,
     handled,
     os_reason,
     shown_path,
 )
+from fzzf_cli.dataset import Dataset
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.load import DataRoot, embedded_root
 from fzzf_cli.messages import msg
@@ -53,8 +53,14 @@ def template_folders(root: DataRoot, option: Path | None) -> list[Path]:
     return folders
 
 
-def _latest_period(root_periods: list[tuple[str, date]], as_of: date) -> str | None:
-    past = [pid for pid, due in root_periods if due < as_of]
+def _report_period(ds: Dataset, period: str | None, today: date) -> str | None:
+    """The period named (not one yet to begin), else the latest one due before today."""
+    if period is not None:
+        named = parse_period(ds, period)
+        if named.start > today:
+            raise FzzfError(msg("report_future_period", period=named.id, as_of=today), EXIT_USAGE)
+        return named.id
+    past = [p.id for p in ds.measures_file.reporting.periods if p.due < today]
     return past[-1] if past else None
 
 
@@ -85,27 +91,15 @@ def report(
     data: DataOpt = None,
 ) -> None:
     """总体进展报告（或 --unit 单位报告），默认写入 reports/<报送期>.html。"""
-    from fzzf_cli.commands.track import tracked
+    from fzzf_cli.commands.track import assessed_state
     from fzzf_cli.render import render
     from fzzf_cli.report import overall_context
     from fzzf_cli.report_unit import unit_context
-    from fzzf_cli.status import assess
 
     with handled():
-        today = as_of_date(as_of)
-        state = tracked(data)
+        state, today, assessed = assessed_state(data, as_of)
         ds = state.ds
-        if period is not None:
-            named = parse_period(ds, period)
-            if named.start > today:
-                raise FzzfError(
-                    msg("report_future_period", period=named.id, as_of=today), EXIT_USAGE
-                )
-            chosen: str | None = named.id
-        else:
-            periods = [(p.id, p.due) for p in ds.measures_file.reporting.periods]
-            chosen = _latest_period(periods, today)
-        assessed = assess(state.obligations, state.subs, today)
+        chosen = _report_period(ds, period, today)
         folders = template_folders(state.root, templates)
         stem = chosen or today.isoformat()
         if unit is not None:
@@ -132,16 +126,14 @@ def notice(
     data: DataOpt = None,
 ) -> None:
     """市法制局致某逾期单位的督办通知，列出逾期事项及原文依据和整改期限，可打印签发。"""
-    from fzzf_cli.commands.track import tracked
+    from fzzf_cli.commands.track import assessed_state
     from fzzf_cli.render import render
     from fzzf_cli.report_unit import notice_context
-    from fzzf_cli.status import LATE, assess
+    from fzzf_cli.status import LATE
 
     with handled():
-        today = as_of_date(as_of)
-        state = tracked(data)
+        state, today, assessed = assessed_state(data, as_of)
         uid = resolve(state.ds, unit)
-        assessed = assess(state.obligations, state.subs, today)
         if not any(a.obligation.unit_id == uid and a.status in LATE for a in assessed):
             sys.stderr.write(msg("notice_none", unit=state.ds.name_of(uid), as_of=today) + "\n")
             return

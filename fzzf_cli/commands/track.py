@@ -164,10 +164,14 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
     _write(root, pilot_path(uid, found.id, kind), pilot_text(ds, content))
 
 
+PilotArg = Annotated[str, typer.Argument(help="试点编号 62—69。")]
+PilotUnitArg = Annotated[str, typer.Argument(help="试点地区或单位。")]
+
+
 @new_app.command("pilot-plan", cls=FzzfCommand)
 def new_pilot_plan(
-    pilot: Annotated[str, typer.Argument(help="试点编号 62—69。")],
-    unit: Annotated[str, typer.Argument(help="试点地区或单位。")],
+    pilot: PilotArg,
+    unit: PilotUnitArg,
     day: DateOpt = None,
     data: DataOpt = None,
 ) -> None:
@@ -178,8 +182,8 @@ def new_pilot_plan(
 
 @new_app.command("pilot-report", cls=FzzfCommand)
 def new_pilot_report(
-    pilot: Annotated[str, typer.Argument(help="试点编号 62—69。")],
-    unit: Annotated[str, typer.Argument(help="试点地区或单位。")],
+    pilot: PilotArg,
+    unit: PilotUnitArg,
     day: DateOpt = None,
     data: DataOpt = None,
 ) -> None:
@@ -188,12 +192,16 @@ def new_pilot_report(
         _pilot_file(pilot, unit, day, data, "completion")
 
 
-def _assessed(data: Path | None, as_of: str | None, soon: int) -> tuple[Tracked, date, list]:
+def assessed_state(
+    data: Path | None, as_of: str | None, soon: int = 14
+) -> tuple[Tracked, date, list[Assessed]]:
+    """Everything filed, warned about where invalid, and every obligation's status on the
+    as-of day: what overdue, status, report and notice all start from."""
+    from fzzf_cli.status import assess
+
     today = as_of_date(as_of)
     state = tracked(data)
     _warn(state.problems)
-    from fzzf_cli.status import assess
-
     return state, today, assess(state.obligations, state.subs, today, soon)
 
 
@@ -207,7 +215,7 @@ def overdue(
 ) -> None:
     """哪些单位逾期了：逾期项数多的在前，列出最早期限、逾期天数和逾期事项。"""
     with handled():
-        state, today, assessed = _assessed(data, as_of, soon)
+        state, today, assessed = assessed_state(data, as_of, soon)
         from fzzf_cli.output.duelist import record
         from fzzf_cli.output.tracked import DEBT_COLUMNS, ITEM_COLUMNS, debt_rows, item_rows
         from fzzf_cli.tracking import overdue_by_unit
@@ -246,7 +254,7 @@ def status(
 ) -> None:
     """各单位（报送按时率、已完成、逾期、下一期限）与各方面（完成比例）的进展。"""
     with handled():
-        state, today, assessed = _assessed(data, as_of, soon)
+        state, today, assessed = assessed_state(data, as_of, soon)
         from fzzf_cli.output.tracked import (
             AREA_COLUMNS,
             STATUS_CSV_FIELDS,

@@ -6,20 +6,21 @@ not import the CI formats, git and the submission reader at start-up.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.dataset import Dataset
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
+from fzzf_cli.gitrepo import GitUnavailable, Repo, changed_paths
 from fzzf_cli.messages import msg
-from fzzf_cli.obligations import derive
 from fzzf_cli.output.ci import JUnitCase, github, junit_xml, plain, step_summary
 from fzzf_cli.status import FILED_KINDS, Assessed, assess, gate_failures
-from fzzf_cli.subs_load import SUBMISSIONS, load_submissions, pilot_path, submission_path
+from fzzf_cli.subs_find import SUBMISSIONS, pilot_path, submission_path
 from fzzf_cli.writefile import write_replace
+
+if TYPE_CHECKING:
+    from fzzf_cli.pipeline import Workspace
 
 
 def expected_path(a: Assessed) -> str:
@@ -31,14 +32,14 @@ def expected_path(a: Assessed) -> str:
 
 
 def failure(
-    a: Assessed, drafts: frozenset[str] = frozenset(), invalid: frozenset[str] = frozenset()
+    a: Assessed, hints: dict[str, str] | None = None, invalid: frozenset[str] = frozenset()
 ) -> Problem:
     o = a.obligation
     text = msg("gate_missing", unit=o.unit, title=o.title, due=o.due, days=a.days_overdue)
     if expected_path(a) in invalid:
         return Problem(Location(expected_path(a)), text, msg("gate_hint_invalid"))
-    if expected_path(a) in drafts:
-        return Problem(Location(expected_path(a)), text, msg("gate_hint_draft"))
+    if hints and expected_path(a) in hints:
+        return Problem(Location(expected_path(a)), text, hints[expected_path(a)])
     if o.kind == "report":
         command = f"fzzf new report {o.unit_id} {o.period} --date YYYY-MM-DD"
     else:
@@ -47,68 +48,62 @@ def failure(
     return Problem(Location(expected_path(a)), text, msg("gate_hint", command=command))
 
 
-def changed_units(root: Path, rev: str) -> set[str]:
+def changed_units(repo: Repo, rev: str) -> set[str]:
     """Units whose submission files differ from ``rev`` (committed, staged or new)."""
-    commands = (
-        ["git", "diff", "--name-only", rev, "--", SUBMISSIONS.as_posix()],
-        ["git", "ls-files", "--others", "--exclude-standard", "--", SUBMISSIONS.as_posix()],
-    )
-    names: list[str] = []
-    for command in commands:
-        try:
-            done = subprocess.run(
-                command, cwd=root, capture_output=True, text=True, timeout=60, check=False
-            )
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise FzzfError(msg("gate_git_failed", reason=str(error)), EXIT_USAGE) from None
-        if done.returncode != 0:
-            reason = done.stderr.strip().splitlines()[0] if done.stderr.strip() else rev
-            raise FzzfError(msg("gate_git_failed", reason=reason), EXIT_USAGE)
-        names += done.stdout.splitlines()
+    try:
+        names = changed_paths(repo, rev, SUBMISSIONS.as_posix())
+    except GitUnavailable as error:
+        raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
     return {Path(name).stem.lower() for name in names if name.endswith((".yaml", ".yml"))}
 
 
 class Outcome(NamedTuple):
     """What the gate found: data problems, required documents missing, and the verdict."""
 
-    problems: list[Problem]  # invalid data, plan and submissions
+    problems: list[Problem]  # invalid data, plan and submissions; dating and rewriting
     files: list[str]  # every data file read
     checked: list[Assessed]  # required documents due by the as-of day (in scope)
     failures: list[Assessed]  # of those, missing past the grace days
-    drafts: frozenset[str]  # draft files, for the right hint
+    hints: dict[str, str]  # files there but not filed (drafts, dated later): what to do
     findings: list[Problem]  # problems + one per failure: what makes CI red
     summary: str  # the closing line
 
 
 def judge(
-    root: Path,
-    ds: Dataset | None,
+    ws: Workspace | None,
     problems: list[Problem],
     today: date,
     grace: int,
     scope: set[str] | None,
 ) -> Outcome:
-    """Validity of everything; the submission gate for the units in ``scope`` (all if None)."""
+    """Validity of everything; the submission gate for the units in ``scope`` (all if
+    None). Dating flags count for the units in scope, like missing documents."""
     checked: list[Assessed] = []
     failures: list[Assessed] = []
-    drafts: frozenset[str] = frozenset()
+    hints: dict[str, str] = {}
     files = [f"data/{name}.yaml" for name in ("units", "measures", "pilots")]
-    if ds is not None:
-        obligations = derive(ds)
-        subs, sub_problems = load_submissions(root, ds, obligations)
-        problems = problems + sub_problems
-        files += [f.path for f in subs.all()]
+    dates = ""
+    if ws is not None:
+        problems = problems + ws.problems
+        problems += [f for f in ws.flags if scope is None or _unit_of(f.location.path) in scope]
+        problems.sort(key=Problem.sort_key)
+        files += [f.path for f in ws.subs.all()]
         checked = [
             a
-            for a in assess(obligations, subs, today)
+            for a in assess(ws.obligations, ws.subs, today, decisions=ws.decisions)
             if a.obligation.kind in FILED_KINDS
             and a.obligation.due < today
             and (scope is None or a.obligation.unit_id in scope)
         ]
         failures = gate_failures(checked, grace)
-        drafts = frozenset(f.path for f in subs.all() if f.record.submitted is None)
+        for f in ws.subs.all():
+            if f.filed is None:
+                hints[f.path] = msg("gate_hint_draft")
+            elif f.filed > today:
+                hints[f.path] = msg("gate_hint_later", day=f.filed, as_of=today)
+        dates = ws.dating.note
     invalid = frozenset(p.location.path for p in problems)
-    findings = problems + [failure(a, drafts, invalid) for a in failures]
+    findings = problems + [failure(a, hints, invalid) for a in failures]
     summary = msg(
         "gate_summary",
         as_of=today,
@@ -120,14 +115,20 @@ def judge(
     )
     if scope is not None:
         summary += msg("gate_scope", n=len(scope))
-    return Outcome(problems, files, checked, failures, drafts, findings, summary)
+    if dates:
+        summary = f"{dates}\n{summary}"
+    return Outcome(problems, files, checked, failures, hints, findings, summary)
+
+
+def _unit_of(path: str) -> str:
+    return Path(path).stem.lower()
 
 
 def emit(fmt: str, outcome: Outcome, output: Path | None, summary_file: str | None) -> None:
     """Print (or write) the outcome as plain lines, GitHub annotations or JUnit XML."""
-    problems, files, checked, failures, drafts, findings, summary = outcome
+    problems, files, checked, failures, hints, findings, summary = outcome
     if fmt == "junit":
-        xml = junit_xml(_cases(problems, files, checked, failures, drafts))
+        xml = junit_xml(_cases(problems, files, checked, failures, hints))
         if output is not None:
             try:
                 write_replace(output, xml)
@@ -163,7 +164,7 @@ def _cases(
     files: list[str],
     checked: list[Assessed],
     failures: list[Assessed],
-    drafts: frozenset[str],
+    hints: dict[str, str],
 ) -> list[JUnitCase]:
     suite = msg("gate_suite_data")
     cases = [JUnitCase(suite, str(p.location), p) for p in problems]
@@ -175,6 +176,6 @@ def _cases(
     for a in checked:
         o = a.obligation
         name = f"{o.unit}（{o.unit_id}） {o.title}"
-        found = failure(a, drafts, faulty_set) if id(a) in failing else None
+        found = failure(a, hints, faulty_set) if id(a) in failing else None
         cases.append(JUnitCase(suite, name, found))
     return cases

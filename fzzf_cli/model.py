@@ -157,6 +157,15 @@ class Period(Record):
     due: IsoDate
 
 
+class FilingRules(Record):
+    """How filing dates are judged (filing.py): a declared date may precede the day the
+    filing reached the repository's main line by ``grace_days``; days are counted in the
+    plan's time zone."""
+
+    grace_days: Annotated[int, Field(ge=0, le=60)] = 3
+    utc_offset: Annotated[str, StringConstraints(pattern=r"^[+-](0\d|1[0-4]):[0-5]\d$")] = "+08:00"
+
+
 class Reporting(Record):
     to: Ref
     quote: Text
@@ -257,6 +266,7 @@ class MeasuresFile(Record):
     review: Review
     areas: list[Area]
     measures: list[Measure]
+    filing: FilingRules = Field(default_factory=FilingRules)
 
 
 # --- pilots.yaml ----------------------------------------------------------------------

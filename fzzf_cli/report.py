@@ -17,7 +17,7 @@ from typing import Any
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation
-from fzzf_cli.output.tracked import status_label
+from fzzf_cli.output.tracked import label
 from fzzf_cli.status import DONE, FILED_KINDS, LATE, Assessed
 from fzzf_cli.subs_load import Submissions
 from fzzf_cli.subs_model import Report
@@ -128,7 +128,7 @@ def item_view(a: Assessed) -> dict[str, Any]:
         "quote": o.quote,
         "implied": o.implied,
         "status": a.status,
-        "status_label": status_label(a.status, o.kind),
+        "status_label": label(a),
         "done": iso_day(a.done),
         "days_overdue": a.days_overdue,
         "unit": o.unit,

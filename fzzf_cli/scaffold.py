@@ -20,16 +20,21 @@ from fzzf_cli.subs_model import Item, PilotProgress, Report
 from fzzf_cli.yamlio import dump_yaml
 
 
+def _earlier(subs: Submissions, unit: str, before: str) -> list[Report]:
+    """The unit's filed reports (or records) of periods before ``before``, oldest first."""
+    found = [
+        f.record
+        for f in subs.progress()
+        if isinstance(f.record, Report) and f.filed is not None
+        and f.record.unit == unit and f.record.period < before
+    ]  # fmt: skip
+    return sorted(found, key=lambda r: r.period)
+
+
 def _latest_items(subs: Submissions, unit: str, before: str) -> dict[str, Item]:
     """The unit's latest filed word on each thing, from reports of earlier periods."""
     latest: dict[str, Item] = {}
-    earlier = sorted(
-        (f.record for f in subs.reports if isinstance(f.record, Report)),
-        key=lambda r: r.period,
-    )
-    for report in earlier:
-        if report.unit != unit or report.period >= before or report.submitted is None:
-            continue
+    for report in _earlier(subs, unit, before):
         for item in report.items:
             latest[item.id.removesuffix(f".{unit}")] = item
     return latest
@@ -37,11 +42,9 @@ def _latest_items(subs: Submissions, unit: str, before: str) -> dict[str, Item]:
 
 def _latest_pilots(subs: Submissions, unit: str, before: str) -> dict[int, PilotProgress]:
     latest: dict[int, PilotProgress] = {}
-    for filed in sorted(subs.reports, key=lambda f: getattr(f.record, "period", "")):
-        report = filed.record
-        if isinstance(report, Report) and report.unit == unit and report.period < before:
-            for entry in report.pilots:
-                latest[entry.pilot] = entry
+    for report in _earlier(subs, unit, before):
+        for entry in report.pilots:
+            latest[entry.pilot] = entry
     return latest
 
 
@@ -53,16 +56,23 @@ def report_data(
     period: str,
     submitted: date | None,
     everything: bool = False,
+    returned: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """The values of a new report for ``unit`` and ``period``."""
+    """The values of a new report for ``unit`` and ``period``. A thing the coordinator
+    returned (退回) starts again as in progress: carrying "done" forward would claim it
+    again without anything having been redone."""
     end = next(p.due for p in ds.measures_file.reporting.periods if p.id == period)
     carried = _latest_items(subs, unit, period)
     items: list[dict[str, Any]] = []
     for o in obligations:
         later = o.due > end and not everything and o.thing not in carried
-        if o.unit_id != unit or o.kind == "report" or later:
+        # Reports are the file itself; pilot documents are files of their own (their
+        # progress goes under ``pilots:``), so neither is an item to fill in.
+        if o.unit_id != unit or o.kind in ("report", "pilot_plan", "pilot_done") or later:
             continue
         before = carried.get(o.thing)
+        if before is not None and o.thing in returned and before.status == "done":
+            before = before.model_copy(update={"status": "in_progress", "done": None})
         item: dict[str, Any] = {"id": o.thing, "title": f"{o.due} {o.title}"}
         item["status"] = before.status if before else "not_started"
         if before is not None and before.done is not None:
@@ -91,10 +101,10 @@ def report_data(
     return data
 
 
-def report_text(ds: Dataset, data: dict[str, Any]) -> str:
+def report_text(ds: Dataset, data: dict[str, Any], kind: str = "report") -> str:
     """The file: a header explaining what to fill, then the values."""
     unit, period = data["unit"], data["period"]
-    header = msg("new_report_header", unit=ds.name_of(unit), period=period)
+    header = msg(f"new_{kind}_header", unit=ds.name_of(unit), period=period)
     if data["submitted"] is None:
         header += "\n" + msg("new_report_draft")
     return _commented(header) + dump_yaml(data)

@@ -1,195 +1,102 @@
 """Reading what units filed under ``data/submissions/``: every file, every problem.
 
-Layout (one file per unit and half-year, one per unit and pilot document)::
-
-    data/submissions/2017-H1/deqing.yaml              half-year report
-    data/submissions/pilot-plans/p63/deqing.yaml      pilot plan (due 2016-04-20)
-    data/submissions/pilot-completions/p63/deqing.yaml  pilot completion report
-
-A file must say the unit and period (or pilot) its path says; it may name only
-obligations its unit owes; a unit files once per period or pilot document.
+Where files go and whose they are is ``subs_find``; here each file is read, checked against
+its model and against the plan: a file must say the unit and period (or pilot) its path
+says; it may name only obligations its unit owes; a half-year report comes from a unit
+that reports (各地各部门), an own record from one that does not (市法制局 receives the
+reports; the leading group owes none). A file with any problem counts for nobody until it
+is fixed.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
 from pydantic import ValidationError
 
 from fzzf_cli.dataset import Dataset
-from fzzf_cli.errors import FzzfError, Location, Problem
+from fzzf_cli.errors import Location, Problem
+from fzzf_cli.history import Proof
 from fzzf_cli.load import pydantic_problems
 from fzzf_cli.messages import msg
-from fzzf_cli.names import resolve
 from fzzf_cli.obligations import Obligation
+from fzzf_cli.subs_find import Expected, close_match, discover
 from fzzf_cli.subs_model import PilotFile, Report
 from fzzf_cli.yamlio import YamlDoc, locate, read_yaml
 
-SUBMISSIONS = Path("data") / "submissions"
-PILOT_FOLDERS = {"pilot-plans": "plan", "pilot-completions": "completion"}
-YAML_SUFFIXES = (".yaml", ".yml")
+# Dates further than this past the plan's horizon are typing mistakes (2071 for 2017).
+HORIZON_SLACK = timedelta(days=366)
 
 
 class Filed(NamedTuple):
-    """One valid submission file, with where it is."""
+    """One valid submission file, with where it is and the day it counts from."""
 
     path: str
     doc: YamlDoc
     record: Report | PilotFile
+    kind: str = "report"  # "report", "record", "plan" or "completion"
+    filed: date | None = None  # the day it counts from (filing.py); None: a draft
+    proof: Proof | None = None  # the commit that brought it to the main line
 
 
 class Submissions(NamedTuple):
     reports: list[Filed]
     pilot_files: list[Filed]
+    records: list[Filed] = []
 
     def all(self) -> list[Filed]:
-        return [*self.reports, *self.pilot_files]
+        return [*self.reports, *self.records, *self.pilot_files]
+
+    def progress(self) -> list[Filed]:
+        """Reports and own records: the files that say how each item stands."""
+        return [*self.reports, *self.records]
 
 
-def submission_path(unit: str, period: str) -> str:
-    return f"{SUBMISSIONS.as_posix()}/{period}/{unit}.yaml"
+class _Plan(NamedTuple):
+    """What checking a file needs to know of the plan, computed once for all files."""
 
-
-def pilot_path(unit: str, pilot: int, kind: str) -> str:
-    folder = next(f for f, k in PILOT_FOLDERS.items() if k == kind)
-    return f"{SUBMISSIONS.as_posix()}/{folder}/p{pilot}/{unit}.yaml"
+    ds: Dataset
+    owed: dict[str, set[str]]  # unit -> things it owes
+    reporters: set[str]
+    latest: date  # no date in a filing may be later than this
 
 
 def load_submissions(
     root: Path, ds: Dataset, obligations: list[Obligation]
 ) -> tuple[Submissions, list[Problem]]:
     """Every submission file under ``root``, validated against the plan."""
-    found = Submissions([], [])
+    owed: dict[str, set[str]] = {}
+    for o in obligations:
+        owed.setdefault(o.unit_id, set()).add(o.thing)
+    reporters = {o.unit_id for o in obligations if o.kind == "report"}
+    plan = _Plan(ds, owed, reporters, ds.measures_file.plan.horizon + HORIZON_SLACK)
+    found: dict[str, list[Filed]] = {"report": [], "record": [], "pilot": []}
     problems: list[Problem] = []
-    owed = {o.id for o in obligations}
-    for path, expect in _discover(root, ds, problems):
+    for path, expect in discover(root, ds, problems):
         display = path.relative_to(root).as_posix()
         doc, read_problems = read_yaml(path, display, root=root / "data")
         problems += read_problems
         if doc is None:
             continue
-        model = Report if expect[0] == "report" else PilotFile
+        model = PilotFile if expect.pilot is not None else Report
         try:
             record = model.model_validate(doc.data)
         except ValidationError as error:
             problems += pydantic_problems(error, doc, model)
             continue
-        filed = Filed(display, doc, record)
+        filed = Filed(display, doc, record, expect.kind)
         if isinstance(record, Report):
-            found_here = list(_check_report(ds, owed, filed, expect[1], expect[2]))
-            target = found.reports
+            found_here = list(_check_report(plan, filed, expect))
         else:
-            found_here = list(_check_pilot_file(ds, filed, expect[1], expect[2], expect[3]))
-            target = found.pilot_files
+            found_here = list(_check_pilot_file(plan, filed, expect))
         problems += found_here
         if not found_here:  # a file with any problem counts for nobody until it is fixed
-            target.append(filed)
-    return found, sorted(problems, key=Problem.sort_key)
-
-
-# --- finding the files ------------------------------------------------------------------
-
-
-def _discover(
-    root: Path, ds: Dataset, problems: list[Problem]
-) -> Iterator[tuple[Path, tuple[str, ...]]]:
-    """(file, expectation) pairs: ("report", unit, period) or ("pilot", unit, pilot, kind)."""
-    base = root / SUBMISSIONS
-    if base.is_symlink():
-        problems.append(Problem(Location(SUBMISSIONS.as_posix()), msg("sub_symlink_folder")))
-        return
-    if not base.is_dir():
-        return
-    periods = {p.id for p in ds.measures_file.reporting.periods}
-    seen: dict[tuple[str, ...], str] = {}
-    for entry in sorted(base.iterdir()):
-        rel = entry.relative_to(root).as_posix()
-        if entry.is_dir() and entry.is_symlink():
-            problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
-            continue
-        if entry.is_file():
-            if entry.suffix.lower() in YAML_SUFFIXES:
-                problems.append(Problem(Location(rel), msg("sub_misplaced")))
-            continue
-        if entry.name in periods:
-            for path, unit in _unit_files(root, entry, ds, problems):
-                key = ("report", unit, entry.name)
-                if _first(key, path, root, seen, problems):
-                    yield path, key
-        elif entry.name in PILOT_FOLDERS and not entry.is_symlink():
-            yield from _pilot_files(root, entry, ds, seen, problems)
-        else:
-            hint = _close(entry.name, [*periods, *PILOT_FOLDERS])
-            problems.append(
-                Problem(Location(rel), msg("sub_unknown_folder", name=entry.name), hint)
-            )
-
-
-def _pilot_files(
-    root: Path, folder: Path, ds: Dataset, seen: dict[tuple[str, ...], str], problems: list[Problem]
-) -> Iterator[tuple[Path, tuple[str, ...]]]:
-    kind = PILOT_FOLDERS[folder.name]
-    for entry in sorted(folder.iterdir()):
-        rel = entry.relative_to(root).as_posix()
-        if entry.is_symlink():
-            problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
-            continue
-        number = entry.name[1:] if entry.name.startswith("p") else ""
-        if not (entry.is_dir() and number.isdigit() and int(number) in ds.pilots):
-            problems.append(
-                Problem(Location(rel), msg("sub_unknown_pilot_folder", name=entry.name))
-            )
-            continue
-        for path, unit in _unit_files(root, entry, ds, problems):
-            key = ("pilot", unit, number, kind)
-            if _first(key, path, root, seen, problems):
-                yield path, key
-
-
-def _unit_files(
-    root: Path, folder: Path, ds: Dataset, problems: list[Problem]
-) -> Iterator[tuple[Path, str]]:
-    for entry in sorted(folder.iterdir()):
-        rel = entry.relative_to(root).as_posix()
-        if entry.suffix.lower() not in YAML_SUFFIXES:
-            if entry.is_dir():
-                problems.append(Problem(Location(rel), msg("sub_misplaced")))
-            continue
-        stem = entry.stem
-        unit = stem.lower()
-        if unit not in ds.units:
-            hint = _file_name_hint(ds, stem, entry.suffix)
-            problems.append(Problem(Location(rel), msg("sub_unknown_unit_file", name=stem), hint))
-            continue
-        yield entry, unit
-
-
-def _first(
-    key: tuple[str, ...], path: Path, root: Path, seen: dict[tuple[str, ...], str], problems: list
-) -> bool:
-    """A unit files once per period or pilot document (deqing.yaml and Deqing.yml clash)."""
-    rel = path.relative_to(root).as_posix()
-    if key in seen:
-        problems.append(Problem(Location(rel), msg("sub_twice", other=seen[key])))
-        return False
-    seen[key] = rel
-    return True
-
-
-def _file_name_hint(ds: Dataset, stem: str, suffix: str) -> str:
-    """德庆县.yaml → deqing.yaml: the file is named by the unit's id."""
-    try:
-        return msg("sub_rename", name=f"{resolve(ds, stem)}{suffix}")
-    except FzzfError:
-        return _close(stem, list(ds.units))
-
-
-def _close(name: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
-    return msg("did_you_mean", candidates=close[0]) if close else ""
+            found["pilot" if expect.pilot is not None else expect.kind].append(filed)
+    subs = Submissions(found["report"], found["pilot"], found["record"])
+    return subs, sorted(problems, key=Problem.sort_key)
 
 
 # --- checking a file against the plan ---------------------------------------------------
@@ -199,11 +106,12 @@ def _at(filed: Filed, *loc: str | int) -> Location:
     return locate(filed.doc, tuple(loc))
 
 
-def _check_report(
-    ds: Dataset, owed: set[str], filed: Filed, unit: str, period: str
-) -> Iterator[Problem]:
+def _check_report(plan: _Plan, filed: Filed, expect: Expected) -> Iterator[Problem]:
+    """A half-year report or an own record."""
+    ds, unit, period = plan.ds, expect.unit, expect.period or ""
     report = filed.record
     assert isinstance(report, Report)
+    yield from _check_reporter(plan, filed, expect)
     if report.unit != unit:
         yield Problem(_at(filed, "unit"), msg("sub_wrong_unit", found=report.unit, unit=unit))
     if report.period != period:
@@ -213,7 +121,8 @@ def _check_report(
     start = next(p.start for p in ds.measures_file.reporting.periods if p.id == period)
     if report.submitted is not None and report.submitted < start:
         yield Problem(_at(filed, "submitted"), msg("sub_before_period", start=start))
-    mine = sorted(o.removesuffix(f".{unit}") for o in owed if o.endswith(f".{unit}"))
+    yield from _too_late(plan, filed, ("submitted",), report.submitted)
+    mine = plan.owed.get(unit, set())
     seen: set[str] = set()
     for i, item in enumerate(report.items):
         thing = item.id.removesuffix(f".{unit}")
@@ -222,16 +131,40 @@ def _check_report(
         seen.add(thing)
         if thing.startswith("report-"):
             yield Problem(_at(filed, "items", i, "id"), msg("sub_item_report"))
-        elif f"{thing}.{unit}" not in owed:
+        elif thing not in mine:
             yield Problem(
                 _at(filed, "items", i, "id"),
                 msg("sub_item_unknown", id=item.id, unit=ds.name_of(unit)),
-                _close(thing, mine),
+                close_match(thing, sorted(mine)),
             )
         if item.done and report.submitted and item.done > report.submitted:
             text = msg("sub_done_after_filed", done=item.done, submitted=report.submitted)
             yield Problem(_at(filed, "items", i, "done"), text)
+        yield from _too_late(plan, filed, ("items", i, "done"), item.done)
     yield from _check_figures_and_pilots(ds, filed, report, unit)
+
+
+def _check_reporter(plan: _Plan, filed: Filed, expect: Expected) -> Iterator[Problem]:
+    """Reports come from the units that report (三(二) 各地各部门); a unit that receives
+    them, or owes none, keeps an own record of its progress instead."""
+    name = plan.ds.name_of(expect.unit)
+    period = expect.period or ""
+    if expect.kind == "report" and expect.unit not in plan.reporters:
+        text = msg("sub_not_reporter", unit=name)
+        hint = msg("sub_hint_record", unit=expect.unit, period=period)
+        yield Problem(Location(filed.path), text, hint)
+    if expect.kind == "record" and expect.unit in plan.reporters:
+        text = msg("sub_record_reporter", unit=name)
+        hint = msg("sub_hint_report", unit=expect.unit, period=period)
+        yield Problem(Location(filed.path), text, hint)
+
+
+def _too_late(
+    plan: _Plan, filed: Filed, loc: tuple[str | int, ...], day: date | None
+) -> Iterator[Problem]:
+    if day is not None and day > plan.latest:
+        text = msg("sub_date_past_horizon", day=day, horizon=plan.ds.measures_file.plan.horizon)
+        yield Problem(_at(filed, *loc), text, msg("sub_hint_date_typo"))
 
 
 def _check_figures_and_pilots(
@@ -249,7 +182,7 @@ def _check_figures_and_pilots(
             yield Problem(
                 loc,
                 msg("sub_unknown_metric", metric=figure.metric),
-                _close(figure.metric, sorted(metrics)),
+                close_match(figure.metric, sorted(metrics)),
             )
     for i, progress in enumerate(report.pilots):
         pilot = ds.pilots.get(progress.pilot)
@@ -259,9 +192,8 @@ def _check_figures_and_pilots(
             )
 
 
-def _check_pilot_file(
-    ds: Dataset, filed: Filed, unit: str, number: str, kind: str
-) -> Iterator[Problem]:
+def _check_pilot_file(plan: _Plan, filed: Filed, expect: Expected) -> Iterator[Problem]:
+    ds, unit, number, kind = plan.ds, expect.unit, str(expect.pilot), expect.kind
     record = filed.record
     assert isinstance(record, PilotFile)
     if record.unit != unit:
@@ -280,3 +212,4 @@ def _check_pilot_file(
     issued = ds.measures_file.plan.date
     if record.submitted is not None and record.submitted < issued:
         yield Problem(_at(filed, "submitted"), msg("sub_before_plan", date=issued))
+    yield from _too_late(plan, filed, ("submitted",), record.submitted)

@@ -105,3 +105,44 @@ class PilotFile(Record):
     safeguards: Text | None = None  # 保障机制
     summary: Text | None = None  # completion: what was achieved
     evidence: list[Evidence] = []
+
+
+# --- the coordinator's review (复核): data/reviews/<period>.yaml ----------------------------
+
+VerdictKind = Literal["pending", "accepted", "returned"]
+
+
+class Verdict(Record):
+    """市法制局's word on one claim: accepted (销号), or returned (退回) with a reason and a
+    new deadline; ``pending`` is a claim listed by ``fzzf new review`` and not yet decided."""
+
+    unit: Id
+    item: ThingId
+    verdict: VerdictKind
+    date: IsoDate | None = None  # when decided; defaults to the file's ``reviewed``
+    reason: Text | None = None  # why returned
+    deadline: IsoDate | None = None  # the new deadline of a returned item
+    note: Text | None = None
+    # Written by ``fzzf new review`` for the reader; not checked.
+    title: Text | None = None
+    claimed: IsoDate | None = None
+    source: Text | None = None
+    evidence: list[Evidence] = []
+
+    @model_validator(mode="after")
+    def _complete(self) -> Verdict:
+        if self.verdict == "returned" and (self.reason is None or self.deadline is None):
+            raise ValueError(msg("review_returned_needs"))
+        if self.verdict != "returned" and self.deadline is not None:
+            raise ValueError(msg("review_deadline_only_returned"))
+        return self
+
+
+class ReviewFile(Record):
+    """One review round: the verdicts given on the units' claims."""
+
+    period: PeriodId
+    reviewed: IsoDate  # the day of the review; each verdict may give its own ``date``
+    by: Id | None = None  # who reviewed; the plan's coordinator when left out
+    verdicts: list[Verdict] = []
+    note: Text | None = None

@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from fzzf_cli.dataset import Dataset
-from fzzf_cli.status import DONE, LATE, Assessed
+from fzzf_cli.status import CLAIMED, DONE, LATE, SETTLED, Assessed
+from fzzf_cli.subs_load import Submissions
 
 
 class Debt(NamedTuple):
@@ -40,7 +41,8 @@ def overdue_by_unit(assessed: list[Assessed], unit: str | None = None) -> list[D
 
 
 def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[str, Any]]:
-    """Per unit: reports on time of those due, done, overdue, next deadline."""
+    """Per unit: reports on time of those due; done (accepted by the coordinator, or a
+    document filed), claimed and awaiting review, overdue; the next deadline."""
     rows: dict[str, dict[str, Any]] = {}
     for a in assessed:
         o = a.obligation
@@ -49,7 +51,8 @@ def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
         row = rows.setdefault(
             o.unit_id,
             {"unit_id": o.unit_id, "unit": o.unit, "reports_due": 0, "reports_on_time": 0,
-             "done": 0, "due": 0, "overdue": 0, "next_due": None, "next_title": None},
+             "done": 0, "claimed": 0, "due": 0, "overdue": 0, "next_due": None,
+             "next_title": None},
         )  # fmt: skip
         if o.kind == "report" and o.due < as_of:
             row["reports_due"] += 1
@@ -57,9 +60,11 @@ def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
         if o.due < as_of:
             row["due"] += 1
         row["done"] += a.status in DONE
+        row["claimed"] += a.status in CLAIMED
         row["overdue"] += a.status in LATE
-        if o.due >= as_of and a.status not in DONE and row["next_due"] is None:
-            row["next_due"], row["next_title"] = o.due.isoformat(), o.title
+        upcoming = a.due >= as_of and a.status not in SETTLED
+        if upcoming and (row["next_due"] is None or a.due.isoformat() < row["next_due"]):
+            row["next_due"], row["next_title"] = a.due.isoformat(), o.title
     order = {uid: i for i, uid in enumerate(ds.units)}
     result = sorted(rows.values(), key=lambda r: order.get(r["unit_id"], len(order)))
     for row in result:
@@ -72,7 +77,14 @@ def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
 def area_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[str, Any]]:
     """Per area of the plan: obligations, those due, done, share done of those due."""
     rows: dict[int, dict[str, Any]] = {
-        area.id: {"area": area.id, "title": area.title, "total": 0, "due": 0, "done": 0}
+        area.id: {
+            "area": area.id,
+            "title": area.title,
+            "total": 0,
+            "due": 0,
+            "done": 0,
+            "claimed": 0,
+        }
         for area in ds.measures_file.areas
     }
     for a in assessed:
@@ -83,7 +95,30 @@ def area_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
         row["total"] += 1
         row["due"] += o.due < as_of
         row["done"] += a.status in DONE
+        row["claimed"] += a.status in CLAIMED
     for row in rows.values():
         row["share_done"] = round(row["done"] / row["due"], 3) if row["due"] else None
         row["share_done_all"] = round(row["done"] / row["total"], 3) if row["total"] else None
     return list(rows.values())
+
+
+class Claim(NamedTuple):
+    """A claim awaiting review, with the day the filing that makes it counts from."""
+
+    assessed: Assessed
+    filed: date
+
+
+def awaiting_review(
+    assessed: list[Assessed], subs: Submissions, unit: str | None = None
+) -> list[Claim]:
+    """Claimed items the coordinator has not yet accepted or returned, waiting longest first."""
+    filed_on = {f.path: f.filed for f in subs.progress() if f.filed is not None}
+    claims = [
+        Claim(a, filed_on.get(a.source or "", a.done or date.min))
+        for a in assessed
+        if a.status in CLAIMED
+        and (unit is None or unit in (a.obligation.unit_id, a.obligation.via))
+    ]
+    claims.sort(key=lambda c: (c.filed, c.assessed.obligation.unit_id, c.assessed.obligation.id))
+    return claims

@@ -1,4 +1,5 @@
-"""Every status transition of an obligation, as of a date, from what was filed by then."""
+"""Every status transition of an obligation, as of a date, from what was filed and reviewed
+by then (a plain folder: dates as declared; git-proven dates are in test_history.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from fzzf_cli.load import load_dataset
-from fzzf_cli.obligations import derive
-from fzzf_cli.status import assess, gate_failures
-from fzzf_cli.subs_load import load_submissions
+from fzzf_cli.pipeline import Source, Workspace, build
+from fzzf_cli.status import Assessed, assess, gate_failures
+
+PLAIN = Source(None, None, "", "plain folder")
 
 
 def _file(repo: Path, relative: str, text: str) -> None:
@@ -28,14 +30,24 @@ def _item(thing: str, status: str, done: str | None = None) -> str:
     return f"  - id: {thing}\n    status: {status}\n" + (f"    done: {done}\n" if done else "")
 
 
-def _status(repo: Path, obligation: str, as_of: str, soon: int = 14) -> tuple[str, int]:
+def _workspace(repo: Path, as_of: str) -> Workspace:
     ds, problems = load_dataset(repo)
     assert ds is not None and problems == []
-    obligations = derive(ds)
-    subs, sub_problems = load_submissions(repo, ds, obligations)
-    assert sub_problems == []
-    found = {a.obligation.id: a for a in assess(obligations, subs, date.fromisoformat(as_of), soon)}
-    return found[obligation].status, found[obligation].days_overdue
+    ws = build(repo, ds, date.fromisoformat(as_of), PLAIN)
+    assert ws.problems == [] and ws.flags == []
+    return ws
+
+
+def _assessed(repo: Path, obligation: str, as_of: str, soon: int = 14) -> Assessed:
+    ws = _workspace(repo, as_of)
+    day = date.fromisoformat(as_of)
+    found = {a.obligation.id: a for a in assess(ws.obligations, ws.subs, day, soon, ws.decisions)}
+    return found[obligation]
+
+
+def _status(repo: Path, obligation: str, as_of: str, soon: int = 14) -> tuple[str, int]:
+    found = _assessed(repo, obligation, as_of, soon)
+    return found.status, found.days_overdue
 
 
 M16 = "m16-2017-12-31.deqing"
@@ -55,13 +67,14 @@ def test_milestone_without_submissions(plan_repo: Path, as_of: str, soon: int, e
     assert _status(plan_repo, M16, as_of, soon) == expected
 
 
-def test_done_on_time_and_done_late(plan_repo: Path) -> None:
+def test_a_claim_awaits_review(plan_repo: Path) -> None:
     _file(
         plan_repo,
         "2017-H2/deqing.yaml",
         _report("deqing", "2017-H2", "2017-12-20", _item("m16-2017-12-31", "done", "2017-11-01")),
     )
-    assert _status(plan_repo, M16, "2018-01-05") == ("done_on_time", 0)
+    assert _status(plan_repo, M16, "2018-01-05") == ("claimed", 0)
+    assert _assessed(plan_repo, M16, "2018-01-05").done == date(2017, 11, 1)
     assert _status(plan_repo, M16, "2017-12-19") == ("due_soon", 0)  # filed after that day
     _file(
         plan_repo,
@@ -73,7 +86,7 @@ def test_done_on_time_and_done_late(plan_repo: Path) -> None:
         "2018-H1/deqing.yaml",
         _report("deqing", "2018-H1", "2018-01-03", _item("m16-2017-12-31", "done", "2018-01-02")),
     )
-    assert _status(plan_repo, M16, "2018-01-05") == ("done_late", 0)
+    assert _status(plan_repo, M16, "2018-01-05") == ("claimed", 0)
     assert _status(plan_repo, M16, "2018-01-02") == ("overdue", 2)
 
 
@@ -88,7 +101,7 @@ def test_latest_report_wins(plan_repo: Path) -> None:
         "2018-H1/deqing.yaml",
         _report("deqing", "2018-H1", "2018-06-20", _item("m16-2017-12-31", "in_progress")),
     )
-    assert _status(plan_repo, M16, "2018-03-01") == ("done_on_time", 0)
+    assert _status(plan_repo, M16, "2018-03-01") == ("claimed", 0)
     assert _status(plan_repo, M16, "2018-07-01") == ("overdue", 182)
 
 
@@ -120,7 +133,7 @@ def test_report_statuses(plan_repo: Path, submitted: str | None, as_of: str, exp
     assert _status(plan_repo, "report-2017-H1.huaiji", as_of) == expected
 
 
-def test_pilot_plan_by_file_or_by_report(plan_repo: Path) -> None:
+def test_pilot_plan_only_by_file(plan_repo: Path) -> None:
     plan = "unit: deqing\npilot: 63\nkind: plan\nsubmitted: {day}\n"
     assert _status(plan_repo, "p63-plan.deqing", "2016-05-01") == ("overdue", 11)
     _file(plan_repo, "pilot-plans/p63/deqing.yaml", plan.format(day="2016-04-18"))
@@ -134,7 +147,9 @@ def test_pilot_plan_by_file_or_by_report(plan_repo: Path) -> None:
         "2016-H1/minzhengju.yaml",
         _report("minzhengju", "2016-H1", "2016-06-28", _item("p63-plan", "done", "2016-04-19")),
     )
-    assert _status(plan_repo, "p63-plan.minzhengju", "2016-07-01") == ("done_on_time", 0)
+    # A report may say how the pilot goes; it never stands in for the plan itself.
+    found = _assessed(plan_repo, "p63-plan.minzhengju", "2016-07-01")
+    assert (found.status, found.days_overdue, found.progress) == ("overdue", 72, "done")
 
 
 def test_open_group_is_unassigned(plan_repo: Path) -> None:
@@ -145,11 +160,8 @@ def test_open_group_is_unassigned(plan_repo: Path) -> None:
 
 
 def test_gate_counts_only_documents_past_grace(plan_repo: Path) -> None:
-    ds, _ = load_dataset(plan_repo)
-    assert ds is not None
-    obligations = derive(ds)
-    subs, _ = load_submissions(plan_repo, ds, obligations)
-    assessed = assess(obligations, subs, date(2016, 7, 15))
+    ws = _workspace(plan_repo, "2016-07-15")
+    assessed = assess(ws.obligations, ws.subs, date(2016, 7, 15))
     failing = gate_failures(assessed)
     assert {a.obligation.kind for a in failing} == {"report", "pilot_plan"}
     assert len([a for a in failing if a.obligation.kind == "report"]) == 47

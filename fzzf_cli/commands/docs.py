@@ -19,6 +19,7 @@ from fzzf_cli.app import (
     os_reason,
     shown_path,
 )
+from fzzf_cli.commands.state import HistoryOpt, assessed_state
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.load import DataRoot, embedded_root
@@ -88,27 +89,29 @@ def report(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="单位报告。")] = None,
     output: OutputOpt = None,
     templates: TemplatesOpt = None,
+    history: HistoryOpt = False,
     data: DataOpt = None,
 ) -> None:
     """总体进展报告（或 --unit 单位报告），默认写入 reports/<报送期>.html。"""
-    from fzzf_cli.commands.track import assessed_state
     from fzzf_cli.render import render
     from fzzf_cli.report import overall_context
     from fzzf_cli.report_unit import unit_context
 
     with handled():
-        state, today, assessed = assessed_state(data, as_of)
-        ds = state.ds
+        state = assessed_state(data, as_of, history=history)
+        ds, today, assessed, subs = state.ws.ds, state.as_of, state.assessed, state.ws.subs
         chosen = _report_period(ds, period, today)
         folders = template_folders(state.root, templates)
         stem = chosen or today.isoformat()
         if unit is not None:
             uid = resolve(ds, unit)
-            context = unit_context(ds, assessed, state.subs, uid, today, chosen)
+            context = unit_context(ds, assessed, subs, uid, today, chosen)
+            context["dates"] = state.ws.dating.note
             text = render(folders, f"unit.{fmt.value}.j2", context)
             _write(state.root, output, f"{stem}-{uid}.{fmt.value}", text)
             return
-        context = overall_context(ds, assessed, state.subs, today, chosen)
+        context = overall_context(ds, assessed, subs, today, chosen)
+        context["dates"] = state.ws.dating.note
         text = render(folders, f"report.{fmt.value}.j2", context)
         _write(state.root, output, f"{stem}.{fmt.value}", text)
 
@@ -123,20 +126,21 @@ def notice(
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     templates: TemplatesOpt = None,
+    history: HistoryOpt = False,
     data: DataOpt = None,
 ) -> None:
     """市法制局致某逾期单位的督办通知，列出逾期事项及原文依据和整改期限，可打印签发。"""
-    from fzzf_cli.commands.track import assessed_state
     from fzzf_cli.render import render
     from fzzf_cli.report_unit import notice_context
     from fzzf_cli.status import LATE
 
     with handled():
-        state, today, assessed = assessed_state(data, as_of)
-        uid = resolve(state.ds, unit)
+        state = assessed_state(data, as_of, history=history)
+        ds, today, assessed = state.ws.ds, state.as_of, state.assessed
+        uid = resolve(ds, unit)
         if not any(a.obligation.unit_id == uid and a.status in LATE for a in assessed):
-            sys.stderr.write(msg("notice_none", unit=state.ds.name_of(uid), as_of=today) + "\n")
+            sys.stderr.write(msg("notice_none", unit=ds.name_of(uid), as_of=today) + "\n")
             return
-        context = notice_context(state.ds, assessed, uid, today, within)
+        context = notice_context(ds, assessed, uid, today, within)
         text = render(template_folders(state.root, templates), f"notice.{fmt.value}.j2", context)
         _write(state.root, output, f"notice-{uid}-{today.isoformat()}.{fmt.value}", text)

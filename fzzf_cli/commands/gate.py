@@ -17,12 +17,17 @@ import typer
 
 from fzzf_cli import cache
 from fzzf_cli.app import AsOfOpt, DataOpt, FzzfCommand, app, as_of_date, data_root, handled
-from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError
-from fzzf_cli.load import load_dataset
+from fzzf_cli.commands.state import HistoryOpt, build_workspace
+from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Problem
+from fzzf_cli.load import DataRoot, load_dataset
 from fzzf_cli.messages import msg
+from fzzf_cli.pipeline import source_of
 
 if TYPE_CHECKING:
-    pass
+    from datetime import date
+
+    from fzzf_cli.dataset import Dataset
+    from fzzf_cli.pipeline import Workspace
 
 
 class CheckFormat(StrEnum):
@@ -43,8 +48,13 @@ def check(
     ] = None,
     changed_since: Annotated[
         str | None,
-        typer.Option("--changed-since", help="只对相对于该 git 版本改动了报送文件的单位把关。"),
+        typer.Option(
+            "--changed-since",
+            help="pull request 的目标分支（如 origin/main）：只对改动了报送文件的单位把关，"
+            "改写已报送的记录即为问题，报送日期以该分支的历史为准。",
+        ),
     ] = None,
+    history: HistoryOpt = False,
     data: DataOpt = None,
 ) -> None:
     """CI 把关：数据无效，或应报材料（半年报送、试点方案、试点完成报告）逾期未报，则退出码为 1。"""
@@ -53,11 +63,38 @@ def check(
     with handled():
         if output is not None and fmt is not CheckFormat.junit:
             raise FzzfError(msg("gate_output_junit_only"), EXIT_USAGE)
+        if history and changed_since:
+            raise FzzfError(msg("gate_history_changed"), EXIT_USAGE)
         today = as_of_date(as_of)
         root = data_root(data)
-        scope = gate.changed_units(root.path, changed_since) if changed_since else None
         ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
-        outcome = gate.judge(root.path, ds, problems, today, grace, scope)
+        ws, scope = None, None
+        if ds is not None:
+            ws, scope, rewritten = _judged(root, ds, today, history, changed_since)
+            problems = problems + rewritten
+        outcome = gate.judge(ws, problems, today, grace, scope)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         gate.emit(fmt.value, outcome, output, summary_file)
     raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
+
+
+def _judged(
+    root: DataRoot, ds: Dataset, today: date, history: bool, changed_since: str | None
+) -> tuple[Workspace, set[str] | None, list[Problem]]:
+    """The workspace; for a pull request its scope and the filed records it rewrites."""
+    from fzzf_cli.amend import amendments
+    from fzzf_cli.gate import changed_units
+    from fzzf_cli.gitrepo import GitUnavailable
+
+    _, ws = build_workspace(root, ds, today, history=history, mainline=changed_since)
+    if changed_since is None:
+        return ws, None, []
+    source = source_of(root.path, mainline=changed_since)
+    if source.repo is None or source.rev is None:
+        raise FzzfError(msg("gate_git_failed", reason=source.reason), EXIT_USAGE)
+    scope = changed_units(source.repo, source.rev)
+    try:
+        rewritten = amendments(source.repo, source.rev, root.path)
+    except GitUnavailable as error:
+        raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
+    return ws, scope, rewritten

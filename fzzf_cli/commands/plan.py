@@ -14,16 +14,16 @@ from fzzf_cli.app import (
     FzzfCommand,
     ViewFormat,
     app,
+    as_of_date,
     data_root,
     handled,
     plan_dataset,
     table_width,
 )
-from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError
+from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Problem
 from fzzf_cli.load import load_dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
-from fzzf_cli.obligations import derive
 from fzzf_cli.output.jsonout import write_json
 from fzzf_cli.output.tables import (
     GROUP_COLUMNS,
@@ -52,15 +52,15 @@ def validate(
 ) -> None:
     """检查数据（方案与全部报送文件）：YAML 语法、字段、单位引用、期限。有问题时退出码为 1。"""
     with handled():
-        from fzzf_cli.subs_load import load_submissions
+        from fzzf_cli.commands.state import build_workspace
 
         root = data_root(data)
         ds, problems = load_dataset(root.path)
-        filed = 0
+        filed, dates = 0, ""
         if ds is not None:
-            subs, sub_problems = load_submissions(root.path, ds, derive(ds))
-            problems = problems + sub_problems
-            filed = len(subs.all())
+            _, ws = build_workspace(root, ds, as_of_date(None))
+            problems = sorted([*problems, *ws.problems, *ws.flags], key=Problem.sort_key)
+            filed, dates = len(ws.subs.all()), ws.dating.note
         if fmt is ViewFormat.json:
             write_json(
                 {
@@ -94,6 +94,7 @@ def validate(
                 )
                 + (msg("validate_filed", n=filed) if filed else "")
                 + "\n"
+                + (dates + "\n" if filed else "")
             )
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)
 

@@ -1,0 +1,104 @@
+"""The day each filing counts from: proven by git where it can be, declared where it cannot.
+
+三(二) asks for reports "before the end of June and of December"; whether a unit met that
+decides 通报表扬 or 通报批评 (三(三)), so the unit must not be able to choose the date by
+typing it. In a git data repository a filing counts from the day it reached the main line
+(history.py); its declared ``submitted`` is trusted only within the grace days before that
+(the time a pull request waits for review). Further back, the filing is flagged and judged
+on the day it reached the main line. A file not yet on the main line (a pull request being
+checked, an uncommitted file) is being filed on the as-of day. Without git, dates are as
+declared, and every output says so.
+
+Pure functions: the proofs, the grace and the as-of day are arguments.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from fzzf_cli.errors import Problem
+from fzzf_cli.history import Proof
+from fzzf_cli.messages import msg
+from fzzf_cli.subs_load import Filed, Submissions
+from fzzf_cli.yamlio import locate
+
+# A declared date one day after the commit is allowed: the runner's clock and the plan's
+# time zone (UTC+8) can disagree about which day it is.
+TOLERANCE = timedelta(days=1)
+
+
+class Dating(NamedTuple):
+    """How filing dates are established for one run."""
+
+    basis: str  # "git": proven from history; "declared": as the files say
+    note: str  # one line for the reader: which commit proves the dates, or why none can
+    proofs: dict[str, Proof]  # path -> when it reached the main line (git only)
+    grace: int  # days a declared date may precede the proven one
+
+
+def declared_only(note: str, grace: int = 0) -> Dating:
+    return Dating("declared", note, {}, grace)
+
+
+class Dated(NamedTuple):
+    subs: Submissions  # with ``filed`` set; files dated impossibly are left out
+    problems: list[Problem]  # make a file count for nobody until it is fixed
+    flags: list[Problem]  # the file counts, on the proven date; CI still fails
+
+
+def date_filings(subs: Submissions, dating: Dating, as_of: date) -> Dated:
+    """Every filing with the day it counts from, and what dating it found wrong."""
+    problems: list[Problem] = []
+    flags: list[Problem] = []
+    kept: dict[str, list[Filed]] = {"reports": [], "records": [], "pilot_files": []}
+    for group, files in (("reports", subs.reports), ("records", subs.records),
+                         ("pilot_files", subs.pilot_files)):  # fmt: skip
+        for filed in files:
+            day, problem, flag = _date_one(filed, dating, as_of)
+            if problem is not None:
+                problems.append(problem)
+                continue
+            if flag is not None:
+                flags.append(flag)
+            kept[group].append(filed._replace(filed=day, proof=dating.proofs.get(filed.path)))
+    dated = Submissions(kept["reports"], kept["pilot_files"], kept["records"])
+    return Dated(dated, problems, flags)
+
+
+def _date_one(
+    filed: Filed, dating: Dating, as_of: date
+) -> tuple[date | None, Problem | None, Problem | None]:
+    """(the day it counts from, None for a draft; an invalidating problem; a flag).
+    A filing counts as of a day only if it counts from that day or earlier (status.py)."""
+    submitted = filed.record.submitted
+    if submitted is None:
+        return None, None, None  # a draft
+    where = locate(filed.doc, ("submitted",))
+    if dating.basis != "git":
+        return submitted, None, None
+    proof = dating.proofs.get(filed.path)
+    if proof is None:  # not on the main line yet: it is being filed on the as-of day
+        if submitted > as_of:
+            return submitted, None, None  # not filed yet as of that day
+        if (as_of - submitted).days > dating.grace:
+            text = msg("filing_backdated_new", declared=submitted, as_of=as_of,
+                       days=(as_of - submitted).days, grace=dating.grace)  # fmt: skip
+            return as_of, None, Problem(where, text, msg("filing_hint_backdated"))
+        return submitted, None, None
+    claimed = proof.declared or submitted
+    short = proof.commit[:10]
+    if claimed > proof.day + TOLERANCE:
+        text = msg("filing_after_commit", declared=claimed, day=proof.day, commit=short)
+        return None, Problem(where, text, msg("filing_hint_after")), None
+    counted = claimed if (proof.day - claimed).days <= dating.grace else proof.day
+    flag = None
+    if counted != claimed:
+        text = msg("filing_backdated", declared=claimed, day=proof.day, commit=short,
+                   author=proof.author, days=(proof.day - claimed).days,
+                   grace=dating.grace)  # fmt: skip
+        flag = Problem(where, text, msg("filing_hint_backdated"))
+    elif submitted != claimed:
+        text = msg("filing_rewritten", now=submitted, was=claimed, commit=short)
+        flag = Problem(where, text, msg("filing_hint_rewritten"))
+    return counted, None, flag

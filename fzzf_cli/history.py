@@ -1,0 +1,182 @@
+"""What git history proves about the filings: the day each one reached the main line.
+
+A filing's date is the first commit on the main line's first-parent history whose version of
+the file is filed (``submitted`` set) — on a hosted repository the merge of the unit's pull
+request, dated by the platform, so a unit cannot choose it. Commits on a unit's own branch
+are not on the first-parent line and prove nothing. One ``git log`` reads the history of the
+whole ``data/submissions`` tree; blobs are read only for files that changed after they were
+added (a draft merged first and filled in later, an amended record).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from fzzf_cli.gitrepo import Repo, blobs, clean, run
+from fzzf_cli.yamlio import MAX_BYTES, parse_yaml
+
+_FORMAT = "--format=%x1e%H%x1f%ct%x1f%an"
+
+
+class Version(NamedTuple):
+    """One change to a file on the main line."""
+
+    commit: str
+    timestamp: int
+    author: str
+    status: str  # A added, M modified, T type changed
+    blob: str
+
+
+class Proof(NamedTuple):
+    """When a filing reached the main line, and what it declared then."""
+
+    commit: str
+    day: date
+    author: str
+    declared: date | None  # its ``submitted`` as first filed
+
+
+def versions(repo: Repo, rev: str, folder: str) -> dict[str, list[Version]]:
+    """Each file's changes on ``rev``'s first-parent line since it last appeared, oldest
+    first (a file deleted and added again starts over: the new one is a new filing)."""
+    raw = run(repo.root, "log", "-m", "--first-parent", "--no-renames", "--reverse", "--raw",
+              "-z", "--no-abbrev", "--relative", _FORMAT, "--end-of-options", rev, "--",
+              folder)  # fmt: skip
+    return parse_log(raw)
+
+
+def parse_log(raw: bytes) -> dict[str, list[Version]]:
+    """Parse ``git log --raw -z`` output in the format above (a pure function, tested)."""
+    found: dict[str, list[Version]] = {}
+    commit: tuple[str, int, str] | None = None
+    tokens = raw.split(b"\0")
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lstrip(b"\n")
+        i += 1
+        if token.startswith(b"\x1e"):
+            sha, stamp, author = token[1:].split(b"\x1f", 2)
+            commit = (sha.decode(), int(stamp), clean(author.decode("utf-8", "replace")))
+        elif token.startswith(b":") and commit is not None and i < len(tokens):
+            path = os.fsdecode(tokens[i])  # a path is the next token, whatever it holds
+            i += 1
+            meta = token[1:].decode().split(" ")
+            status, blob, mode = meta[4][:1], meta[3], meta[1]
+            if status == "D" or not mode.startswith("100"):
+                found.pop(path, None)  # deleted, or no longer a regular file
+            elif status == "A" or path not in found:
+                found[path] = [Version(commit[0], commit[1], commit[2], status, blob)]
+            else:
+                found[path].append(Version(commit[0], commit[1], commit[2], status, blob))
+    return found
+
+
+def blob_id(content: bytes, length: int) -> str:
+    """Git's object id of a blob (SHA-1, or SHA-256 for repositories that use it)."""
+    algorithm = hashlib.sha1 if length == 40 else hashlib.sha256
+    return algorithm(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
+
+
+def declared(content: bytes | None) -> tuple[bool, date | None]:
+    """(filed?, its date) of one version of a submission file: filed when ``submitted``
+    holds a date. A version that cannot be read is not filed."""
+    if content is None:
+        return False, None
+    doc, problems = parse_yaml(content, "")
+    data: Any = doc.data if doc is not None and not problems else None
+    value = data.get("submitted") if isinstance(data, dict) else None
+    try:
+        day = date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        day = None
+    return day is not None, day
+
+
+def proofs(
+    repo: Repo,
+    rev: str,
+    folder: str,
+    current: Iterable[tuple[str, date | None]],
+    offset: timedelta,
+    files: Path,
+) -> dict[str, Proof]:
+    """For each current file (path under ``files``, its ``submitted`` now): when it was
+    filed on the line.
+
+    A file added once and unchanged since is filed at that commit if it is filed now; for
+    any other the versions are read, oldest first, until one is filed.
+    """
+    history = versions(repo, rev, folder)
+    zone = timezone(offset)
+    found: dict[str, Proof] = {}
+    unread: dict[str, list[Version]] = {}
+    for path, submitted in current:
+        changes = history.get(path)
+        if not changes:
+            continue
+        if len(changes) == 1 and _same_as_work_tree(files / path, changes[0].blob):
+            if submitted is not None:
+                found[path] = _proof(changes[0], zone, submitted)
+            continue
+        unread[path] = changes
+    contents = blobs(repo, [v.blob for changes in unread.values() for v in changes], MAX_BYTES)
+    for path, changes in unread.items():
+        for change in changes:
+            filed, day = declared(contents.get(change.blob))
+            if filed:
+                found[path] = _proof(change, zone, day)
+                break
+    return found
+
+
+def _proof(version: Version, zone: timezone, day: date | None) -> Proof:
+    when = datetime.fromtimestamp(version.timestamp, zone).date()
+    return Proof(version.commit, when, version.author, day)
+
+
+def _same_as_work_tree(path: Path, blob: str) -> bool:
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return False
+        return blob_id(path.read_bytes(), len(blob)) == blob
+    except OSError:
+        return False
+
+
+def end_of_day(day: date, offset: timedelta) -> int:
+    """The Unix time at which ``day`` ends in the plan's time zone."""
+    start = datetime(day.year, day.month, day.day, tzinfo=timezone(offset))
+    return int((start + timedelta(days=1)).timestamp())
+
+
+def extract(repo: Repo, rev: str, folder: str, target: Path) -> list[str]:
+    """Write ``folder`` as it is in ``rev`` under ``target``; the paths left out (links,
+    submodules, names that would leave ``target``, files over the size limit) are returned
+    so that the caller can say so."""
+    from fzzf_cli.gitrepo import tree
+
+    entries = tree(repo, rev, folder)
+    regular = [e for e in entries if e.mode in ("100644", "100755") and _safe_parts(e.path)]
+    contents = blobs(repo, [e.blob for e in regular], MAX_BYTES)
+    skipped = [e.path for e in entries if e not in regular]
+    base = target.resolve()
+    for entry in regular:
+        content = contents.get(entry.blob)
+        path = base / entry.path
+        if content is None or not path.resolve().is_relative_to(base):
+            skipped.append(entry.path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return sorted(skipped)
+
+
+def _safe_parts(path: str) -> bool:
+    parts = path.split("/")
+    return all(p not in ("", ".", "..") and "\\" not in p and ":" not in p for p in parts)

@@ -1,0 +1,138 @@
+"""The one place the stages are wired: plan → obligations → filings → their dates → reviews.
+
+``build`` is what every command that judges units starts from (status, overdue, check,
+report, notice, review, validate, new): the same files, dated the same way, reviewed the
+same way, whatever the command. ``source_of`` asks git how dates can be proven;
+``snapshot`` gives the data repository as it stood at the end of a day (``--history``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import NamedTuple
+
+from fzzf_cli.dataset import Dataset
+from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
+from fzzf_cli.filing import Dating, date_filings, declared_only
+from fzzf_cli.gitrepo import GitUnavailable, Repo, open_repo, resolve
+from fzzf_cli.messages import msg
+from fzzf_cli.obligations import Obligation, derive
+from fzzf_cli.reviews import Decision, load_reviews
+from fzzf_cli.subs_find import SUBMISSIONS
+from fzzf_cli.subs_load import Submissions, load_submissions
+
+
+class Source(NamedTuple):
+    """Where filing dates come from: a git repository and the commit that is the main
+    line, or the reason why dates can only be as declared."""
+
+    repo: Repo | None
+    rev: str | None
+    label: str  # the main line as the reader knows it: a branch, a commit, a day replayed
+    reason: str  # why dates are as declared (when there is no repository)
+
+
+class Workspace(NamedTuple):
+    ds: Dataset
+    obligations: list[Obligation]
+    subs: Submissions  # valid filings, each with the day it counts from
+    decisions: list[Decision]  # the coordinator's verdicts
+    dating: Dating
+    problems: list[Problem]  # invalid data: the file (or verdict) counts for nobody
+    flags: list[Problem]  # filings judged on another day than they declare
+
+
+def offset(ds: Dataset) -> timedelta:
+    sign, hours, minutes = (
+        ds.measures_file.filing.utc_offset[0],
+        *map(int, ds.measures_file.filing.utc_offset[1:].split(":")),
+    )
+    delta = timedelta(hours=hours, minutes=minutes)
+    return -delta if sign == "-" else delta
+
+
+def source_of(root: Path, embedded: bool = False, mainline: str | None = None) -> Source:
+    """How this data repository's filing dates can be proven. ``mainline`` (the target
+    branch of a pull request) is the line whose commits prove dates; else HEAD."""
+    if embedded:
+        return Source(None, None, "", msg("dates_reason_embedded"))
+    try:
+        repo = open_repo(root)
+        if repo is None:
+            return Source(None, None, "", msg("dates_reason_plain"))
+        if repo.shallow:
+            return Source(None, None, "", msg("dates_reason_shallow"))
+        rev = resolve(repo, mainline) if mainline else repo.head
+    except GitUnavailable as error:
+        if mainline:
+            raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
+        return Source(None, None, "", error.reason)
+    if mainline:
+        return Source(repo, rev, f"{mainline} {rev[:10]}", "")
+    if repo.branch is None:
+        return Source(repo, rev, msg("dates_detached", rev=rev[:10]), "")
+    return Source(repo, rev, f"{repo.branch} {rev[:10]}", "")
+
+
+def build(
+    root: Path, ds: Dataset, as_of: date, source: Source, extra: list[Problem] | None = None
+) -> Workspace:
+    """Everything filed under ``root``, dated and reviewed, as of ``as_of``."""
+    from fzzf_cli.history import proofs
+
+    obligations = derive(ds)
+    subs, problems = load_submissions(root, ds, obligations)
+    grace = ds.measures_file.filing.grace_days
+    dating = declared_only(msg("dates_declared", reason=source.reason), grace)
+    if source.repo is not None and source.rev is not None:
+        current = [(f.path, f.record.submitted) for f in subs.all()]
+        folder = SUBMISSIONS.as_posix()
+        try:
+            found = proofs(source.repo, source.rev, folder, current, offset(ds), root)
+            dating = Dating("git", msg("dates_git", rev=source.label, grace=grace), found, grace)
+        except GitUnavailable as error:
+            dating = declared_only(msg("dates_declared", reason=error.reason), grace)
+    dated = date_filings(subs, dating, as_of)
+    decisions, review_problems = load_reviews(root, ds, obligations, dated.subs)
+    everything = [*(extra or []), *problems, *dated.problems, *review_problems]
+    everything.sort(key=Problem.sort_key)
+    return Workspace(ds, obligations, dated.subs, decisions, dating, everything, dated.flags)
+
+
+class Snapshot(NamedTuple):
+    root: Path  # a temporary copy of data/ as it stood
+    source: Source  # its main line ends at that day's last commit
+    problems: list[Problem]  # files of that day fzzf would not read (links, oversize)
+
+
+@contextmanager
+def snapshot(source: Source, day: date, ds: Dataset) -> Iterator[Snapshot]:
+    """The data folder as it stood at the end of ``day`` on the main line, in a temporary
+    folder that is removed afterwards."""
+    from fzzf_cli.gitrepo import commit_before
+    from fzzf_cli.history import end_of_day, extract
+
+    if source.repo is None or source.rev is None:
+        raise FzzfError(msg("history_needs_git", reason=source.reason), EXIT_USAGE)
+    try:
+        commit = commit_before(source.repo, source.rev, end_of_day(day, offset(ds)))
+    except GitUnavailable as error:
+        raise FzzfError(msg("history_git_failed", reason=error.reason), EXIT_USAGE) from None
+    if commit is None:
+        raise FzzfError(msg("history_no_commit", day=day), EXIT_USAGE)
+    folder = Path(tempfile.mkdtemp(prefix="fzzf-history-"))
+    try:
+        try:
+            skipped = extract(source.repo, commit, "data", folder)
+        except GitUnavailable as error:
+            raise FzzfError(msg("history_git_failed", reason=error.reason), EXIT_USAGE) from None
+        label = msg("dates_history", day=day, rev=commit[:10])
+        problems = [Problem(Location(p), msg("history_skipped")) for p in skipped]
+        yield Snapshot(folder, Source(source.repo, commit, label, ""), problems)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

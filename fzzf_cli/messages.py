@@ -286,6 +286,9 @@ ZH: dict[str, str] = {
     "gate_col_due": "期限",
     "gate_col_days": "逾期天数",
     # --- end submissions ------------------------------------------------------
+    # --- codeowners ---------------------------------------------------------
+    "handle_invalid": "审阅人“{value}”写法不对：应为 @用户名、@组织/团队或电子邮箱，如 @deqing-fzb、@zhaoqing/deqing、fzb@example.gov.cn；只能用英文字母、数字和 - _ . /，不能有空格、#、换行或其他符号",
+    # --- end codeowners -----------------------------------------------------
     # --- ci: check output (output/ci.py) -------------------------------------
     "ci_more": "还有 {n} 个问题未逐条标注，完整列表见日志与摘要",
     "ci_col_location": "位置",

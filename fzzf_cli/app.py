@@ -36,7 +36,7 @@ from fzzf_cli.usage import chinese
 
 # The order ``fzzf --help`` lists the commands in: daily questions first.
 COMMAND_ORDER = (
-    "due", "owes", "overdue", "status", "check", "report", "notice", "new",
+    "due", "owes", "overdue", "status", "check", "codeowners", "report", "notice", "new",
     "validate", "measures", "measure", "units", "pilots",
 )  # fmt: skip
 

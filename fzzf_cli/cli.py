@@ -10,7 +10,7 @@ import typer
 
 from fzzf_cli import __version__
 from fzzf_cli.app import app
-from fzzf_cli.commands import docs, dues, gate, new, plan, track  # noqa: F401 - registers them
+from fzzf_cli.commands import docs, dues, gate, new, owners, plan, track  # noqa: F401 - registers them
 from fzzf_cli.errors import EXIT_INTERNAL, EXIT_OK
 from fzzf_cli.messages import msg
 

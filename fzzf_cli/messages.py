@@ -352,6 +352,19 @@ ZH: dict[str, str] = {
     "gate_col_due": "期限",
     "gate_col_days": "逾期天数",
     # --- end submissions ------------------------------------------------------
+    # --- codeowners ---------------------------------------------------------
+    "handle_invalid": "审阅人“{value}”写法不对：应为 @用户名、@组织/团队或电子邮箱，如 @deqing-fzb、@zhaoqing/deqing、fzb@example.gov.cn；只能用英文字母、数字和 - _ . /，不能有空格、#、换行或其他符号",
+    "owners_header": "由 fzzf codeowners 生成（{platform} 格式），依据本仓库的 data/units.yaml（各单位的 reviewers）\n和 data/measures.yaml（plan.coordinator，统筹单位）；{with_reviewers}/{units} 个单位指定了审阅人。\n请勿手工修改：改 units.yaml 后运行 fzzf codeowners --format {fmt} -o {path} --force",
+    "owners_rule_github": "GitHub 取最后一条匹配的规则：第一行 * 把未单列的一切（方案文件、原文、模板、CI 配置、\nCODEOWNERS 本身）交统筹单位审阅；各单位的报送文件只须本单位的审阅人批准。",
+    "owners_rule_gitlab": "GitLab 的每一节分别审批，节内取最后一条匹配的规则。统筹单位一节的 * 覆盖全部文件，\n所以各单位的报送文件既要本单位的审阅人批准，也要统筹单位批准。",
+    "owners_coordinator": "统筹单位：{label}",
+    "owners_coordinator_none": "统筹单位：{label}，未指定审阅人（reviewers），因此没有写 * 和方案文件的规则",
+    "owners_unit_none": "{label}：未指定审阅人（reviewers），不单列",
+    "owners_warn_coordinator": "警告：统筹单位 {label}没有审阅人（reviewers）：方案文件、data/reviews/ 和其余未单列的文件（包括 CODEOWNERS 本身）将没有代码所有者",
+    "owners_warn_unit": "警告：{label}没有审阅人（reviewers），其报送文件不单列，归统筹单位审阅",
+    "owners_hint": '提示：在 data/units.yaml 中给单位加上 reviewers，如 reviewers: ["@zhaoqing/deqing", fzb@example.gov.cn]，再重新生成。',
+    "owners_exists": "{path} 已存在，不覆盖；要重新生成并替换它，请加 --force",
+    # --- end codeowners -----------------------------------------------------
     # --- ci: check output (output/ci.py) -------------------------------------
     "ci_more": "还有 {n} 个问题未逐条标注，完整列表见日志与摘要",
     "ci_col_location": "位置",

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from fzzf_cli.handles import Handle
 from fzzf_cli.messages import msg
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -92,6 +93,7 @@ class Unit(Record):
     aliases: list[Text] = []
     kind: UnitKind
     tags: list[Tag] = []
+    reviewers: list[Handle] = []  # who approves the unit's own files (fzzf codeowners)
     note: Text | None = None
 
 

@@ -36,8 +36,8 @@ from fzzf_cli.usage import chinese
 
 # The order ``fzzf --help`` lists the commands in: daily questions first.
 COMMAND_ORDER = (
-    "due", "owes", "overdue", "status", "review", "check", "report", "notice", "new",
-    "codeowners",
+    "due", "owes", "overdue", "status", "review", "check", "codeowners", "report", "notice",
+    "new",
     "validate", "measures", "measure", "units", "pilots",
 )  # fmt: skip
 

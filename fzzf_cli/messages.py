@@ -339,6 +339,7 @@ ZH: dict[str, str] = {
     "progress_in_progress": "推进中",
     "progress_done": "已完成",
     "filed_report": "半年报送",
+    "filed_record": "进展记录",
     "filed_pilot_plan": "试点方案",
     "filed_pilot_completion": "试点完成情况报告",
     "pilot_field_goals": "目标",

@@ -4,9 +4,10 @@ Pure functions of (plan, obligations, statuses, submissions, as-of). Templates o
 this out; every number and every ranking is decided here, where it is tested.
 
 Commended and criticised (三(三) 通报表扬 / 通报批评), by a rule stated in the report:
-commended are units that filed every report due, all on time, and have nothing
-overdue; criticised are units with a report or pilot document missing, most missing
-first.
+commended are units that filed every report due, all on time, have nothing overdue, and
+whose work due is accepted by 市法制局 (nothing due is only claimed and awaiting review);
+criticised are units with a report or pilot document missing, most missing first. Only
+accepted work counts as done in the ranking.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from fzzf_cli.dataset import Dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation
 from fzzf_cli.output.tracked import label
-from fzzf_cli.status import DONE, FILED_KINDS, LATE, Assessed
+from fzzf_cli.status import CLAIMED, DONE, FILED_KINDS, LATE, Assessed
 from fzzf_cli.subs_load import Submissions
 from fzzf_cli.subs_model import Report
 from fzzf_cli.tracking import area_lines, overdue_by_unit, unit_lines
@@ -58,6 +59,8 @@ def headline(assessed: list[Assessed], as_of: date) -> dict[str, int]:
     return {
         "due": len(due),
         "done": sum(a.status in DONE for a in due),
+        "claimed": sum(a.status in CLAIMED for a in due),
+        "returned": sum(a.review is not None and a.review.verdict == "returned" for a in due),
         "overdue": sum(a.status in LATE for a in due),
         "reports_due": len(reports),
         "reports_on_time": sum(a.status == "on_time" for a in reports),
@@ -88,7 +91,14 @@ def ranking(ds: Dataset, assessed: list[Assessed], as_of: date) -> dict[str, Any
     )
     for rank, line in enumerate(lines, 1):
         line["rank"] = rank
-    commended = [u for u in lines if u["reports_on_time"] == u["reports_due"] and u["overdue"] == 0]
+    pending = {a.obligation.unit_id for a in assessed if a.status in CLAIMED and a.due < as_of}
+    commended = [
+        u
+        for u in lines
+        if u["reports_on_time"] == u["reports_due"]
+        and u["overdue"] == 0
+        and u["unit_id"] not in pending
+    ]
     criticised = sorted(
         (u for u in lines if u["missing_documents"]),
         key=lambda u: (-u["missing_documents"], u["on_time_rate"] or 0, u["unit_id"]),
@@ -133,6 +143,8 @@ def item_view(a: Assessed) -> dict[str, Any]:
         "days_overdue": a.days_overdue,
         "unit": o.unit,
         "unit_id": o.unit_id,
+        "deadline": iso_day(a.deadline),
+        "review_reason": a.review.reason if a.review and a.review.verdict == "returned" else "",
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.report import HORIZON_DAYS, iso_day, item_view, plan_info, upcoming
-from fzzf_cli.status import DONE, LATE, Assessed
+from fzzf_cli.status import CLAIMED, DONE, LATE, Assessed
 from fzzf_cli.subs_load import Submissions
 from fzzf_cli.subs_model import PilotFile, Report
 from fzzf_cli.tracking import unit_lines
@@ -35,10 +35,12 @@ def unit_context(
         record = f.record
         if getattr(record, "unit", None) != unit:
             continue
-        kind = "report" if isinstance(record, Report) else f"pilot_{record.kind}"
+        kind = f.kind if f.kind in ("report", "record") else f"pilot_{f.kind}"
         filed.append(
             {
                 "path": f.path,
+                "counted": iso_day(f.filed),
+                "proof": f.proof.commit[:10] if f.proof else "",
                 "kind": kind,
                 "kind_label": msg(f"filed_{kind}"),
                 "period": getattr(record, "period", None),
@@ -60,6 +62,7 @@ def unit_context(
         "summary": line,
         "owed": [item_view(a) for a in mine],
         "delivered": [item_view(a) for a in delivered],
+        "claimed": [item_view(a) for a in mine if a.status in CLAIMED],
         "late": [item_view(a) for a in mine if a.status in LATE],
         "next": upcoming(assessed, as_of, unit),
         "filed": filed,

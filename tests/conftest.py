@@ -98,3 +98,33 @@ def fill_pilot_file(path: Path) -> None:
     for prompt in ("试点工作目标", "试点任务", "进度安排", "责任主体", "保障机制", "试点完成情况"):
         text = text.replace(f"（{prompt}）", f"{prompt}：按方案执行")
     path.write_text(text, encoding="utf-8")
+
+
+def git(repo: Path, *args: str, when: str = "2016-04-08T10:00:00+08:00", who: str = "t") -> str:
+    """Run git in ``repo`` with a fixed identity and fixed author and commit dates (never
+    today's): what a test's history says is what the test chose."""
+    import os
+    import subprocess
+
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": who,
+        "GIT_AUTHOR_EMAIL": f"{who}@example.invalid",
+        "GIT_COMMITTER_NAME": who,
+        "GIT_COMMITTER_EMAIL": f"{who}@example.invalid",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(repo.parent),
+    }
+    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+    return done.stdout.decode().strip()
+
+
+def commit_all(repo: Path, message: str, when: str, who: str = "t") -> str:
+    """Stage everything and commit it at ``when`` (ISO 8601 with zone); the commit id."""
+    if not (repo / ".git").exists():
+        git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", message, when=when, who=who)
+    return git(repo, "rev-parse", "HEAD")

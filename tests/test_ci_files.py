@@ -4,7 +4,6 @@ commands are run here as the CI would run them."""
 from __future__ import annotations
 
 import shlex
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -13,17 +12,9 @@ import yaml
 
 from fzzf_cli.cli import app
 
-from .conftest import REPO, fill_pilot_file
+from .conftest import REPO, commit_all, fill_pilot_file, git
 
 COMMANDS = {c.name or c.callback.__name__ for c in app.registered_commands}
-
-
-def _git(repo: Path, *args: str) -> str:
-    who = ["-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    done = subprocess.run(
-        ["git", *who, *args], cwd=repo, check=True, capture_output=True, text=True
-    )
-    return done.stdout.strip()
 
 
 def test_pre_commit_hooks_name_real_commands(cli, plan_repo: Path, monkeypatch) -> None:
@@ -54,18 +45,17 @@ def test_github_workflow_commands(cli, plan_repo: Path, monkeypatch, tmp_path) -
     runs = [s["run"] for s in steps if str(s.get("run", "")).startswith("fzzf ")]
     assert runs[0] == "fzzf validate" and len(runs) == 3
     pull_request, scheduled = runs[1], runs[2]
-    monkeypatch.setenv("FZZF_AS_OF", "2016-07-15")
+    monkeypatch.setenv("FZZF_AS_OF", "2016-06-29")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
-    _git(plan_repo, "init", "-q")
-    _git(plan_repo, "add", "-A")
-    _git(plan_repo, "commit", "-q", "-m", "plan")
-    base = _git(plan_repo, "rev-parse", "HEAD")
+    base = commit_all(plan_repo, "plan", "2016-04-08T10:00:00+08:00")
+    git(plan_repo, "checkout", "-q", "-b", "deqing-2016-H1")
     data = ("--data", str(plan_repo))
     cli("new", "report", "deqing", "2016-H1", "--date", "2016-06-28", *data)
-    cli("new", "pilot-plan", "63", "deqing", "--date", "2016-04-18", *data)
+    cli("new", "pilot-plan", "63", "deqing", "--date", "2016-06-28", *data)
     fill_pilot_file(plan_repo / "data" / "submissions" / "pilot-plans" / "p63" / "deqing.yaml")
-    _git(plan_repo, "add", "-A")
-    _git(plan_repo, "commit", "-q", "-m", "德庆县报送")
+    commit_all(plan_repo, "德庆县报送", "2016-06-28T16:00:00+08:00")
+    # The pull request: valid, and 德庆县's own filings are there (others' are not its
+    # concern); the daily run sees every unit's missing pilot plan.
     assert _run_steps(["fzzf validate", pull_request, scheduled], cli, plan_repo, base) == [0, 0, 1]
 
 

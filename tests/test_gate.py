@@ -136,10 +136,11 @@ def test_pull_request_is_judged_on_its_own_change(cli, plan_repo: Path) -> None:
     data = ("--data", str(plan_repo), "--as-of", "2016-07-15")
     code, out, _ = cli("check", "--changed-since", "HEAD", *data)
     assert code == 0 and "只对本次改动涉及的 0 个单位把关" in out
-    cli("new", "report", "德庆", "2016-H1", "--date", "2016-06-28", "--data", str(plan_repo))
+    # Not yet merged, so filed on the as-of day: dated within the grace days, not flagged.
+    cli("new", "report", "德庆", "2016-H1", "--date", "2016-07-13", "--data", str(plan_repo))
     code, out, _ = cli("check", "--changed-since", "HEAD", *data)
     assert code == 1 and "p63/deqing.yaml" in out and "huaiji" not in out
-    cli("new", "pilot-plan", "63", "德庆", "--date", "2016-04-18", "--data", str(plan_repo))
+    cli("new", "pilot-plan", "63", "德庆", "--date", "2016-07-14", "--data", str(plan_repo))
     fill_pilot_file(plan_repo / "data" / "submissions" / "pilot-plans" / "p63" / "deqing.yaml")
     code, out, _ = cli("check", "--changed-since", "HEAD", *data)
     assert code == 0, out
@@ -173,7 +174,10 @@ def test_new_report_is_valid_and_a_draft_without_date(cli, plan_repo: Path) -> N
     assert cli("new", "report", "deqing", "2017-H1", *data)[0] == 0
     text = (plan_repo / "data" / "submissions" / "2017-H1" / "deqing.yaml").read_text("utf-8")
     assert "submitted: null" in text and "这是草稿" in text
-    assert "  - id: m1-2016-12-31\n" in text and "p63-done" in text
+    assert "  - id: m1-2016-12-31\n" in text
+    # Pilot documents are files of their own: the report lists only the pilot's progress.
+    assert "p63-done" not in text and "p63-plan" not in text
+    assert "pilots:\n  - pilot: 63\n    status: not_started\n" in text
     assert cli("validate", *data)[0] == 0
     _, out, _ = cli("status", "--as-of", "2017-07-15", "-f", "json", *data)
     deqing = next(u for u in json.loads(out)["units"] if u["unit_id"] == "deqing")

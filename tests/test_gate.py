@@ -267,3 +267,17 @@ def test_new_report_carries_pilot_progress_and_later_items(cli, plan_repo: Path)
     text = (plan_repo / "data" / "submissions" / "2016-H2" / "deqing.yaml").read_text("utf-8")
     assert "  - id: m4-2018-12-31\n" in text and "    status: in_progress\n" in text
     assert "  - pilot: 63\n    status: in_progress\n    progress: 已启动\n" in text
+
+
+def test_a_report_saying_the_pilot_plan_is_done_does_not_file_it(cli, plan_repo: Path) -> None:
+    path = plan_repo / "data" / "submissions" / "2016-H1" / "sihui.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "unit: sihui\nperiod: 2016-H1\nsubmitted: 2016-06-28\nitems:\n"
+        "  - id: p64-plan\n    status: done\n    done: 2016-04-19\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("check", "--as-of", "2016-07-15", "--data", str(plan_repo))
+    assert code == 1
+    assert "data/submissions/pilot-plans/p64/sihui.yaml: 四会市未报：报送试点工作方案" in out
+    assert "data/submissions/2016-H1/sihui.yaml: " not in out  # the report itself is filed

@@ -21,8 +21,9 @@ from fzzf_cli.messages import msg
 
 TIMEOUT = 120  # seconds for one git call; a history of 100,000 commits takes a few
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-# Settings a cloned repository's own config could otherwise point at programs.
-_SAFE = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.quotepath=off")
+# fzzf only reads; none of the commands it runs starts hooks, but a repository's own config
+# could name an fsmonitor program that ``git diff`` and ``git ls-files`` would run.
+_SAFE = ("-c", "core.fsmonitor=false", "-c", "core.quotepath=off")
 
 
 class GitUnavailable(Exception):

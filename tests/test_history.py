@@ -257,3 +257,10 @@ def test_parse_log_survives_hostile_names() -> None:
     found = parse_log(raw)
     assert list(found) == ["data/submissions/\x1eodd\nname.yaml"]
     assert found["data/submissions/\x1eodd\nname.yaml"][0].author == "evilname"
+
+
+@pytest.mark.parametrize("rev", ["--output=pwned", "-p", "main;touch pwned", "no-such-branch"])
+def test_a_revision_that_looks_like_an_option_is_only_a_revision(cli, history_repo, rev) -> None:
+    code, out, err = cli("check", "--changed-since", rev, "--data", str(history_repo))
+    assert code == 2 and out == "" and "git 中没有版本" in err
+    assert not (history_repo / "pwned").exists() and not Path("pwned").exists()

@@ -21,7 +21,6 @@ from fzzf_cli.commands.state import HistoryOpt, build_workspace
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Problem
 from fzzf_cli.load import DataRoot, load_dataset
 from fzzf_cli.messages import msg
-from fzzf_cli.pipeline import source_of
 
 if TYPE_CHECKING:
     from datetime import date
@@ -85,6 +84,7 @@ def _judged(
     from fzzf_cli.amend import amendments
     from fzzf_cli.gate import changed_units
     from fzzf_cli.gitrepo import GitUnavailable
+    from fzzf_cli.pipeline import source_of
 
     _, ws = build_workspace(root, ds, today, history=history, mainline=changed_since)
     if changed_since is None:

@@ -130,10 +130,8 @@ def test_rewriting_an_old_submitted_date_is_caught(cli, history_repo) -> None:
     data = ("--data", str(history_repo), "--as-of", "2017-12-01")
     code, out, _ = cli("check", "--changed-since", "main", *data)
     assert code == 1
-    assert (
-        "data/submissions/2017-H1/huaiji.yaml:3:12: 改写了已报送的记录：submitted 原为 2017-07-12，现为 2017-06-29"
-        in out
-    )
+    where = "data/submissions/2017-H1/huaiji.yaml:3:12: "
+    assert where + "改写了已报送的记录：submitted 原为 2017-07-12，现为 2017-06-29" in out
     # Merged anyway: the verdict does not move, and the full check still says why.
     commit_all(history_repo, "fix", "2017-12-02T10:00:00+08:00")
     git(history_repo, "checkout", "-q", "main")

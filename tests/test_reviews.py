@@ -294,7 +294,10 @@ def test_a_report_from_the_recipient_is_refused_by_validate(cli, plan_repo) -> N
 
 @pytest.mark.parametrize("field", ["submitted", "done"])
 def test_a_date_past_the_horizon_is_a_typing_mistake(cli, plan_repo, field: str) -> None:
-    body = "unit: deqing\nperiod: 2017-H1\nsubmitted: {s}\nitems:\n  - id: m2-2016-12-31\n    status: done\n    done: {d}\n"
+    body = (
+        "unit: deqing\nperiod: 2017-H1\nsubmitted: {s}\nitems:\n"
+        "  - id: m2-2016-12-31\n    status: done\n    done: {d}\n"
+    )
     dates = (
         {"s": "2071-06-30", "d": "2017-01-01"}
         if field == "submitted"

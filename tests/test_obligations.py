@@ -83,6 +83,33 @@ def test_open_group_with_designated_members(tmp_path: Path) -> None:
     ]
 
 
+PILOT_GROUP = """\
+  - id: m1-pilot-units
+    name: 有条件的县（措施1试点）
+    open: true
+    members: []
+    within: [counties]
+"""
+
+
+def test_pilot_for_units_still_to_be_designated(tmp_path: Path) -> None:
+    """在有条件的…试点: the lead organises it, the open group owes until designated."""
+    text = MEASURES.replace("units: [counties]", "units: [bianban, m1-pilot-units]")
+    found = [
+        o for o in derive(_mini(tmp_path, UNITS + PILOT_GROUP, text)) if o.thing == "m1-2017-12-31"
+    ]
+    assert [(o.unit_id, o.via, o.role) for o in found] == [
+        ("bianban", None, "lead"),
+        ("m1-pilot-units", "m1-pilot-units", "open_group"),
+    ]
+    units = UNITS + PILOT_GROUP.replace("members: []", "members: [deqing]")
+    found = [o for o in derive(_mini(tmp_path, units, text)) if o.thing == "m1-2017-12-31"]
+    assert [(o.unit_id, o.via, o.role) for o in found] == [
+        ("bianban", None, "lead"),
+        ("deqing", "m1-pilot-units", "group"),
+    ]
+
+
 def test_subset_milestone_binds_only_its_units(tmp_path: Path) -> None:
     found = [o for o in derive(_mini(tmp_path)) if o.thing == "m1-2017-12-31"]
     assert [o.unit_id for o in found] == ["deqing"]

@@ -216,6 +216,31 @@ def test_owes_json_field_by_field(cli) -> None:
     assert {r["kind"] for r in records} == {"pilot_plan", "report", "milestone"}
 
 
+def test_pilots_for_units_with_conditions_are_not_owed_by_every_county(cli) -> None:
+    """Measures 25, 32, 37 pilot only 在有条件的…: the lead organises the pilot, and a group
+    of units still to be designated owes it, not every county."""
+    pilots = {"m25-2016-12-31", "m32-2016-12-31", "m37-2016-12-31"}
+    code, out, _ = cli("owes", "德庆县", "--as-of", AS_OF, "-f", "json")
+    assert code == 0
+    assert not pilots & {r["thing"] for r in json.loads(out)["obligations"]}
+    _, out, _ = cli("owes", "德庆县", "--as-of", AS_OF)
+    assert "措施 25 " not in out.split("2017 年")[0]
+    _, out, _ = cli("due", "--year", "2016", "--as-of", AS_OF, "-f", "json")
+    owing = {
+        (r["thing"], r["unit_id"], r["role"])
+        for r in json.loads(out)["obligations"]
+        if r["thing"] in pilots
+    }
+    assert owing == {
+        ("m25-2016-12-31", "fazhiju", "lead"),
+        ("m25-2016-12-31", "m25-pilot-units", "open_group"),
+        ("m32-2016-12-31", "bianban", "lead"),
+        ("m32-2016-12-31", "m32-pilot-units", "open_group"),
+        ("m37-2016-12-31", "fazhiju", "lead"),
+        ("m37-2016-12-31", "m37-pilot-units", "open_group"),
+    }
+
+
 def test_owes_same_for_every_way_of_naming(cli) -> None:
     outputs = {cli("owes", name, "--as-of", AS_OF, "-f", "json")[1]
                for name in ("deqing", "德庆", "德庆县", "德庆县人民政府", "DEQING")}  # fmt: skip

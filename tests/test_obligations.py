@@ -11,7 +11,7 @@ import pytest
 
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.load import load_dataset
-from fzzf_cli.obligations import derive, reporters
+from fzzf_cli.obligations import debtors, derive, reporters
 from fzzf_cli.query import Window, select, things, window_for
 
 from .conftest import REPO
@@ -230,6 +230,17 @@ def test_open_groups_are_never_dropped(everything) -> None:
         "relevant-affiliated", "universities", "research-institutes",
         "m25-pilot-units", "m32-pilot-units", "m37-pilot-units",
     }  # fmt: skip
+
+
+def test_every_responsible_unit_owes_something_in_its_measure(ds: Dataset, everything) -> None:
+    """A unit the plan makes responsible for a measure has at least one of its milestones
+    (measure 53's 市政府各部门, 直属各单位 and zones once had none)."""
+    for measure in ds.measures_file.measures:
+        if measure.pilot is not None:
+            continue
+        owing = {o.unit_id for o in everything if o.measure == measure.id}
+        responsible = {d.unit_id for d in debtors(ds, list(measure.units))}
+        assert responsible <= owing, (measure.id, sorted(responsible - owing))
 
 
 def test_measures_without_a_lead(everything) -> None:

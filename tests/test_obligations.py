@@ -228,7 +228,8 @@ def test_open_groups_are_never_dropped(everything) -> None:
         "relevant-departments", "relevant-law-enforcement", "market-regulators",
         "intermediary-regulators", "disclosure-leads", "relevant-city-units",
         "relevant-affiliated", "universities", "research-institutes",
-        "m25-pilot-units", "m32-pilot-units", "m37-pilot-units",
+        "m25-pilot-units", "m32-pilot-units", "m37-pilot-units", "m4-pilot-units",
+        "m16-main-departments", "m37-key-units", "m38-relevant-units", "m41-selected-units",
     }  # fmt: skip
 
 
@@ -256,7 +257,7 @@ def test_2017_things(ds: Dataset, everything) -> None:
     chosen = select(everything, window_for(year="2017"))
     rows = things(ds, chosen)
     assert len(rows) == 28
-    assert sum(len(t.owed_by) for t in rows) == len(chosen) == 409
+    assert sum(len(t.owed_by) for t in rows) == len(chosen) == 387
     reports = [t for t in rows if t.kind == "report"]
     assert [(t.period, len(t.owed_by)) for t in reports] == [("2017-H1", 47), ("2017-H2", 47)]
 

@@ -59,6 +59,8 @@ def references(ds: Dataset) -> Iterator[Problem]:
     for gi, group in enumerate(ds.units_file.groups):
         for i, ref in enumerate(group.members):
             yield from _ref(ds, UNITS, ("groups", gi, "members", i), ref, True)
+        for i, ref in enumerate(group.within):
+            yield from _ref(ds, UNITS, ("groups", gi, "within", i), ref)
     for mi, measure in enumerate(ds.measures_file.measures):
         for i, ref in enumerate(measure.units):
             yield from _ref(ds, MEASURES, ("measures", mi, "units", i), ref)
@@ -133,17 +135,29 @@ def measure_numbers(ds: Dataset) -> Iterator[Problem]:
 
 
 def milestone_scope(ds: Dataset) -> Iterator[Problem]:
-    """A milestone for a subset names only units its measure is responsible for."""
+    """A milestone for a subset names only units its measure is responsible for. An open
+    group with ``within`` (units still to be designated) is inside when everything its
+    members may come from is."""
     for mi, measure in enumerate(ds.measures_file.measures):
         allowed = set(measure.units) | set(ds.expand(measure.units))
         for si, stone in enumerate(measure.milestones):
             for i, ref in enumerate(stone.units or ()):
-                inside = ref in allowed or (
-                    ref in ds.groups and set(ds.expand([ref])) <= allowed and ds.expand([ref])
-                )
-                if (ref in ds.units or ref in ds.groups) and not inside:
+                group = ds.groups.get(ref)
+                if group is not None and group.open and group.within:
+                    inside = all(_inside(ds, r, allowed) for r in group.within)
+                else:
+                    inside = _inside(ds, ref, allowed)
+                if (ref in ds.units or group is not None) and not inside:
                     loc = ds.where(MEASURES, ("measures", mi, "milestones", si, "units", i))
                     yield Problem(loc, msg("milestone_outside", ref=ref, n=measure.id))
+
+
+def _inside(ds: Dataset, ref: str, allowed: set[str]) -> bool:
+    """``ref`` is one of ``allowed``, or a group whose (known) members all are."""
+    if ref in allowed:
+        return True
+    members = ds.expand([ref]) if ref in ds.groups else []
+    return bool(members) and set(members) <= allowed
 
 
 def dates(ds: Dataset) -> Iterator[Problem]:
@@ -224,6 +238,25 @@ def groups(ds: Dataset) -> Iterator[Problem]:
             yield Problem(ds.where(UNITS, ("groups", gi)), msg("group_empty", name=group.name))
 
 
+def group_within(ds: Dataset) -> Iterator[Problem]:
+    """A designated member of an open group with ``within`` comes from those units."""
+    for gi, group in enumerate(ds.units_file.groups):
+        if not group.within:
+            continue
+        allowed = set(ds.expand(r for r in group.within if r != group.id))
+        shown = "、".join(ds.name_of(ref) for ref in group.within)
+        for i, ref in enumerate(group.members):
+            if ref in ds.units and ref not in allowed:
+                text = msg(
+                    "group_member_outside_within",
+                    member=ds.name_of(ref),
+                    name=group.name,
+                    within=shown,
+                )
+                at = ds.where(UNITS, ("groups", gi, "members", i))
+                yield Problem(at, text, msg("hint_group_within"))
+
+
 CHECKS: dict[str, Check] = {
     "unique-ids": unique_ids,
     "references": references,
@@ -232,6 +265,7 @@ CHECKS: dict[str, Check] = {
     "dates": dates,
     "pilot-links": pilot_links,
     "groups": groups,
+    "group-within": group_within,
 }
 
 

@@ -111,7 +111,11 @@ class GroupSelect(Record):
 
 
 class Group(Record):
-    """A group the plan names: enumerable (``select`` or ``members``) or open (有关…)."""
+    """A group the plan names: enumerable (``select`` or ``members``) or open (有关…).
+
+    ``within`` (open groups only): the units and groups its designated members must come
+    from, e.g. the responsible units a "在有条件的市、县政府部门" pilot may be chosen among.
+    """
 
     id: Id
     name: Text
@@ -119,12 +123,15 @@ class Group(Record):
     select: GroupSelect | None = None
     members: list[Ref] = []
     open: bool = False
+    within: list[Ref] = []
     note: Text | None = None
 
     @model_validator(mode="after")
     def _membership(self) -> Group:
         if self.open and self.select is not None:
             raise ValueError(msg("group_open_select"))
+        if self.within and not self.open:
+            raise ValueError(msg("group_within_not_open"))
         if not self.open and self.select is None and not self.members:
             raise ValueError(msg("group_no_members"))
         return self

@@ -114,6 +114,7 @@ def unit_records(ds: Dataset) -> list[Record]:
             "kind": "group",
             "open": g.open,
             "members": ds.members(g),
+            "within": list(g.within),
         }
         for g in ds.units_file.groups
     ]

@@ -183,3 +183,76 @@ def test_pilot_areas_must_be_counties(tmp_path: Path) -> None:
     messages = [p.message for p in problems if "试点" in p.message]
     assert "试点地区须是县级政府，“市法制局”不是" in messages
     assert "试点 63 指向措施 63，但该措施没有写 pilot: 63" in messages
+
+
+# --- open groups with ``within``: units still to be designated, from a known range ----------
+
+PILOT_GROUP = """\
+  - id: m1-pilot-units
+    name: 有条件的县（措施1试点）
+    open: true
+    members: []
+    within: [counties]
+"""
+
+
+def _pilot_plan(group: str = PILOT_GROUP) -> tuple[str, str]:
+    units = UNITS + group
+    measures = MEASURES.replace("units: [counties]", "units: [bianban, m1-pilot-units]")
+    return units, measures
+
+
+def test_open_group_within_the_measure_is_in_scope(tmp_path: Path) -> None:
+    units, measures = _pilot_plan()
+    ds, problems = load(tmp_path, units=units, measures=measures)
+    assert relevant(problems) == []
+    assert ds is not None and ds.groups["m1-pilot-units"].within == ["counties"]
+
+
+def test_open_group_within_units_outside_the_measure(tmp_path: Path) -> None:
+    units, measures = _pilot_plan(PILOT_GROUP.replace("[counties]", "[relevant-departments]"))
+    _, problems = load(tmp_path, units=units, measures=measures)
+    assert relevant(problems) == [
+        "data/measures.yaml:37:26: 时间节点的单位“m1-pilot-units”不在措施 1 的责任单位之内"
+    ]
+
+
+def test_open_group_without_within_is_not_in_scope_until_designated(tmp_path: Path) -> None:
+    units, measures = _pilot_plan(PILOT_GROUP.replace("    within: [counties]\n", ""))
+    _, problems = load(tmp_path, units=units, measures=measures)
+    assert [p.message for p in problems if "缺少措施" not in p.message] == [
+        "时间节点的单位“m1-pilot-units”不在措施 1 的责任单位之内"
+    ]
+
+
+def test_designated_member_must_come_from_within(tmp_path: Path) -> None:
+    units, measures = _pilot_plan(PILOT_GROUP.replace("members: []", "members: [deqing]"))
+    _, problems = load(tmp_path, units=units, measures=measures)
+    assert relevant(problems) == []
+    units, measures = _pilot_plan(PILOT_GROUP.replace("members: []", "members: [deqing, fazhiju]"))
+    _, problems = load(tmp_path, units=units, measures=measures)
+    assert relevant(problems) == [
+        "data/units.yaml:28:23: “市法制局”不在单位组“有条件的县（措施1试点）”的指定范围"
+        "（within：各县(市、区)人民政府）之内（只能从 within 所列的单位或单位组中指定成员；"
+        "单位组须先有该成员）"
+    ]
+
+
+def test_within_names_known_units(tmp_path: Path) -> None:
+    units, measures = _pilot_plan(PILOT_GROUP.replace("[counties]", "[countys]"))
+    _, problems = load(tmp_path, units=units, measures=measures)
+    assert relevant(problems) == [
+        "data/measures.yaml:37:26: 时间节点的单位“m1-pilot-units”不在措施 1 的责任单位之内",
+        "data/units.yaml:29:14: 未知的单位或单位组“countys”"
+        "（是否想写 counties（各县(市、区)人民政府）？）",
+    ]
+
+
+def test_within_only_for_open_groups(tmp_path: Path) -> None:
+    group = PILOT_GROUP.replace("    open: true\n    members: []\n", "    members: [deqing]\n")
+    units, measures = _pilot_plan(group)
+    _, problems = load(tmp_path, units=units, measures=measures)
+    assert any(
+        "within（成员的指定范围）只用于待指定的单位组，请同时写 open: true" in p.message
+        for p in problems
+    ), problems

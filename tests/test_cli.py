@@ -50,7 +50,7 @@ def test_measure_16_shows_both_milestones_with_scope(cli) -> None:
     assert code == 0
     assert "市府办（牵头）" in out
     assert "2016-12-31 前" in out and "2017-12-31 前" in out
-    assert "适用：市府办、市法制局、市政府各部门" in out
+    assert "适用：市府办、市法制局、市政府主要部门（措施16重大行政决策目录）（待指定）" in out
     assert "适用：各县(市、区)人民政府、肇庆高新区管委会、肇庆新区管委会" in out
     assert "“2017年,各县(市、区)、肇庆高新区、肇庆新区推广实施”" in out
 
@@ -66,7 +66,7 @@ def test_measure_json_fields(cli) -> None:
     assert (first["due"], first["implied"], first["units"]) == (
         "2016-12-31",
         False,
-        ["fuban", "fazhiju", "city-departments"],
+        ["fuban", "fazhiju", "m16-main-departments"],
     )
     assert second["due"] == "2017-12-31" and second["stage"] == "rollout"
     assert third["implied"] is True and third["units"] is None

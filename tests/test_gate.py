@@ -259,13 +259,13 @@ def test_new_report_carries_pilot_progress_and_later_items(cli, plan_repo: Path)
     path.parent.mkdir(parents=True)
     path.write_text(
         "unit: deqing\nperiod: 2016-H1\nsubmitted: 2016-06-28\nitems:\n"
-        "  - id: m4-2018-12-31\n    status: in_progress\n"
+        "  - id: m5-2018-12-31\n    status: in_progress\n"
         "pilots:\n  - pilot: 63\n    status: in_progress\n    progress: 已启动\n",
         encoding="utf-8",
     )
     cli("new", "report", "deqing", "2016-H2", "--date", "2016-12-20", *data)
     text = (plan_repo / "data" / "submissions" / "2016-H2" / "deqing.yaml").read_text("utf-8")
-    assert "  - id: m4-2018-12-31\n" in text and "    status: in_progress\n" in text
+    assert "  - id: m5-2018-12-31\n" in text and "    status: in_progress\n" in text
     assert "  - pilot: 63\n    status: in_progress\n    progress: 已启动\n" in text
 
 

@@ -133,6 +133,6 @@ def test_wheel_embeds_the_plan_and_runs_from_it(tmp_path: Path) -> None:
 def test_installed_due_2017(tmp_path: Path) -> None:
     result = _run("due", "--year", "2017", "--as-of", "2017-07-15", "-f", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)["obligations"]) == 409
+    assert len(json.loads(result.stdout)["obligations"]) == 387
     result = _run("due", "--year", "2017", "--as-of", "2017-07-15", cwd=tmp_path)
     assert "共 28 项事项" in result.stdout

@@ -11,7 +11,7 @@ import pytest
 
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.load import load_dataset
-from fzzf_cli.obligations import derive, reporters
+from fzzf_cli.obligations import debtors, derive, reporters
 from fzzf_cli.query import Window, select, things, window_for
 
 from .conftest import REPO
@@ -80,6 +80,33 @@ def test_open_group_with_designated_members(tmp_path: Path) -> None:
     assert [(o.unit_id, o.via) for o in found] == [
         ("bianban", None),
         ("fazhiju", "relevant-departments"),
+    ]
+
+
+PILOT_GROUP = """\
+  - id: m1-pilot-units
+    name: 有条件的县（措施1试点）
+    open: true
+    members: []
+    within: [counties]
+"""
+
+
+def test_pilot_for_units_still_to_be_designated(tmp_path: Path) -> None:
+    """在有条件的…试点: the lead organises it, the open group owes until designated."""
+    text = MEASURES.replace("units: [counties]", "units: [bianban, m1-pilot-units]")
+    found = [
+        o for o in derive(_mini(tmp_path, UNITS + PILOT_GROUP, text)) if o.thing == "m1-2017-12-31"
+    ]
+    assert [(o.unit_id, o.via, o.role) for o in found] == [
+        ("bianban", None, "lead"),
+        ("m1-pilot-units", "m1-pilot-units", "open_group"),
+    ]
+    units = UNITS + PILOT_GROUP.replace("members: []", "members: [deqing]")
+    found = [o for o in derive(_mini(tmp_path, units, text)) if o.thing == "m1-2017-12-31"]
+    assert [(o.unit_id, o.via, o.role) for o in found] == [
+        ("bianban", None, "lead"),
+        ("deqing", "m1-pilot-units", "group"),
     ]
 
 
@@ -201,7 +228,20 @@ def test_open_groups_are_never_dropped(everything) -> None:
         "relevant-departments", "relevant-law-enforcement", "market-regulators",
         "intermediary-regulators", "disclosure-leads", "relevant-city-units",
         "relevant-affiliated", "universities", "research-institutes",
+        "m25-pilot-units", "m32-pilot-units", "m37-pilot-units", "m4-pilot-units",
+        "m16-main-departments", "m37-key-units", "m38-relevant-units", "m41-selected-units",
     }  # fmt: skip
+
+
+def test_every_responsible_unit_owes_something_in_its_measure(ds: Dataset, everything) -> None:
+    """A unit the plan makes responsible for a measure has at least one of its milestones
+    (measure 53's 市政府各部门, 直属各单位 and zones once had none)."""
+    for measure in ds.measures_file.measures:
+        if measure.pilot is not None:
+            continue
+        owing = {o.unit_id for o in everything if o.measure == measure.id}
+        responsible = {d.unit_id for d in debtors(ds, list(measure.units))}
+        assert responsible <= owing, (measure.id, sorted(responsible - owing))
 
 
 def test_measures_without_a_lead(everything) -> None:
@@ -217,7 +257,7 @@ def test_2017_things(ds: Dataset, everything) -> None:
     chosen = select(everything, window_for(year="2017"))
     rows = things(ds, chosen)
     assert len(rows) == 28
-    assert sum(len(t.owed_by) for t in rows) == len(chosen) == 409
+    assert sum(len(t.owed_by) for t in rows) == len(chosen) == 387
     reports = [t for t in rows if t.kind == "report"]
     assert [(t.period, len(t.owed_by)) for t in reports] == [("2017-H1", 47), ("2017-H2", 47)]
 

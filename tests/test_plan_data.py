@@ -131,6 +131,25 @@ def test_subset_milestones(ds: Dataset) -> None:
         assert second.units and "counties" in second.units
 
 
+def test_units_still_to_be_designated(ds: Dataset) -> None:
+    """在有条件的… / 有关… / 选取… / 主要部门 / 重点…: a milestone owed by units the plan does not
+    name goes to the lead and an open group with ``within``, and says why in its note."""
+    used: set[str] = set()
+    for measure in ds.measures_file.measures:
+        for stone in measure.milestones:
+            pending = [r for r in stone.units or () if r in ds.groups and ds.groups[r].within]
+            if not pending:
+                continue
+            (group,) = pending
+            used.add(group)
+            assert ds.groups[group].open and not ds.groups[group].members
+            assert stone.units and stone.units[0] == ds.lead(measure), measure.id
+            assert stone.note and group in stone.note, measure.id
+            assert f"措施{measure.id}" in ds.groups[group].name
+    assert used == {g.id for g in ds.units_file.groups if g.within}
+    assert sorted(int(g.split("-")[0][1:]) for g in used) == [4, 16, 25, 32, 37, 37, 38, 41]
+
+
 def test_staged_rollouts(ds: Dataset) -> None:
     for number in (25, 38, 41):
         stages = [s.stage for s in ds.milestones(ds.measures[number])]

@@ -153,7 +153,11 @@ def test_pilot_plan_only_by_file(plan_repo: Path) -> None:
 
 
 def test_open_group_is_unassigned(plan_repo: Path) -> None:
-    assert _status(plan_repo, "m4-2018-12-31.relevant-departments", "2019-03-01") == (
+    assert _status(plan_repo, "m6-2018-12-31.relevant-departments", "2019-03-01") == (
+        "unassigned",
+        0,
+    )
+    assert _status(plan_repo, "m25-2016-12-31.m25-pilot-units", "2019-03-01") == (
         "unassigned",
         0,
     )

@@ -89,15 +89,32 @@ def group_rows(ds: Dataset) -> list[Row]:
     rows = []
     for g in ds.units_file.groups:
         members = ds.members(g)
+        if not g.open:
+            kind = msg("group_enumerable")
+        else:
+            kind = msg("group_open_within") if g.within else msg("group_open")
+        if g.within:
+            within = "、".join(ds.name_of(ref) for ref in g.within)
+            none = msg("group_members_within", units=within)
+        else:
+            none = msg("group_members_none")
         rows.append(
             {
                 "id": g.id,
                 "name": g.name,
-                "kind": msg("group_open") if g.open else msg("group_enumerable"),
-                "members": [ds.name_of(m) for m in members] or msg("group_members_none"),
+                "kind": kind,
+                "members": [ds.name_of(m) for m in members] or none,
             }
         )
     return rows
+
+
+def _ref_name(ds: Dataset, ref: str) -> str:
+    """A unit's or group's name; an open group still without members says so."""
+    group = ds.groups.get(ref)
+    if group is not None and group.open and not ds.members(group):
+        return ds.name_of(ref) + msg("group_members_none")
+    return ds.name_of(ref)
 
 
 def group_notes(ds: Dataset) -> str:
@@ -138,7 +155,7 @@ def _milestone_line(ds: Dataset, stone: Milestone) -> str:
     if stone.ongoing:
         head += f"，{msg('milestone_ongoing')}"
     if stone.units is not None:
-        scope = msg("milestone_scope", units="、".join(ds.name_of(u) for u in stone.units))
+        scope = msg("milestone_scope", units="、".join(_ref_name(ds, u) for u in stone.units))
     else:
         scope = msg("milestone_scope_all")
     lines = [head, "    " + scope]
@@ -159,7 +176,7 @@ def measure_detail(ds: Dataset, measure: Measure) -> str:
     for ref in ds.measure_units(measure):
         mark = msg("measure_lead_mark") if ref == lead else ""
         kind = "　" + msg("kind_group") if ref in ds.groups else ""
-        out.append(f"  - {ds.name_of(ref)}{mark}{kind}　[{ref}]")
+        out.append(f"  - {_ref_name(ds, ref)}{mark}{kind}　[{ref}]")
     if lead is None:
         out.append("  " + msg("measure_no_lead"))
     if measure.open_ended:

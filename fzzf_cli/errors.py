@@ -6,7 +6,11 @@ Bad data is a value (a ``Problem``), never an exception; ``FzzfError`` is only f
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
+
+# Controls, zero-width and direction marks, line and paragraph separators.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -53,3 +57,10 @@ class FzzfError(Exception):
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """A value from outside (a git author's name, a raw YAML value, git's own error line)
+    safe to put into a message that any sink shows: one line, nothing invisible, short."""
+    text = _UNPRINTABLE.sub("", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"

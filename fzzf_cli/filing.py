@@ -6,8 +6,9 @@ typing it. In a git data repository a filing counts from the day it reached the 
 (history.py); its declared ``submitted`` is trusted only within the grace days before that
 (the time a pull request waits for review). Further back, the filing is flagged and judged
 on the day it reached the main line. A file not yet on the main line (a pull request being
-checked, an uncommitted file) is being filed on the as-of day. Without git, dates are as
-declared, and every output says so.
+checked, an uncommitted file) is being filed on the as-of day. A filed record rewritten on
+the main line afterwards counts as it was first filed (rewrites.py). Without git, dates
+are as declared, and every output says so.
 
 Pure functions: the proofs, the grace and the as-of day are arguments.
 """
@@ -17,11 +18,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from pydantic import ValidationError
+
 from fzzf_cli.errors import Problem
 from fzzf_cli.history import Proof
 from fzzf_cli.messages import msg
+from fzzf_cli.rewrites import rewrites
 from fzzf_cli.subs_load import Filed, Submissions
-from fzzf_cli.yamlio import locate
+from fzzf_cli.yamlio import locate, parse_yaml
 
 # A declared date one day after the commit is allowed: the runner's clock and the plan's
 # time zone (UTC+8) can disagree about which day it is.
@@ -55,50 +59,70 @@ def date_filings(subs: Submissions, dating: Dating, as_of: date) -> Dated:
     for group, files in (("reports", subs.reports), ("records", subs.records),
                          ("pilot_files", subs.pilot_files)):  # fmt: skip
         for filed in files:
-            day, problem, flag = _date_one(filed, dating, as_of)
+            proof = dating.proofs.get(filed.path)
+            filed, rewritten = _as_first_filed(filed, proof)
+            day, problem, found = _date_one(filed, dating, as_of)
             if problem is not None:
                 problems.append(problem)
                 continue
-            if flag is not None:
-                flags.append(flag)
-            kept[group].append(filed._replace(filed=day, proof=dating.proofs.get(filed.path)))
+            flags += rewritten + found
+            kept[group].append(filed._replace(filed=day, proof=proof))
     dated = Submissions(kept["reports"], kept["pilot_files"], kept["records"])
     return Dated(dated, problems, flags)
 
 
 def _date_one(
     filed: Filed, dating: Dating, as_of: date
-) -> tuple[date | None, Problem | None, Problem | None]:
+) -> tuple[date | None, Problem | None, list[Problem]]:
     """(the day it counts from, None for a draft; an invalidating problem; a flag).
     A filing counts as of a day only if it counts from that day or earlier (status.py)."""
     submitted = filed.record.submitted
     if submitted is None:
-        return None, None, None  # a draft
+        return None, None, []  # a draft
     where = locate(filed.doc, ("submitted",))
     if dating.basis != "git":
-        return submitted, None, None
+        return submitted, None, []
     proof = dating.proofs.get(filed.path)
     if proof is None:  # not on the main line yet: it is being filed on the as-of day
         if submitted > as_of:
-            return submitted, None, None  # not filed yet as of that day
+            return submitted, None, []  # not filed yet as of that day
         if (as_of - submitted).days > dating.grace:
             text = msg("filing_backdated_new", declared=submitted, as_of=as_of,
                        days=(as_of - submitted).days, grace=dating.grace)  # fmt: skip
-            return as_of, None, Problem(where, text, msg("filing_hint_backdated"))
-        return submitted, None, None
+            return as_of, None, [Problem(where, text, msg("filing_hint_backdated"))]
+        return submitted, None, []
     claimed = proof.declared or submitted
     short = proof.commit[:10]
     if claimed > proof.day + TOLERANCE:
         text = msg("filing_after_commit", declared=claimed, day=proof.day, commit=short)
-        return None, Problem(where, text, msg("filing_hint_after")), None
+        return None, Problem(where, text, msg("filing_hint_after")), []
     counted = claimed if (proof.day - claimed).days <= dating.grace else proof.day
-    flag = None
     if counted != claimed:
         text = msg("filing_backdated", declared=claimed, day=proof.day, commit=short,
                    author=proof.author, days=(proof.day - claimed).days,
                    grace=dating.grace)  # fmt: skip
-        flag = Problem(where, text, msg("filing_hint_backdated"))
-    elif submitted != claimed:
-        text = msg("filing_rewritten", now=submitted, was=claimed, commit=short)
-        flag = Problem(where, text, msg("filing_hint_rewritten"))
-    return counted, None, flag
+        return counted, None, [Problem(where, text, msg("filing_hint_backdated"))]
+    return counted, None, []
+
+
+def _as_first_filed(filed: Filed, proof: Proof | None) -> tuple[Filed, list[Problem]]:
+    """A record rewritten on the main line after it was filed counts as it was filed; each
+    change is flagged. Notes and evidence added since are amendments, and stay."""
+    if proof is None or proof.original is None:
+        return filed, []
+    doc, _ = parse_yaml(proof.original, filed.path)
+    if doc is None or not isinstance(doc.data, dict):
+        return filed, []
+    changes = rewrites(doc.data, filed.doc)
+    if not changes:
+        return filed, []
+    flags = [
+        Problem(c.location, msg("filing_rewritten", field=c.field, was=c.was, now=c.now,
+                                commit=proof.commit[:10]), msg("filing_hint_rewritten"))
+        for c in changes
+    ]  # fmt: skip
+    try:
+        original = type(filed.record).model_validate(doc.data)
+    except ValidationError:
+        return filed, flags  # filed invalid then: what it says now is all there is
+    return filed._replace(record=original), flags

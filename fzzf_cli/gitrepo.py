@@ -12,15 +12,14 @@ never a traceback.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
+from fzzf_cli.errors import printable
 from fzzf_cli.messages import msg
 
 TIMEOUT = 120  # seconds for one git call; a history of 100,000 commits takes a few
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 # fzzf only reads; none of the commands it runs starts hooks, but a repository's own config
 # could name an fsmonitor program that ``git diff`` and ``git ls-files`` would run.
 _SAFE = ("-c", "core.fsmonitor=false", "-c", "core.quotepath=off")
@@ -43,12 +42,6 @@ class Repo(NamedTuple):
     shallow: bool
 
 
-def clean(text: str, limit: int = 80) -> str:
-    """A value from git (an author's name, an error line) safe to print anywhere."""
-    text = _CONTROL.sub("", text).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """``git ARGS`` in ``root``; its standard output, or GitUnavailable."""
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
@@ -67,10 +60,10 @@ def run(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     except FileNotFoundError:
         raise GitUnavailable(msg("git_missing")) from None
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise GitUnavailable(msg("git_failed", reason=clean(str(error)))) from None
+        raise GitUnavailable(msg("git_failed", reason=printable(str(error)))) from None
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitUnavailable(msg("git_failed", reason=clean(lines[0] if lines else args[0])))
+        raise GitUnavailable(msg("git_failed", reason=printable(lines[0] if lines else args[0])))
     return done.stdout
 
 
@@ -104,7 +97,7 @@ def _branch(root: Path) -> str | None:
         name = run(root, "symbolic-ref", "--quiet", "--short", "HEAD").decode("utf-8", "replace")
     except GitUnavailable:
         return None
-    return clean(name)
+    return printable(name)
 
 
 def resolve(repo: Repo, rev: str) -> str:
@@ -113,7 +106,7 @@ def resolve(repo: Repo, rev: str) -> str:
         found = run(repo.root, "rev-parse", "--verify", "--quiet", "--end-of-options",
                     f"{rev}^{{commit}}")  # fmt: skip
     except GitUnavailable:
-        raise GitUnavailable(msg("git_bad_rev", rev=clean(rev))) from None
+        raise GitUnavailable(msg("git_bad_rev", rev=printable(rev))) from None
     return found.decode().strip()
 
 

@@ -17,7 +17,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from fzzf_cli.gitrepo import Repo, blobs, clean, run
+from fzzf_cli.errors import printable
+from fzzf_cli.gitrepo import Repo, blobs, run
 from fzzf_cli.yamlio import MAX_BYTES, parse_yaml
 
 _FORMAT = "--format=%x1e%H%x1f%ct%x1f%an"
@@ -40,6 +41,7 @@ class Proof(NamedTuple):
     day: date
     author: str
     declared: date | None  # its ``submitted`` as first filed
+    original: bytes | None = None  # the version first filed, when the file differs now
 
 
 def versions(repo: Repo, rev: str, folder: str) -> dict[str, list[Version]]:
@@ -62,7 +64,7 @@ def parse_log(raw: bytes) -> dict[str, list[Version]]:
         i += 1
         if token.startswith(b"\x1e"):
             sha, stamp, author = token[1:].split(b"\x1f", 2)
-            commit = (sha.decode(), int(stamp), clean(author.decode("utf-8", "replace")))
+            commit = (sha.decode(), int(stamp), printable(author.decode("utf-8", "replace")))
         elif token.startswith(b":") and commit is not None and i < len(tokens):
             path = os.fsdecode(tokens[i])  # a path is the next token, whatever it holds
             i += 1
@@ -128,16 +130,20 @@ def proofs(
     contents = blobs(repo, [v.blob for changes in unread.values() for v in changes], MAX_BYTES)
     for path, changes in unread.items():
         for change in changes:
-            filed, day = declared(contents.get(change.blob))
+            content = contents.get(change.blob)
+            filed, day = declared(content)
             if filed:
-                found[path] = _proof(change, zone, day)
+                rewritten = not _same_as_work_tree(files / path, change.blob)
+                found[path] = _proof(change, zone, day, content if rewritten else None)
                 break
     return found
 
 
-def _proof(version: Version, zone: timezone, day: date | None) -> Proof:
+def _proof(
+    version: Version, zone: timezone, day: date | None, original: bytes | None = None
+) -> Proof:
     when = datetime.fromtimestamp(version.timestamp, zone).date()
-    return Proof(version.commit, when, version.author, day)
+    return Proof(version.commit, when, version.author, day, original)
 
 
 def _same_as_work_tree(path: Path, blob: str) -> bool:

@@ -25,7 +25,7 @@ def review_data(
 ) -> dict[str, Any]:
     records = {f.path: f.record for f in ws.subs.progress()}
     verdicts = []
-    for claim in awaiting_review(assessed, ws.subs):
+    for claim in awaiting_review(assessed):
         a, o = claim.assessed, claim.assessed.obligation
         entry: dict[str, Any] = {
             "unit": o.unit_id,

@@ -45,6 +45,7 @@ class Assessed(NamedTuple):
     days_overdue: int
     deadline: date | None = None  # the new deadline of a returned item
     review: Decision | None = None  # the latest verdict by the as-of day
+    since: date | None = None  # a claim: the day the filing that first made it counts from
 
     @property
     def due(self) -> date:
@@ -141,7 +142,14 @@ def _reviewed(o: Obligation, index: _Index, as_of: date, soon: int) -> Assessed:
     claim = history[-1] if history else None
     if _claimed(claim, as_of):
         assert claim is not None
-        return Assessed(o, "claimed", claim.item.done, "done", claim.source, 0, deadline, last)
+        # Reports carry a claim forward: it is as old as the run of filings that make it.
+        since = claim.filed
+        for earlier in reversed(history):
+            if earlier.item.status != "done":
+                break
+            since = earlier.filed
+        done = claim.item.done
+        return Assessed(o, "claimed", done, "done", claim.source, 0, deadline, last, since)
     found = _pending(o, as_of, soon, claim, deadline)
     if last is not None and found.status in ("due_soon", "not_yet_due"):
         found = found._replace(status="returned")

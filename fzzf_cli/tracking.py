@@ -10,7 +10,6 @@ from typing import Any, NamedTuple
 
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.status import CLAIMED, DONE, LATE, SETTLED, Assessed
-from fzzf_cli.subs_load import Submissions
 
 
 class Debt(NamedTuple):
@@ -103,19 +102,16 @@ def area_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
 
 
 class Claim(NamedTuple):
-    """A claim awaiting review, with the day the filing that makes it counts from."""
+    """A claim awaiting review, with the day the filing that first made it counts from."""
 
     assessed: Assessed
     filed: date
 
 
-def awaiting_review(
-    assessed: list[Assessed], subs: Submissions, unit: str | None = None
-) -> list[Claim]:
+def awaiting_review(assessed: list[Assessed], unit: str | None = None) -> list[Claim]:
     """Claimed items the coordinator has not yet accepted or returned, waiting longest first."""
-    filed_on = {f.path: f.filed for f in subs.progress() if f.filed is not None}
     claims = [
-        Claim(a, filed_on.get(a.source or "", a.done or date.min))
+        Claim(a, a.since or a.done or date.min)
         for a in assessed
         if a.status in CLAIMED
         and (unit is None or unit in (a.obligation.unit_id, a.obligation.via))

@@ -121,7 +121,7 @@ def review(
         from fzzf_cli.tracking import awaiting_review
 
         ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
-        claims = awaiting_review(state.assessed, state.ws.subs, ref)
+        claims = awaiting_review(state.assessed, ref)
         rows = claim_rows(claims, state.as_of)
         if fmt is Format.json:
             body = {"as_of": state.as_of.isoformat(), "dates": dates_record(state.ws.dating)}

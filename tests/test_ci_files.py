@@ -59,16 +59,22 @@ def test_github_workflow_commands(cli, plan_repo: Path, monkeypatch, tmp_path) -
     assert _run_steps(["fzzf validate", pull_request, scheduled], cli, plan_repo, base) == [0, 0, 1]
 
 
-def test_gitlab_job_writes_junit(cli, plan_repo: Path, monkeypatch) -> None:
-    job = yaml.safe_load((REPO / "examples/ci/gitlab-ci.yml").read_text("utf-8"))["fzzf"]
-    lines = [line for line in job["script"] if line.startswith("fzzf ")]
-    report = job["artifacts"]["reports"]["junit"]
+def test_gitlab_jobs_write_junit(cli, plan_repo: Path, monkeypatch) -> None:
+    jobs = yaml.safe_load((REPO / "examples/ci/gitlab-ci.yml").read_text("utf-8"))
+    report = jobs[".fzzf"]["artifacts"]["reports"]["junit"]
+    assert jobs[".fzzf"]["variables"]["GIT_DEPTH"] == 0  # dates are proven by the history
     monkeypatch.chdir(plan_repo)
     monkeypatch.setenv("FZZF_AS_OF", "2016-07-15")
-    codes = [cli(*shlex.split(line)[1:])[0] for line in lines]
-    assert codes == [0, 1]
-    root = ET.fromstring((plan_repo / report).read_bytes())
-    assert int(root.get("failures")) == 71
+    base = commit_all(plan_repo, "plan", "2016-04-08T10:00:00+08:00")
+    for name in ("fzzf", "fzzf-merge-request"):
+        lines = [line for line in jobs[name]["script"] if line.startswith("fzzf ")]
+        lines = [line.replace("$CI_MERGE_REQUEST_DIFF_BASE_SHA", base) for line in lines]
+        codes = [cli(*shlex.split(line)[1:])[0] for line in lines]
+        root = ET.fromstring((plan_repo / report).read_bytes())
+        if name == "fzzf":  # everyone's missing documents
+            assert codes == [0, 1] and int(root.get("failures")) == 71
+        else:  # a merge request that touches no submission gates no unit
+            assert codes == [0, 0] and int(root.get("failures")) == 0
 
 
 @pytest.mark.parametrize("name", ["github-workflow.yml", "gitlab-ci.yml"])

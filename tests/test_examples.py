@@ -176,3 +176,22 @@ def test_demo_repo_history_and_rewrite(cli, demo_repo: Path) -> None:
         "data/submissions/2017-H1/deqing.yaml:20:13: 改写了已报送的记录：m1-2016-12-31.status"
         in out
     )
+
+
+def test_readme_status_table_is_what_fzzf_says(cli, plan_repo: Path) -> None:
+    """The status table in examples/README.md is fzzf's own answer (reviews included)."""
+    shutil.copytree(EXAMPLES / "submissions", plan_repo / "data" / "submissions")
+    shutil.copytree(EXAMPLES / "reviews", plan_repo / "data" / "reviews")
+    text = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    table = text.split("| 单位 | 报送按时率 | 已完成/已到期 | 待复核 | 逾期 |")[1].split("\n\n")[0]
+    rows = [line.strip().strip("|").split("|") for line in table.strip().splitlines()[1:]]
+    units = {u["unit"]: u for u in _status(cli, plan_repo).values()}
+    assert len(rows) == 8
+    for name, rate, done, claimed, overdue in (map(str.strip, row) for row in rows):
+        u = units[name]
+        assert rate.endswith(f"（{u['reports_on_time']}/{u['reports_due']}）"), name
+        assert (done, int(claimed), int(overdue)) == (
+            f"{u['done']}/{u['due']}",
+            u["claimed"],
+            u["overdue"],
+        )

@@ -118,7 +118,7 @@ def _as_first_filed(filed: Filed, proof: Proof | None) -> tuple[Filed, list[Prob
         return filed, []
     flags = [
         Problem(c.location, msg("filing_rewritten", field=c.field, was=c.was, now=c.now,
-                                commit=proof.commit[:10]), msg("filing_hint_rewritten"))
+                                commit=proof.commit[:10]), msg("amend_hint"))
         for c in changes
     ]  # fmt: skip
     try:

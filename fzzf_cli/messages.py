@@ -211,7 +211,6 @@ ZH: dict[str, str] = {
     "filing_after_commit": "申报的报送日期 {declared} 晚于入库日期 {day}（提交 {commit}）：文件不可能在写明的日期之前入库",
     "filing_hint_after": "报送日期应为实际报送（提交 pull request）的日期",
     "filing_rewritten": "报送后改写了已报送的记录：{field} 报送时写的是 {was}，现为 {now}（提交 {commit} 时报送），按报送时的内容计",
-    "filing_hint_rewritten": "已报送的记录不能改写；需要更正时请在 note 中说明，并告知市法制局",
     "dates_git": "报送日期经 git 历史核对：以报送文件合入主线（{rev}）的日期为准，申报日期可早于它至多 {grace} 天",
     "dates_detached": "{rev}（HEAD 不在分支上；检查 pull request 时请用 --changed-since 目标分支）",
     "dates_history": "{day} 当天结束时的 {rev}",

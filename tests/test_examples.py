@@ -173,7 +173,7 @@ def test_demo_repo_history_and_rewrite(cli, demo_repo: Path) -> None:
                        "--data", str(clone))  # fmt: skip
     assert code == 1
     assert (
-        "data/submissions/2017-H1/deqing.yaml:20:13: 改写了已报送的记录：m1-2016-12-31.status"
+        "data/submissions/2017-H1/deqing.yaml:20:13: 报送后改写了已报送的记录：m1-2016-12-31.status"
         in out
     )
 

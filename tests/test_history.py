@@ -131,7 +131,11 @@ def test_rewriting_an_old_submitted_date_is_caught(cli, history_repo) -> None:
     code, out, _ = cli("check", "--changed-since", "main", *data)
     assert code == 1
     where = "data/submissions/2017-H1/huaiji.yaml:3:12: "
-    assert where + "改写了已报送的记录：submitted 原为 2017-07-12，现为 2017-06-29" in out
+    assert (
+        where + "报送后改写了已报送的记录：submitted 报送时写的是 2017-07-12，现为 2017-06-29"
+        in out
+    )
+    assert out.count("2017-06-29（提交") == 1  # said once, not again by the pull-request check
     # Merged anyway: the verdict does not move, and the full check still says why.
     commit_all(history_repo, "fix", "2017-12-02T10:00:00+08:00")
     git(history_repo, "checkout", "-q", "main")
@@ -161,8 +165,11 @@ def test_changing_statuses_of_a_filed_report_or_deleting_it_is_caught(cli, histo
     code, out, _ = cli("check", "--changed-since", "main", "--as-of", "2017-03-01",
                        "--data", str(history_repo))  # fmt: skip
     assert code == 1
-    assert ":6:13: 改写了已报送的记录：m2-2016-12-31.status 原为 in_progress，现为 done" in out
-    assert "m2-2016-12-31.done 原为 —，现为 2016-11-30" in out
+    assert (
+        ":6:13: 报送后改写了已报送的记录：m2-2016-12-31.status 报送时写的是 in_progress，现为 done"
+        in out
+    )
+    assert "m2-2016-12-31.done 报送时写的是 —，现为 2016-11-30" in out
     # A note alone is an amendment, and allowed.
     _report(history_repo, "deqing", "2016-H2", "2016-12-26", items + "    note: 补充说明\n")
     code, out, _ = cli("check", "--changed-since", "main", "--as-of", "2017-03-01",

@@ -97,4 +97,5 @@ def _judged(
         rewritten = amendments(source.repo, source.rev, root.path)
     except GitUnavailable as error:
         raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
-    return ws, scope, rewritten
+    said = {flag.location for flag in ws.flags}  # the main line's history said it already
+    return ws, scope, [p for p in rewritten if p.location not in said]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from fzzf_cli.errors import Problem
+from fzzf_cli.errors import Location, Problem
 from fzzf_cli.history import Proof
 from fzzf_cli.messages import msg
 from fzzf_cli.rewrites import rewrites
@@ -60,7 +60,7 @@ def date_filings(subs: Submissions, dating: Dating, as_of: date) -> Dated:
                          ("pilot_files", subs.pilot_files)):  # fmt: skip
         for filed in files:
             proof = dating.proofs.get(filed.path)
-            filed, rewritten = _as_first_filed(filed, proof)
+            filed, rewritten = _as_first_filed(filed, proof, as_of)
             day, problem, found = _date_one(filed, dating, as_of)
             if problem is not None:
                 problems.append(problem)
@@ -84,8 +84,9 @@ def _date_one(
         return submitted, None, []
     proof = dating.proofs.get(filed.path)
     if proof is None:  # not on the main line yet: it is being filed on the as-of day
-        if submitted > as_of:
-            return submitted, None, []  # not filed yet as of that day
+        if submitted > as_of + TOLERANCE:
+            text = msg("filing_after_as_of", declared=submitted, as_of=as_of)
+            return None, Problem(where, text, msg("filing_hint_after")), []
         if (as_of - submitted).days > dating.grace:
             text = msg("filing_backdated_new", declared=submitted, as_of=as_of,
                        days=(as_of - submitted).days, grace=dating.grace)  # fmt: skip
@@ -97,17 +98,28 @@ def _date_one(
         text = msg("filing_after_commit", declared=claimed, day=proof.day, commit=short)
         return None, Problem(where, text, msg("filing_hint_after")), []
     counted = claimed if (proof.day - claimed).days <= dating.grace else proof.day
+    if proof.day > as_of:
+        return counted, None, []  # it reached the line later: nothing to say as of that day
+    if proof.forged:
+        text = msg("filing_forged", commit=short, author=proof.author, day=proof.day)
+        flag = Problem(where, text, msg("filing_hint_forged"))
+        return counted, None, [flag] if counted == claimed else [flag, _backdated(
+            where, claimed, proof, dating.grace)]  # fmt: skip
     if counted != claimed:
-        text = msg("filing_backdated", declared=claimed, day=proof.day, commit=short,
-                   author=proof.author, days=(proof.day - claimed).days,
-                   grace=dating.grace)  # fmt: skip
-        return counted, None, [Problem(where, text, msg("filing_hint_backdated"))]
+        return counted, None, [_backdated(where, claimed, proof, dating.grace)]
     return counted, None, []
 
 
-def _as_first_filed(filed: Filed, proof: Proof | None) -> tuple[Filed, list[Problem]]:
+def _backdated(where: Location, claimed: date, proof: Proof, grace: int) -> Problem:
+    text = msg("filing_backdated", declared=claimed, day=proof.day, commit=proof.commit[:10],
+               author=proof.author, days=(proof.day - claimed).days, grace=grace)  # fmt: skip
+    return Problem(where, text, msg("filing_hint_backdated"))
+
+
+def _as_first_filed(filed: Filed, proof: Proof | None, as_of: date) -> tuple[Filed, list[Problem]]:
     """A record rewritten on the main line after it was filed counts as it was filed; each
-    change is flagged. Notes and evidence added since are amendments, and stay."""
+    change is flagged (once the rewrite is on the line by the as-of day). Notes and
+    evidence added since are amendments, and stay."""
     if proof is None or proof.original is None:
         return filed, []
     doc, _ = parse_yaml(proof.original, filed.path)
@@ -116,6 +128,8 @@ def _as_first_filed(filed: Filed, proof: Proof | None) -> tuple[Filed, list[Prob
     changes = rewrites(doc.data, filed.doc)
     if not changes:
         return filed, []
+    if proof.rewritten_on is not None and proof.rewritten_on > as_of:
+        changes = []  # rewritten later than the day asked about
     flags = [
         Problem(c.location, msg("filing_rewritten", field=c.field, was=c.was, now=c.now,
                                 commit=proof.commit[:10]), msg("amend_hint"))
@@ -123,6 +137,29 @@ def _as_first_filed(filed: Filed, proof: Proof | None) -> tuple[Filed, list[Prob
     ]  # fmt: skip
     try:
         original = type(filed.record).model_validate(doc.data)
-    except ValidationError:
-        return filed, flags  # filed invalid then: what it says now is all there is
+    except ValidationError:  # cannot happen: the first filing was accepted as valid
+        return filed, flags
     return filed._replace(record=original), flags
+
+
+def contradicted(subs: Submissions) -> list[Problem]:
+    """A claim dated back past the unit's own word: a report says an item was done on a
+    day on or before an earlier filed report in which the unit still had it open. The
+    claim counts from the day after that report (status.py) and is flagged here."""
+    flags: list[Problem] = []
+    open_on: dict[tuple[str, str], date] = {}  # the latest filing that said "not done"
+    progress = sorted(
+        (f for f in subs.progress() if f.filed is not None), key=lambda f: (f.filed, f.path)
+    )
+    for filed in progress:
+        report = filed.record
+        for i, item in enumerate(getattr(report, "items", [])):
+            key = (report.unit, item.id.removesuffix(f".{report.unit}"))
+            said = open_on.get(key)
+            if item.status != "done":
+                open_on[key] = filed.filed  # type: ignore[assignment]
+            elif said is not None and item.done is not None and item.done <= said:
+                text = msg("filing_done_contradicted", done=item.done, said=said, id=key[1])
+                where = locate(filed.doc, ("items", i, "done"))
+                flags.append(Problem(where, text, msg("filing_hint_contradicted")))
+    return flags

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from fzzf_cli.errors import printable
 from fzzf_cli.gitrepo import Repo, blobs, run
-from fzzf_cli.yamlio import MAX_BYTES, parse_yaml
+from fzzf_cli.yamlio import MAX_BYTES
 
 _FORMAT = "--format=%x1e%H%x1f%ct%x1f%an"
 
@@ -42,6 +42,13 @@ class Proof(NamedTuple):
     author: str
     declared: date | None  # its ``submitted`` as first filed
     original: bytes | None = None  # the version first filed, when the file differs now
+    rewritten_on: date | None = None  # the day the line last changed it, when it differs
+    forged: bool = False  # the commit is dated before the line had reached that day
+
+
+# Whether one version of a file is a filing, and its declared date: (path, bytes, the day its
+# commit reached the line) -> the date, or None when that version is not a valid filing.
+Accept = Callable[[str, bytes, date], date | None]
 
 
 def versions(repo: Repo, rev: str, folder: str) -> dict[str, list[Version]]:
@@ -85,19 +92,20 @@ def blob_id(content: bytes, length: int) -> str:
     return algorithm(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
 
 
-def declared(content: bytes | None) -> tuple[bool, date | None]:
-    """(filed?, its date) of one version of a submission file: filed when ``submitted``
-    holds a date. A version that cannot be read is not filed."""
-    if content is None:
-        return False, None
-    doc, problems = parse_yaml(content, "")
-    data: Any = doc.data if doc is not None and not problems else None
-    value = data.get("submitted") if isinstance(data, dict) else None
-    try:
-        day = date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        day = None
-    return day is not None, day
+def line_clock(repo: Repo, rev: str) -> dict[str, int]:
+    """Each commit of ``rev``'s first-parent line with the latest time the line had reached
+    by then. A commit cannot reach the line before the one it follows: a unit's own
+    commit, fast-forwarded onto the line with a date it chose, counts from the line's
+    time, not from its own."""
+    raw = run(repo.root, "log", "--first-parent", "--reverse", "--format=%H %ct",
+              "--end-of-options", rev, "--")  # fmt: skip
+    clock: dict[str, int] = {}
+    latest = 0
+    for line in raw.decode().splitlines():
+        sha, _, stamp = line.partition(" ")
+        latest = max(latest, int(stamp or 0))
+        clock[sha] = latest
+    return clock
 
 
 def proofs(
@@ -107,43 +115,61 @@ def proofs(
     current: Iterable[tuple[str, date | None]],
     offset: timedelta,
     files: Path,
+    accept: Accept,
 ) -> dict[str, Proof]:
     """For each current file (path under ``files``, its ``submitted`` now): when it was
-    filed on the line.
+    filed on the line — the first version that ``accept`` takes for a valid filing.
 
-    A file added once and unchanged since is filed at that commit if it is filed now; for
-    any other the versions are read, oldest first, until one is filed.
+    A file added once and unchanged since is filed at that commit if it is filed now (the
+    loader has validated it); for any other the versions are read oldest first, one round
+    of ``git cat-file`` per version depth, until one is accepted.
     """
     history = versions(repo, rev, folder)
+    clock = line_clock(repo, rev)
     zone = timezone(offset)
+
+    def proof(path: str, change: Version, day: date | None, original: bytes | None = None) -> Proof:
+        reached = max(clock.get(change.commit, change.timestamp), change.timestamp)
+        last = history[path][-1]
+        return Proof(
+            change.commit, _day(reached, zone), change.author, day, original,
+            _day(last.timestamp, zone) if original is not None else None,
+            reached > change.timestamp,
+        )  # fmt: skip
+
     found: dict[str, Proof] = {}
-    unread: dict[str, list[Version]] = {}
+    pending: dict[str, list[Version]] = {}
     for path, submitted in current:
         changes = history.get(path)
         if not changes:
             continue
         if len(changes) == 1 and _same_as_work_tree(files / path, changes[0].blob):
             if submitted is not None:
-                found[path] = _proof(changes[0], zone, submitted)
+                found[path] = proof(path, changes[0], submitted)
             continue
-        unread[path] = changes
-    contents = blobs(repo, [v.blob for changes in unread.values() for v in changes], MAX_BYTES)
-    for path, changes in unread.items():
-        for change in changes:
+        pending[path] = list(changes)
+    while pending:
+        contents = blobs(repo, [changes[0].blob for changes in pending.values()], MAX_BYTES)
+        for path in list(pending):
+            change = pending[path].pop(0)
             content = contents.get(change.blob)
-            filed, day = declared(content)
-            if filed:
-                rewritten = not _same_as_work_tree(files / path, change.blob)
-                found[path] = _proof(change, zone, day, content if rewritten else None)
-                break
+            reached = max(clock.get(change.commit, change.timestamp), change.timestamp)
+            day = accept(path, content, _day(reached, zone)) if content is not None else None
+            if day is not None:
+                same = _same_as_work_tree(files / path, change.blob)
+                found[path] = proof(path, change, day, None if same else content)
+            if day is not None or not pending[path]:
+                del pending[path]
     return found
 
 
-def _proof(
-    version: Version, zone: timezone, day: date | None, original: bytes | None = None
-) -> Proof:
-    when = datetime.fromtimestamp(version.timestamp, zone).date()
-    return Proof(version.commit, when, version.author, day, original)
+def _day(timestamp: int, zone: timezone) -> date:
+    """The day of a Unix time in the plan's zone; absurd times (a commit dated in the
+    year 9999 or before 1970) are clamped rather than trusted or allowed to fail."""
+    try:
+        return datetime.fromtimestamp(timestamp, zone).date()
+    except (OverflowError, OSError, ValueError):
+        return date(9998, 12, 31) if timestamp > 0 else date(1970, 1, 1)  # room for arithmetic
 
 
 def _same_as_work_tree(path: Path, blob: str) -> bool:
@@ -156,9 +182,10 @@ def _same_as_work_tree(path: Path, blob: str) -> bool:
 
 
 def end_of_day(day: date, offset: timedelta) -> int:
-    """The Unix time at which ``day`` ends in the plan's time zone."""
+    """The last second of ``day`` in the plan's time zone, as Unix time (``--before`` takes
+    commits at or before it)."""
     start = datetime(day.year, day.month, day.day, tzinfo=timezone(offset))
-    return int((start + timedelta(days=1)).timestamp())
+    return int(start.timestamp()) + 86400 - 1
 
 
 def extract(repo: Repo, rev: str, folder: str, target: Path) -> list[str]:
@@ -178,8 +205,11 @@ def extract(repo: Repo, rev: str, folder: str, target: Path) -> list[str]:
         if content is None or not path.resolve().is_relative_to(base):
             skipped.append(entry.path)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        except OSError:  # a tree git itself would reject (a name twice, a file as a folder)
+            skipped.append(entry.path)
     return sorted(skipped)
 
 

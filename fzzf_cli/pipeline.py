@@ -18,13 +18,15 @@ from typing import NamedTuple
 
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
-from fzzf_cli.filing import Dating, date_filings, declared_only
+from fzzf_cli.filing import TOLERANCE, Dating, contradicted, date_filings, declared_only
 from fzzf_cli.gitrepo import GitUnavailable, Repo, open_repo, resolve
+from fzzf_cli.history import Accept
 from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation, derive
 from fzzf_cli.reviews import Decision, load_reviews
-from fzzf_cli.subs_find import SUBMISSIONS
-from fzzf_cli.subs_load import Submissions, load_submissions
+from fzzf_cli.subs_find import SUBMISSIONS, expected_of
+from fzzf_cli.subs_load import Submissions, check_file, checker, load_submissions
+from fzzf_cli.yamlio import parse_yaml
 
 
 class Source(NamedTuple):
@@ -92,16 +94,37 @@ def build(
     if source.repo is not None and source.rev is not None:
         current = [(f.path, f.record.submitted) for f in subs.all()]
         folder = SUBMISSIONS.as_posix()
+        accept = _first_valid(ds, obligations)
         try:
-            found = proofs(source.repo, source.rev, folder, current, offset(ds), root)
+            found = proofs(source.repo, source.rev, folder, current, offset(ds), root, accept)
             dating = Dating("git", msg("dates_git", rev=source.label, grace=grace), found, grace)
         except GitUnavailable as error:
             dating = declared_only(msg("dates_declared", reason=error.reason), grace)
     dated = date_filings(subs, dating, as_of)
+    flags = [*dated.flags, *contradicted(dated.subs)]
     decisions, review_problems = load_reviews(root, ds, obligations, dated.subs)
     everything = [*(extra or []), *problems, *dated.problems, *review_problems]
     everything.sort(key=Problem.sort_key)
-    return Workspace(ds, obligations, dated.subs, decisions, dating, everything, dated.flags)
+    flags.sort(key=Problem.sort_key)
+    return Workspace(ds, obligations, dated.subs, decisions, dating, everything, flags)
+
+
+def _first_valid(ds: Dataset, obligations: list[Obligation]) -> Accept:
+    """A version of a file in history is a filing when it is valid as the loader would
+    have it then (model, place, plan) and dated no later than the day it reached the line:
+    a broken placeholder merged on time does not make its later fix count from then."""
+    plan = checker(ds, obligations)
+
+    def accept(path: str, content: bytes, reached: date) -> date | None:
+        expect = expected_of(path, ds)
+        doc, _ = parse_yaml(content, path) if expect is not None else (None, [])
+        if expect is None or doc is None:
+            return None
+        filed, _ = check_file(plan, path, doc, expect)
+        day = filed.record.submitted if filed is not None else None
+        return day if day is not None and day <= reached + TOLERANCE else None
+
+    return accept
 
 
 class Snapshot(NamedTuple):

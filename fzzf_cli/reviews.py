@@ -25,7 +25,7 @@ from fzzf_cli.errors import Location, Problem
 from fzzf_cli.load import pydantic_problems
 from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation
-from fzzf_cli.subs_find import YAML_SUFFIXES, close_match
+from fzzf_cli.subs_find import YAML_SUFFIXES, close_match, readable, shown
 from fzzf_cli.subs_load import Submissions
 from fzzf_cli.subs_model import ReviewFile, Verdict
 from fzzf_cli.yamlio import YamlDoc, locate, read_yaml
@@ -83,7 +83,10 @@ def load_reviews(
     made = claims(subs)
     decisions: list[Decision] = []
     for path in sorted(folder.iterdir()):
-        display = path.relative_to(root).as_posix()
+        display = shown(path, root)
+        if not readable(path):
+            problems.append(Problem(Location(display), msg("sub_name_not_utf8")))
+            continue
         if path.suffix.lower() not in YAML_SUFFIXES or path.stem not in periods:
             if path.suffix.lower() in YAML_SUFFIXES or path.is_dir():
                 hint = close_match(path.stem, periods)

@@ -3,10 +3,10 @@
 A report states the work as it stood when it was sent (三(二)); once filed it is amended
 by a new note, not rewritten. Notes and evidence may be added or changed; its unit,
 period, pilot, kind, ``submitted`` date, the items it lists and each item's status and
-completion date, its pilots' statuses and its figures may not. ``check --changed-since``
-holds a pull request to this (amend.py), and filing dates hold the main line to it: where
-git shows a filed record rewritten later, the version first filed is the one that counts
-(filing.py). A pure comparison of two versions.
+completion date, its pilots' statuses, its figures and a pilot document's content may
+not. ``check --changed-since`` holds a pull request to this (amend.py), and filing dates
+hold the main line to it: where git shows a filed record rewritten later, the version
+first filed is the one that counts (filing.py). A pure comparison of two versions.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from typing import Any, NamedTuple
 
 from fzzf_cli.errors import Location, printable
 from fzzf_cli.yamlio import YamlDoc, locate
+
+# What a pilot plan or completion report says is what was filed (八: 试点方案报市法制局).
+PILOT_CONTENT = ("goals", "tasks", "schedule", "responsible", "safeguards", "summary")
 
 
 class Change(NamedTuple):
@@ -32,7 +35,7 @@ def rewrites(old: dict[str, Any], new: YamlDoc) -> list[Change]:
     def changed(loc: tuple[str | int, ...], field: str, was: Any, now: Any) -> None:
         found.append(Change(locate(new, loc), field, _shown(was), _shown(now)))
 
-    for key in ("unit", "period", "pilot", "kind", "submitted"):
+    for key in ("unit", "period", "pilot", "kind", "submitted", *PILOT_CONTENT):
         if old.get(key) != data.get(key):
             changed((key,) if key in data else (), key, old.get(key), data.get(key))
     was_items, now_items = _keyed(old.get("items"), "id"), _keyed(data.get("items"), "id")

@@ -20,7 +20,7 @@ coordinator could know that day.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from fzzf_cli.obligations import Obligation
@@ -123,6 +123,13 @@ def _claimed(claim: _Claim | None, as_of: date) -> bool:
     )
 
 
+def _not_before_own_word(done: date, history: list[_Claim], claim: _Claim) -> date:
+    """A claim cannot be dated back past an earlier filing of the unit's own that still
+    had the item open (filing.contradicted flags it): it counts from the day after."""
+    said = [c.filed for c in history if c.filed <= claim.filed and c.item.status != "done"]
+    return max(done, max(said) + timedelta(days=1)) if said else done
+
+
 def _reviewed(o: Obligation, index: _Index, as_of: date, soon: int) -> Assessed:
     """A claimable item: claimed, accepted, returned, or still open."""
     history = index.items.get((o.unit_id, o.thing), [])
@@ -133,6 +140,8 @@ def _reviewed(o: Obligation, index: _Index, as_of: date, soon: int) -> Assessed:
     if last is not None and last.verdict == "accepted":
         made = [c for c in history if c.filed <= last.day and c.item.status == "done"]
         done = made[-1].item.done if made else None
+        if made and done is not None:
+            done = _not_before_own_word(done, history, made[-1])
         due = deadline or o.due
         status = "done_on_time" if done is not None and done <= due else "done_late"
         source = made[-1].source if made else last.path
@@ -141,14 +150,14 @@ def _reviewed(o: Obligation, index: _Index, as_of: date, soon: int) -> Assessed:
         history = [c for c in history if c.filed > last.day]
     claim = history[-1] if history else None
     if _claimed(claim, as_of):
-        assert claim is not None
+        assert claim is not None and claim.item.done is not None
         # Reports carry a claim forward: it is as old as the run of filings that make it.
         since = claim.filed
         for earlier in reversed(history):
             if earlier.item.status != "done":
                 break
             since = earlier.filed
-        done = claim.item.done
+        done = _not_before_own_word(claim.item.done, history, claim)
         return Assessed(o, "claimed", done, "done", claim.source, 0, deadline, last, since)
     found = _pending(o, as_of, soon, claim, deadline)
     if last is not None and found.status in ("due_soon", "not_yet_due"):

@@ -13,6 +13,7 @@ document)::
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -38,6 +39,27 @@ class Expected(NamedTuple):
     pilot: int | None = None
 
 
+def shown(path: Path, root: Path) -> str:
+    """A path relative to the data repository as messages show it. A name that is not
+    UTF-8 (Linux keeps its bytes) is shown with those bytes escaped (``\\xff``), so that
+    no output can fail to encode it."""
+    text = path.relative_to(root).as_posix()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def readable(path: Path) -> bool:
+    """A name fzzf can speak of: one that is UTF-8."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def submission_path(unit: str, period: str) -> str:
     return f"{SUBMISSIONS.as_posix()}/{period}/{unit}.yaml"
 
@@ -51,6 +73,28 @@ def pilot_path(unit: str, pilot: int, kind: str) -> str:
     return f"{SUBMISSIONS.as_posix()}/{folder}/p{pilot}/{unit}.yaml"
 
 
+def expected_of(path: str, ds: Dataset) -> Expected | None:
+    """What a path relative to the data repository says a file is, as ``discover`` would
+    see it (used for versions of a file in git history)."""
+    parts = path.split("/")
+    base = SUBMISSIONS.parts
+    if tuple(parts[: len(base)]) != base or not parts[-1].endswith(YAML_SUFFIXES):
+        return None
+    rest, unit = parts[len(base) : -1], parts[-1].rsplit(".", 1)[0].lower()
+    periods = {p.id for p in ds.measures_file.reporting.periods}
+    if unit not in ds.units:
+        return None
+    if len(rest) == 1 and rest[0] in periods:
+        return Expected("report", unit, rest[0])
+    if len(rest) == 2 and rest[0] == RECORDS and rest[1] in periods:
+        return Expected("record", unit, rest[1])
+    number = rest[1][1:] if len(rest) == 2 and rest[1].startswith("p") else ""
+    pilot = int(number) if number.isdecimal() and number.isascii() else None
+    if len(rest) == 2 and rest[0] in PILOT_FOLDERS and pilot in ds.pilots:
+        return Expected(PILOT_FOLDERS[rest[0]], unit, pilot=pilot)
+    return None
+
+
 def discover(root: Path, ds: Dataset, problems: list[Problem]) -> Iterator[tuple[Path, Expected]]:
     """Every submission file with what its place says it is; misplaced ones are problems."""
     base = root / SUBMISSIONS
@@ -62,7 +106,10 @@ def discover(root: Path, ds: Dataset, problems: list[Problem]) -> Iterator[tuple
     periods = {p.id for p in ds.measures_file.reporting.periods}
     seen: dict[Expected, str] = {}
     for entry in sorted(base.iterdir()):
-        rel = entry.relative_to(root).as_posix()
+        rel = shown(entry, root)
+        if not readable(entry):
+            problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
+            continue
         if entry.is_dir() and entry.is_symlink():
             problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
             continue
@@ -93,7 +140,10 @@ def _record_files(
     problems: list[Problem],
 ) -> Iterator[tuple[Path, Expected]]:
     for entry in sorted(folder.iterdir()):
-        rel = entry.relative_to(root).as_posix()
+        rel = shown(entry, root)
+        if not readable(entry):
+            problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
+            continue
         if entry.is_symlink():
             problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
         elif not (entry.is_dir() and entry.name in periods):
@@ -109,7 +159,10 @@ def _pilot_files(
 ) -> Iterator[tuple[Path, Expected]]:
     kind = PILOT_FOLDERS[folder.name]
     for entry in sorted(folder.iterdir()):
-        rel = entry.relative_to(root).as_posix()
+        rel = shown(entry, root)
+        if not readable(entry):
+            problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
+            continue
         if entry.is_symlink():
             problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
             continue
@@ -128,7 +181,10 @@ def _unit_files(
     root: Path, folder: Path, ds: Dataset, problems: list[Problem]
 ) -> Iterator[tuple[Path, str]]:
     for entry in sorted(folder.iterdir()):
-        rel = entry.relative_to(root).as_posix()
+        rel = shown(entry, root)
+        if not readable(entry):
+            problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
+            continue
         if entry.suffix.lower() not in YAML_SUFFIXES:
             if entry.is_dir():
                 problems.append(Problem(Location(rel), msg("sub_misplaced")))
@@ -146,7 +202,7 @@ def _first(
     key: Expected, path: Path, root: Path, seen: dict[Expected, str], problems: list[Problem]
 ) -> Iterator[tuple[Path, Expected]]:
     """A unit files once per period or pilot document (deqing.yaml and Deqing.yml clash)."""
-    rel = path.relative_to(root).as_posix()
+    rel = shown(path, root)
     if key in seen:
         problems.append(Problem(Location(rel), msg("sub_twice", other=seen[key])))
         return

@@ -23,10 +23,12 @@ from fzzf_cli.history import Proof
 from fzzf_cli.load import pydantic_problems
 from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation
-from fzzf_cli.subs_find import Expected, close_match, discover
+from fzzf_cli.subs_find import Expected, close_match, discover, shown
 from fzzf_cli.subs_model import PilotFile, Report
 from fzzf_cli.yamlio import YamlDoc, locate, read_yaml
 
+# What a filed pilot plan must set out (八: 明确试点工作的目标、任务、进度安排、责任主体和保障机制).
+PLAN_FIELDS = ("goals", "tasks", "schedule", "responsible", "safeguards")
 # Dates further than this past the plan's horizon are typing mistakes (2071 for 2017).
 HORIZON_SLACK = timedelta(days=366)
 
@@ -55,7 +57,7 @@ class Submissions(NamedTuple):
         return [*self.reports, *self.records]
 
 
-class _Plan(NamedTuple):
+class Checker(NamedTuple):
     """What checking a file needs to know of the plan, computed once for all files."""
 
     ds: Dataset
@@ -64,36 +66,49 @@ class _Plan(NamedTuple):
     latest: date  # no date in a filing may be later than this
 
 
-def load_submissions(
-    root: Path, ds: Dataset, obligations: list[Obligation]
-) -> tuple[Submissions, list[Problem]]:
-    """Every submission file under ``root``, validated against the plan."""
+def checker(ds: Dataset, obligations: list[Obligation]) -> Checker:
     owed: dict[str, set[str]] = {}
     for o in obligations:
         owed.setdefault(o.unit_id, set()).add(o.thing)
     reporters = {o.unit_id for o in obligations if o.kind == "report"}
-    plan = _Plan(ds, owed, reporters, ds.measures_file.plan.horizon + HORIZON_SLACK)
+    return Checker(ds, owed, reporters, ds.measures_file.plan.horizon + HORIZON_SLACK)
+
+
+def check_file(
+    plan: Checker, display: str, doc: YamlDoc, expect: Expected
+) -> tuple[Filed | None, list[Problem]]:
+    """One read file against its model and the plan: the filing, or its problems (a file
+    with any problem counts for nobody until it is fixed). Also used to tell which earlier
+    version of a file in git history was the first valid filing (history.py)."""
+    model = PilotFile if expect.pilot is not None else Report
+    try:
+        record = model.model_validate(doc.data)
+    except ValidationError as error:
+        return None, list(pydantic_problems(error, doc, model))
+    filed = Filed(display, doc, record, expect.kind)
+    if isinstance(record, Report):
+        found = list(_check_report(plan, filed, expect))
+    else:
+        found = list(_check_pilot_file(plan, filed, expect))
+    return (None if found else filed), found
+
+
+def load_submissions(
+    root: Path, ds: Dataset, obligations: list[Obligation]
+) -> tuple[Submissions, list[Problem]]:
+    """Every submission file under ``root``, validated against the plan."""
+    plan = checker(ds, obligations)
     found: dict[str, list[Filed]] = {"report": [], "record": [], "pilot": []}
     problems: list[Problem] = []
     for path, expect in discover(root, ds, problems):
-        display = path.relative_to(root).as_posix()
+        display = shown(path, root)
         doc, read_problems = read_yaml(path, display, root=root / "data")
         problems += read_problems
         if doc is None:
             continue
-        model = PilotFile if expect.pilot is not None else Report
-        try:
-            record = model.model_validate(doc.data)
-        except ValidationError as error:
-            problems += pydantic_problems(error, doc, model)
-            continue
-        filed = Filed(display, doc, record, expect.kind)
-        if isinstance(record, Report):
-            found_here = list(_check_report(plan, filed, expect))
-        else:
-            found_here = list(_check_pilot_file(plan, filed, expect))
+        filed, found_here = check_file(plan, display, doc, expect)
         problems += found_here
-        if not found_here:  # a file with any problem counts for nobody until it is fixed
+        if filed is not None:
             found["pilot" if expect.pilot is not None else expect.kind].append(filed)
     subs = Submissions(found["report"], found["pilot"], found["record"])
     return subs, sorted(problems, key=Problem.sort_key)
@@ -106,7 +121,7 @@ def _at(filed: Filed, *loc: str | int) -> Location:
     return locate(filed.doc, tuple(loc))
 
 
-def _check_report(plan: _Plan, filed: Filed, expect: Expected) -> Iterator[Problem]:
+def _check_report(plan: Checker, filed: Filed, expect: Expected) -> Iterator[Problem]:
     """A half-year report or an own record."""
     ds, unit, period = plan.ds, expect.unit, expect.period or ""
     report = filed.record
@@ -141,10 +156,13 @@ def _check_report(plan: _Plan, filed: Filed, expect: Expected) -> Iterator[Probl
             text = msg("sub_done_after_filed", done=item.done, submitted=report.submitted)
             yield Problem(_at(filed, "items", i, "done"), text)
         yield from _too_late(plan, filed, ("items", i, "done"), item.done)
+        if item.done is not None and item.done < ds.measures_file.plan.date:
+            text = msg("sub_done_before_plan", done=item.done, date=ds.measures_file.plan.date)
+            yield Problem(_at(filed, "items", i, "done"), text)
     yield from _check_figures_and_pilots(ds, filed, report, unit)
 
 
-def _check_reporter(plan: _Plan, filed: Filed, expect: Expected) -> Iterator[Problem]:
+def _check_reporter(plan: Checker, filed: Filed, expect: Expected) -> Iterator[Problem]:
     """Reports come from the units that report (三(二) 各地各部门); a unit that receives
     them, or owes none, keeps an own record of its progress instead."""
     name = plan.ds.name_of(expect.unit)
@@ -160,7 +178,7 @@ def _check_reporter(plan: _Plan, filed: Filed, expect: Expected) -> Iterator[Pro
 
 
 def _too_late(
-    plan: _Plan, filed: Filed, loc: tuple[str | int, ...], day: date | None
+    plan: Checker, filed: Filed, loc: tuple[str | int, ...], day: date | None
 ) -> Iterator[Problem]:
     if day is not None and day > plan.latest:
         text = msg("sub_date_past_horizon", day=day, horizon=plan.ds.measures_file.plan.horizon)
@@ -192,7 +210,7 @@ def _check_figures_and_pilots(
             )
 
 
-def _check_pilot_file(plan: _Plan, filed: Filed, expect: Expected) -> Iterator[Problem]:
+def _check_pilot_file(plan: Checker, filed: Filed, expect: Expected) -> Iterator[Problem]:
     ds, unit, number, kind = plan.ds, expect.unit, str(expect.pilot), expect.kind
     record = filed.record
     assert isinstance(record, PilotFile)
@@ -206,9 +224,13 @@ def _check_pilot_file(plan: _Plan, filed: Filed, expect: Expected) -> Iterator[P
     if pilot is not None and unit not in (*pilot.areas, *pilot.units):
         yield Problem(_at(filed, "unit"), msg("sub_not_in_pilot", pilot=number))
     if record.submitted is not None:  # a filed document must say something of its own
+        needed = PLAN_FIELDS if kind == "plan" else ("summary",)
         for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
             if getattr(record, field) == msg(f"new_pilot_{field}"):
                 yield Problem(_at(filed, field), msg("sub_placeholder", field=field))
+            elif field in needed and getattr(record, field) is None:
+                yield Problem(_at(filed, "submitted"), msg("sub_pilot_field_missing", field=field,
+                                         name=msg(f"pilot_field_{field}")))  # fmt: skip
     issued = ds.measures_file.plan.date
     if record.submitted is not None and record.submitted < issued:
         yield Problem(_at(filed, "submitted"), msg("sub_before_plan", date=issued))

@@ -269,3 +269,88 @@ def test_a_revision_that_looks_like_an_option_is_only_a_revision(cli, history_re
     code, out, err = cli("check", "--changed-since", rev, "--data", str(history_repo))
     assert code == 2 and out == "" and "git 中没有版本" in err
     assert not (history_repo / "pwned").exists() and not Path("pwned").exists()
+
+
+# --- what an attack session tried (each once a way to bend a verdict or crash) ----------
+
+
+def test_a_broken_placeholder_merged_on_time_counts_from_its_fix(cli, history_repo) -> None:
+    path = history_repo / "data" / "submissions" / "2017-H1" / "deqing.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(REPORT.format(unit="deqing", period="2017-H1", submitted="2017-06-28",
+                                  items="  []\nTODO: later\n"), "utf-8")  # fmt: skip
+    commit_all(history_repo, "placeholder", "2017-06-28T17:00:00+08:00")
+    _report(history_repo, "deqing", "2017-H1", "2017-06-28")
+    commit_all(history_repo, "fix", "2017-09-01T17:00:00+08:00")
+    assert _report_status(cli, history_repo, "deqing", "2017-H1", "2017-09-02") == "0/3"
+    assert (
+        _report_status(cli, history_repo, "deqing", "2017-H1", "2017-09-02", "--history") == "0/3"
+    )
+    code, out, _ = cli("check", "--as-of", "2017-09-02", "--data", str(history_repo))
+    assert "入库日期 2017-09-01" in out
+
+
+def test_a_claim_dated_back_past_the_units_own_word(cli, history_repo) -> None:
+    items = ITEM.format(thing="m1-2016-12-31", status="in_progress")
+    _report(history_repo, "deqing", "2016-H2", "2016-12-28", items)
+    commit_all(history_repo, "H2", "2016-12-28T17:00:00+08:00")
+    done = "  - id: m1-2016-12-31\n    status: done\n    done: 2016-12-20\n"
+    _report(history_repo, "deqing", "2017-H1", "2017-06-28", done)
+    commit_all(history_repo, "H1", "2017-06-28T17:00:00+08:00")
+    code, out, _ = cli("check", "--as-of", "2017-07-01", "--data", str(history_repo))
+    assert "完成日期 2016-12-20 不晚于本单位 2016-12-28 报送的文件" in out
+    claims = _json(cli, "review", "--as-of", "2017-07-01", "--data", str(history_repo))["claims"]
+    m1 = next(c for c in claims if c["thing"] == "m1-2016-12-31")
+    # Counted from the day after the unit's own report that still had it open.
+    assert m1["claimed_done"] == "2016-12-29"
+
+
+def test_a_fast_forwarded_commit_cannot_date_itself_before_the_line(cli, history_repo) -> None:
+    _report(history_repo, "huaiji", "2017-H1", "2017-08-10")
+    commit_all(history_repo, "huaiji", "2017-08-10T17:00:00+08:00")
+    git(history_repo, "checkout", "-q", "-b", "deqing")
+    _report(history_repo, "deqing", "2017-H1", "2017-06-28")
+    commit_all(history_repo, "forged", "2017-06-28T10:00:00+08:00", who="deqing")
+    git(history_repo, "checkout", "-q", "main")
+    git(history_repo, "merge", "-q", "--ff-only", "deqing")
+    assert _report_status(cli, history_repo, "deqing", "2017-H1", "2017-08-20") == "0/3"
+    code, out, _ = cli("check", "--as-of", "2017-08-20", "--data", str(history_repo))
+    assert "像是快进合并带入了单位自己分支上的提交：按主线到达的 2017-08-10 计" in out
+
+
+def test_a_date_after_the_as_of_day_in_a_pull_request_is_an_error(cli, history_repo) -> None:
+    git(history_repo, "checkout", "-q", "-b", "pr")
+    _report(history_repo, "deqing", "2017-H1", "2017-07-28")
+    code, out, _ = cli("check", "--changed-since", "main", "--as-of", "2017-06-28",
+                       "--data", str(history_repo))  # fmt: skip
+    assert code == 1 and "晚于入库日期（本文件尚未合入主线，按 2017-06-28 计）" in out
+
+
+def test_absurd_commit_times_do_not_crash(cli, history_repo) -> None:
+    _report(history_repo, "huaiji", "2017-H1", "2017-06-28")
+    git(history_repo, "add", "-A")
+    git(history_repo, "commit", "-qm", "far", when="@253402300000 +0800")
+    code, _, err = cli("status", "--as-of", "2017-09-01", "--data", str(history_repo))
+    assert code == 0, err
+    code, _, err = cli("status", "--history", "--as-of", "9999-12-31", "--data", str(history_repo))
+    assert code == 0, err
+
+
+def test_a_past_as_of_day_says_nothing_of_later_events(cli, history_repo) -> None:
+    _merge(history_repo, "huaiji-2017-H1", "2017-07-20T10:00:00+08:00",
+           "2017-06-29T10:00:00+08:00", ("huaiji", "2017-H1", "2017-06-29"))  # fmt: skip
+    code, out, _ = cli("check", "--as-of", "2017-07-15", "--data", str(history_repo))
+    assert "申报的报送日期" not in out
+    code, out, _ = cli("check", "--as-of", "2017-07-21", "--data", str(history_repo))
+    assert "申报的报送日期 2017-06-29" in out
+
+
+def test_history_ends_at_the_last_second_of_the_day(cli, history_repo) -> None:
+    _merge(history_repo, "huaiji-2017-H1", "2017-07-01T00:00:00+08:00",
+           "2017-06-29T10:00:00+08:00", ("huaiji", "2017-H1", "2017-06-29"))  # fmt: skip
+    assert (
+        _report_status(cli, history_repo, "huaiji", "2017-H1", "2017-06-30", "--history") == "0/2"
+    )
+    assert (
+        _report_status(cli, history_repo, "huaiji", "2017-H1", "2017-07-01", "--history") == "1/3"
+    )

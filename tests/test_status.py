@@ -134,7 +134,10 @@ def test_report_statuses(plan_repo: Path, submitted: str | None, as_of: str, exp
 
 
 def test_pilot_plan_only_by_file(plan_repo: Path) -> None:
-    plan = "unit: deqing\npilot: 63\nkind: plan\nsubmitted: {day}\n"
+    plan = (
+        "unit: deqing\npilot: 63\nkind: plan\nsubmitted: {day}\ngoals: 目标\ntasks: 任务\n"
+        "schedule: 进度\nresponsible: 责任主体\nsafeguards: 保障\n"
+    )
     assert _status(plan_repo, "p63-plan.deqing", "2016-05-01") == ("overdue", 11)
     _file(plan_repo, "pilot-plans/p63/deqing.yaml", plan.format(day="2016-04-18"))
     assert _status(plan_repo, "p63-plan.deqing", "2016-05-01") == ("done_on_time", 0)

@@ -135,8 +135,11 @@ def test_files_in_wrong_places(plan_repo: Path) -> None:
     assert any(m.startswith("data/submissions/pilot-plans/p70: 未知的试点目录") for m in found)
 
 
+PLAN_BODY = "goals: 目标\ntasks: 任务\nschedule: 进度\nresponsible: 责任主体\nsafeguards: 保障\n"
+
+
 def test_pilot_plan_file(plan_repo: Path) -> None:
-    text = "unit: deqing\npilot: 63\nkind: plan\nsubmitted: 2016-04-18\ngoals: 目标\n"
+    text = "unit: deqing\npilot: 63\nkind: plan\nsubmitted: 2016-04-18\n" + PLAN_BODY
     _file(plan_repo, "pilot-plans/p63/deqing.yaml", text)
     subs, problems = _load(plan_repo)
     assert problems == [] and len(subs.pilot_files) == 1
@@ -145,6 +148,19 @@ def test_pilot_plan_file(plan_repo: Path) -> None:
     assert found == [
         "data/submissions/pilot-plans/p64/deqing.yaml:1:7: 本单位不是试点 64 的试点地区或单位"
     ]
+
+
+def test_a_filed_pilot_plan_sets_out_what_the_plan_asks(plan_repo: Path) -> None:
+    """八: 明确试点工作的目标、任务、进度安排、责任主体和保障机制 — an empty plan is not filed."""
+    text = "unit: deqing\npilot: 63\nkind: plan\nsubmitted: 2016-04-18\ngoals: 目标\n"
+    _file(plan_repo, "pilot-plans/p63/deqing.yaml", text)
+    found = _messages(plan_repo)
+    assert len(found) == 4 and all(
+        m.startswith("data/submissions/pilot-plans/p63/deqing.yaml:4:12: ") for m in found
+    )
+    assert "须写明 tasks（任务）" in found[0] + found[1] + found[2] + found[3]
+    _file(plan_repo, "pilot-plans/p63/deqing.yaml", text.replace("2016-04-18", ""))
+    assert _messages(plan_repo) == []  # a draft may be incomplete
 
 
 def test_wrong_kind_for_folder(plan_repo: Path) -> None:

@@ -42,9 +42,12 @@ def emit(
 
 
 def print_problems(problems: list[Problem], stream: TextIO) -> None:
-    """``path:line:col: message（hint）`` lines, plain text for editors and CI."""
-    for problem in problems:
-        stream.write(f"{problem}\n")
+    """``path:line:col: message（hint）`` lines, plain text for editors and CI. A file name
+    or a value from the data can start no new line and send no control sequence: the
+    GitHub runner reads workflow commands from stderr too (as ``fzzf check`` does)."""
+    from fzzf_cli.output.ci import plain  # only when there is something wrong
+
+    stream.write(plain(problems))
 
 
 def _columns(*keys: str) -> list[Column]:

@@ -48,13 +48,21 @@ def failure(
     return Problem(Location(expected_path(a)), text, msg("gate_hint", command=command))
 
 
-def changed_units(repo: Repo, rev: str) -> set[str]:
-    """Units whose submission files differ from ``rev`` (committed, staged or new)."""
+class Change(NamedTuple):
+    """What a pull request changes: its submission files, and the units they belong to."""
+
+    paths: frozenset[str]
+    units: set[str]
+
+
+def changed(repo: Repo, rev: str) -> Change:
+    """Submission files that differ from ``rev`` (committed, staged or new), and whose."""
     try:
         names = changed_paths(repo, rev, SUBMISSIONS.as_posix())
     except GitUnavailable as error:
         raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
-    return {Path(name).stem.lower() for name in names if name.endswith((".yaml", ".yml"))}
+    units = {Path(name).stem.lower() for name in names if name.endswith((".yaml", ".yml"))}
+    return Change(frozenset(names), units)
 
 
 class Outcome(NamedTuple):
@@ -67,6 +75,7 @@ class Outcome(NamedTuple):
     hints: dict[str, str]  # files there but not filed (drafts, dated later): what to do
     findings: list[Problem]  # problems + one per failure: what makes CI red
     summary: str  # the closing line
+    notes: list[Problem]  # what dating found in records filed before: said, not failed
 
 
 def judge(
@@ -74,10 +83,14 @@ def judge(
     problems: list[Problem],
     today: date,
     grace: int,
-    scope: set[str] | None,
+    change: Change | None,
 ) -> Outcome:
-    """Validity of everything; the submission gate for the units in ``scope`` (all if
-    None). Dating flags count for the units in scope, like missing documents."""
+    """Validity of everything; the submission gate for the units a pull request changes
+    (``change``; all units if None). What dating finds fails a pull request that brings the
+    file in question; of files already on the main line it is said as a note: the verdict
+    already counts the proven date, and a record filed long ago cannot be mended now."""
+    scope = change.units if change is not None else None
+    notes: list[Problem] = []
     checked: list[Assessed] = []
     failures: list[Assessed] = []
     hints: dict[str, str] = {}
@@ -85,7 +98,9 @@ def judge(
     dates = ""
     if ws is not None:
         problems = problems + ws.problems
-        problems += [f for f in ws.flags if scope is None or _unit_of(f.location.path) in scope]
+        brought = change.paths if change is not None else frozenset()
+        problems += [f for f in ws.flags if f.location.path in brought]
+        notes = [f for f in ws.flags if f.location.path not in brought]
         problems.sort(key=Problem.sort_key)
         files += [f.path for f in ws.subs.all()]
         checked = [
@@ -115,18 +130,16 @@ def judge(
     )
     if scope is not None:
         summary += msg("gate_scope", n=len(scope))
+    if notes:
+        summary += msg("gate_notes_count", n=len(notes))
     if dates:
         summary = f"{dates}\n{summary}"
-    return Outcome(problems, files, checked, failures, hints, findings, summary)
-
-
-def _unit_of(path: str) -> str:
-    return Path(path).stem.lower()
+    return Outcome(problems, files, checked, failures, hints, findings, summary, notes)
 
 
 def emit(fmt: str, outcome: Outcome, output: Path | None, summary_file: str | None) -> None:
     """Print (or write) the outcome as plain lines, GitHub annotations or JUnit XML."""
-    problems, files, checked, failures, hints, findings, summary = outcome
+    problems, files, checked, failures, hints, findings, summary, notes = outcome
     if fmt == "junit":
         xml = junit_xml(_cases(problems, files, checked, failures, hints))
         if output is not None:
@@ -141,6 +154,8 @@ def emit(fmt: str, outcome: Outcome, output: Path | None, summary_file: str | No
         sys.stderr.write(summary + "\n")
         return
     sys.stdout.write(plain(findings))
+    if notes:
+        sys.stdout.write(msg("gate_notes", n=len(notes)) + "\n" + plain(notes))
     if fmt == "github":
         sys.stdout.write(github(findings))
         if summary_file:

@@ -307,7 +307,7 @@ ZH: dict[str, str] = {
     "tcol_filed": "自报于",
     "tcol_waiting": "已等待天数",
     "tcol_source": "文件",
-    "flags_note": "以上 {n} 处报送日期与入库记录不符，已按入库日期计（见 fzzf check）。",
+    "flags_note": "以上 {n} 处是已报送记录的提示（报送日期早于入库日期、报送后改写等）：已按入库日期和报送时的内容计，以下结论已包含这些处理。",
     "history_plan_invalid": "还原出的当天方案数据有问题，无法按当天的数据计算",
     # --- review: the coordinator's verdicts (reviews.py) ----------------------
     "review_returned_needs": "退回（returned）须写 reason（理由）和 deadline（新的期限）",
@@ -333,6 +333,8 @@ ZH: dict[str, str] = {
     "gate_summary": "fzzf check（截至 {as_of}，宽限 {grace} 天）：数据问题 {problems} 个；应报未报 {missing} 项，涉及 {units} 个单位。{verdict}",
     "gate_scope": "（只对本次改动涉及的 {n} 个单位把关）",
     "gate_pass": "通过。",
+    "gate_notes": "提示（不影响结论，已按入库日期和报送时的内容计；涉及 {n} 处早已合入的记录）：",
+    "gate_notes_count": "另有提示 {n} 处。",
     "gate_history_changed": "--history 与 --changed-since 不能同时使用：前者还原过去某天，后者检查现在的改动",
     "gate_output_junit_only": "-o/--output 只用于 --format junit；其他格式写到标准输出，可用 > 文件 保存",
     "gate_hint_invalid": "文件已有但无效，先改正上面指出的问题",

@@ -20,7 +20,7 @@ def test_validate_bundled_plan(cli) -> None:
 def test_validate_json(cli, plan_repo: Path) -> None:
     code, out, _ = cli("validate", "--data", str(plan_repo), "--format", "json")
     assert code == 0
-    assert json.loads(out) == {"ok": True, "problems": []}
+    assert json.loads(out) == {"ok": True, "problems": [], "notes": []}
 
 
 def test_data_found_by_option_env_and_walking_up(cli, plan_repo: Path, monkeypatch) -> None:

@@ -286,7 +286,7 @@ def test_a_broken_placeholder_merged_on_time_counts_from_its_fix(cli, history_re
     assert (
         _report_status(cli, history_repo, "deqing", "2017-H1", "2017-09-02", "--history") == "0/3"
     )
-    code, out, _ = cli("check", "--as-of", "2017-09-02", "--data", str(history_repo))
+    _, out, _ = cli("check", "--as-of", "2017-09-02", "--data", str(history_repo))
     assert "入库日期 2017-09-01" in out
 
 
@@ -297,7 +297,7 @@ def test_a_claim_dated_back_past_the_units_own_word(cli, history_repo) -> None:
     done = "  - id: m1-2016-12-31\n    status: done\n    done: 2016-12-20\n"
     _report(history_repo, "deqing", "2017-H1", "2017-06-28", done)
     commit_all(history_repo, "H1", "2017-06-28T17:00:00+08:00")
-    code, out, _ = cli("check", "--as-of", "2017-07-01", "--data", str(history_repo))
+    _, out, _ = cli("check", "--as-of", "2017-07-01", "--data", str(history_repo))
     assert "完成日期 2016-12-20 不晚于本单位 2016-12-28 报送的文件" in out
     claims = _json(cli, "review", "--as-of", "2017-07-01", "--data", str(history_repo))["claims"]
     m1 = next(c for c in claims if c["thing"] == "m1-2016-12-31")
@@ -314,7 +314,7 @@ def test_a_fast_forwarded_commit_cannot_date_itself_before_the_line(cli, history
     git(history_repo, "checkout", "-q", "main")
     git(history_repo, "merge", "-q", "--ff-only", "deqing")
     assert _report_status(cli, history_repo, "deqing", "2017-H1", "2017-08-20") == "0/3"
-    code, out, _ = cli("check", "--as-of", "2017-08-20", "--data", str(history_repo))
+    _, out, _ = cli("check", "--as-of", "2017-08-20", "--data", str(history_repo))
     assert "像是快进合并带入了单位自己分支上的提交：按主线到达的 2017-08-10 计" in out
 
 
@@ -339,9 +339,9 @@ def test_absurd_commit_times_do_not_crash(cli, history_repo) -> None:
 def test_a_past_as_of_day_says_nothing_of_later_events(cli, history_repo) -> None:
     _merge(history_repo, "huaiji-2017-H1", "2017-07-20T10:00:00+08:00",
            "2017-06-29T10:00:00+08:00", ("huaiji", "2017-H1", "2017-06-29"))  # fmt: skip
-    code, out, _ = cli("check", "--as-of", "2017-07-15", "--data", str(history_repo))
+    _, out, _ = cli("check", "--as-of", "2017-07-15", "--data", str(history_repo))
     assert "申报的报送日期" not in out
-    code, out, _ = cli("check", "--as-of", "2017-07-21", "--data", str(history_repo))
+    _, out, _ = cli("check", "--as-of", "2017-07-21", "--data", str(history_repo))
     assert "申报的报送日期 2017-06-29" in out
 
 
@@ -354,3 +354,32 @@ def test_history_ends_at_the_last_second_of_the_day(cli, history_repo) -> None:
     assert (
         _report_status(cli, history_repo, "huaiji", "2017-H1", "2017-07-01", "--history") == "1/3"
     )
+
+
+def test_a_filing_merged_long_ago_is_a_note_not_a_failure(cli, history_repo) -> None:
+    """Once on the main line, a backdated filing is counted on its proven date; validate
+    (the pre-commit hook, every pull request) and the daily gate say so without failing
+    every unit from then on. The pull request that brings it fails."""
+    git(history_repo, "checkout", "-q", "-b", "pr")
+    _report(history_repo, "huaiji", "2017-H1", "2017-06-29")
+    code, out, _ = cli("check", "--changed-since", "main", "--as-of", "2017-07-20",
+                       "--data", str(history_repo))  # fmt: skip
+    assert code == 1 and "data/submissions/2017-H1/huaiji.yaml:3:12: 申报的报送日期" in out
+    commit_all(history_repo, "pr", "2017-06-29T10:00:00+08:00", who="huaiji")
+    git(history_repo, "checkout", "-q", "main")
+    git(
+        history_repo,
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "merge",
+        "pr",
+        when="2017-07-20T10:00:00+08:00",
+    )
+    code, out, err = cli("validate", "--as-of", "2017-08-01", "--data", str(history_repo))
+    assert code == 0 and "申报的报送日期 2017-06-29" in err and "已按入库日期" in err
+    notes = _json(cli, "validate", "--as-of", "2017-08-01", "--data", str(history_repo))["notes"]
+    assert [n["path"] for n in notes] == ["data/submissions/2017-H1/huaiji.yaml"]
+    _, out, _ = cli("check", "--as-of", "2017-08-01", "--data", str(history_repo))
+    assert "提示（不影响结论" in out and "数据问题 0 个" in out and "另有提示 1 处" in out

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from fzzf_cli.dataset import Dataset
+    from fzzf_cli.gate import Change
     from fzzf_cli.pipeline import Workspace
 
 
@@ -67,11 +68,11 @@ def check(
         today = as_of_date(as_of)
         root = data_root(data)
         ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
-        ws, scope = None, None
+        ws, change = None, None
         if ds is not None:
-            ws, scope, rewritten = _judged(root, ds, today, history, changed_since)
+            ws, change, rewritten = _judged(root, ds, today, history, changed_since)
             problems = problems + rewritten
-        outcome = gate.judge(ws, problems, today, grace, scope)
+        outcome = gate.judge(ws, problems, today, grace, change)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         gate.emit(fmt.value, outcome, output, summary_file)
     raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
@@ -79,10 +80,10 @@ def check(
 
 def _judged(
     root: DataRoot, ds: Dataset, today: date, history: bool, changed_since: str | None
-) -> tuple[Workspace, set[str] | None, list[Problem]]:
-    """The workspace; for a pull request its scope and the filed records it rewrites."""
+) -> tuple[Workspace, Change | None, list[Problem]]:
+    """The workspace; for a pull request what it changes and the filed records it rewrites."""
     from fzzf_cli.amend import amendments
-    from fzzf_cli.gate import changed_units
+    from fzzf_cli.gate import changed
     from fzzf_cli.gitrepo import GitUnavailable
     from fzzf_cli.pipeline import source_of
 
@@ -92,10 +93,10 @@ def _judged(
     source = source_of(root.path, mainline=changed_since)
     if source.repo is None or source.rev is None:
         raise FzzfError(msg("gate_git_failed", reason=source.reason), EXIT_USAGE)
-    scope = changed_units(source.repo, source.rev)
+    change = changed(source.repo, source.rev)
     try:
         rewritten = amendments(source.repo, source.rev, root.path)
     except GitUnavailable as error:
         raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
     said = {flag.location for flag in ws.flags}  # the main line's history said it already
-    return ws, scope, [p for p in rewritten if p.location not in said]
+    return ws, change, [p for p in rewritten if p.location not in said]

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from fzzf_cli.app import (
+    AsOfOpt,
     DataOpt,
     Format,
     FormatOpt,
@@ -45,58 +46,45 @@ from fzzf_cli.views import measure_record, pilot_record, select_measures, unit_r
 
 @app.command(cls=FzzfCommand)
 def validate(
+    as_of: AsOfOpt = None,
     data: DataOpt = None,
     fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="输出格式。")] = (
         ViewFormat.table
     ),
 ) -> None:
-    """检查数据（方案与全部报送文件）：YAML 语法、字段、单位引用、期限。有问题时退出码为 1。"""
+    """检查数据（方案、报送、复核）：语法、字段、单位引用、期限、报送日期。有问题时退出码为 1。"""
     with handled():
-        from fzzf_cli.commands.state import build_workspace
+        from fzzf_cli.commands.state import build_workspace, warn
 
         root = data_root(data)
         ds, problems = load_dataset(root.path)
-        filed, dates = 0, ""
+        filed, dates, notes = 0, "", []
         if ds is not None:
-            _, ws = build_workspace(root, ds, as_of_date(None))
-            problems = sorted([*problems, *ws.problems, *ws.flags], key=Problem.sort_key)
-            filed, dates = len(ws.subs.all()), ws.dating.note
+            _, ws = build_workspace(root, ds, as_of_date(as_of))
+            problems = sorted([*problems, *ws.problems], key=Problem.sort_key)
+            filed, dates, notes = len(ws.subs.all()), ws.dating.note, ws.flags
         if fmt is ViewFormat.json:
-            write_json(
-                {
-                    "ok": not problems,
-                    "problems": [
-                        {
-                            "path": p.location.path,
-                            "line": p.location.line,
-                            "col": p.location.col,
-                            "message": p.message,
-                            "hint": p.hint,
-                        }
-                        for p in problems
-                    ],
-                },
-                sys.stdout,
-            )
-        elif problems:
-            print_problems(problems, sys.stderr)
-            sys.stderr.write(msg("validate_failed", n=len(problems)) + "\n")
-            if ds is None:
-                sys.stderr.write(msg("validate_more_later") + "\n")
-        elif ds is not None:
-            sys.stdout.write(
-                msg(
-                    "validate_ok",
-                    measures=len(ds.measures),
-                    units=len(ds.units),
-                    groups=len(ds.groups),
-                    pilots=len(ds.pilots),
-                )
-                + (msg("validate_filed", n=filed) if filed else "")
-                + "\n"
-                + (dates + "\n" if filed else "")
-            )
+            body = {"ok": not problems, "problems": [problem_record(p) for p in problems]}
+            write_json({**body, "notes": [problem_record(p) for p in notes]}, sys.stdout)
+        else:
+            warn([], notes)  # already counted the proven way: said, not failed
+            if problems:
+                print_problems(problems, sys.stderr)
+                sys.stderr.write(msg("validate_failed", n=len(problems)) + "\n")
+                if ds is None:
+                    sys.stderr.write(msg("validate_more_later") + "\n")
+            elif ds is not None:
+                counts = dict(units=len(ds.units), groups=len(ds.groups), pilots=len(ds.pilots))
+                text = msg("validate_ok", measures=len(ds.measures), **counts)
+                text += msg("validate_filed", n=filed) if filed else ""
+                sys.stdout.write(text + "\n" + (dates + "\n" if filed else ""))
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)
+
+
+def problem_record(problem: Problem) -> dict[str, object]:
+    where = problem.location
+    return {"path": where.path, "line": where.line, "col": where.col,
+            "message": problem.message, "hint": problem.hint}  # fmt: skip
 
 
 @app.command(cls=FzzfCommand)

@@ -119,6 +119,7 @@ def judge(
         dates = ws.dating.note
     invalid = frozenset(p.location.path for p in problems)
     findings = problems + [failure(a, hints, invalid) for a in failures]
+    verdict = msg("gate_fail") if findings else msg("gate_pass")
     summary = msg(
         "gate_summary",
         as_of=today,
@@ -126,12 +127,10 @@ def judge(
         problems=len(problems),
         missing=len(failures),
         units=len({a.obligation.unit_id for a in failures}),
-        verdict=msg("gate_fail") if findings else msg("gate_pass"),
+        verdict=(msg("gate_notes_count", n=len(notes)) if notes else "") + verdict,
     )
     if scope is not None:
         summary += msg("gate_scope", n=len(scope))
-    if notes:
-        summary += msg("gate_notes_count", n=len(notes))
     if dates:
         summary = f"{dates}\n{summary}"
     return Outcome(problems, files, checked, failures, hints, findings, summary, notes)
@@ -142,7 +141,7 @@ def emit(fmt: str, outcome: Outcome, output: Path | None, summary_file: str | No
     problems, files, checked, failures, hints, findings, summary, notes = outcome
     if fmt == "junit":
         xml = junit_xml(_cases(problems, files, checked, failures, hints))
-        if output is not None:
+        if output is not None and str(output) != "-":
             try:
                 write_replace(output, xml)
             except OSError as error:

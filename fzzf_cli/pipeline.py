@@ -25,7 +25,7 @@ from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation, derive
 from fzzf_cli.reviews import Decision, load_reviews
 from fzzf_cli.subs_find import SUBMISSIONS, expected_of
-from fzzf_cli.subs_load import Submissions, check_file, checker, load_submissions
+from fzzf_cli.subs_load import Submissions, check_file, checker, load_submissions, pilot_claims
 from fzzf_cli.yamlio import parse_yaml
 
 
@@ -101,7 +101,7 @@ def build(
         except GitUnavailable as error:
             dating = declared_only(msg("dates_declared", reason=error.reason), grace)
     dated = date_filings(subs, dating, as_of)
-    flags = [*dated.flags, *contradicted(dated.subs)]
+    flags = [*dated.flags, *contradicted(dated.subs), *pilot_claims(dated.subs)]
     decisions, review_problems = load_reviews(root, ds, obligations, dated.subs)
     everything = [*(extra or []), *problems, *dated.problems, *review_problems]
     everything.sort(key=Problem.sort_key)

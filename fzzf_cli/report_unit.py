@@ -33,8 +33,8 @@ def unit_context(
     filed = []
     for f in subs.all():
         record = f.record
-        if getattr(record, "unit", None) != unit:
-            continue
+        if getattr(record, "unit", None) != unit or (f.filed is not None and f.filed > as_of):
+            continue  # someone else's, or not yet filed on the day asked about
         kind = f.kind if f.kind in ("report", "record") else f"pilot_{f.kind}"
         filed.append(
             {

@@ -188,6 +188,8 @@ def _unit_files(
         if entry.suffix.lower() not in YAML_SUFFIXES:
             if entry.is_dir():
                 problems.append(Problem(Location(rel), msg("sub_misplaced")))
+            elif not entry.name.startswith("."):  # 德庆.yaml.txt from Notepad, a .docx …
+                problems.append(Problem(Location(rel), msg("sub_not_yaml")))
             continue
         stem = entry.stem
         unit = stem.lower()

@@ -235,3 +235,26 @@ def _check_pilot_file(plan: Checker, filed: Filed, expect: Expected) -> Iterator
     if record.submitted is not None and record.submitted < issued:
         yield Problem(_at(filed, "submitted"), msg("sub_before_plan", date=issued))
     yield from _too_late(plan, filed, ("submitted",), record.submitted)
+
+
+def pilot_claims(subs: Submissions) -> list[Problem]:
+    """ "p64-plan: done" in a report, with no pilot file: the report says how the pilot
+    goes, but only the file under pilot-plans/ or pilot-completions/ is the document (八)."""
+    files = {(f.record.unit, getattr(f.record, "pilot", 0), f.kind) for f in subs.pilot_files}
+    found = []
+    for filed in subs.progress():
+        if filed.filed is None:
+            continue  # a draft claims nothing yet
+        for i, item in enumerate(getattr(filed.record, "items", [])):
+            thing = item.id.removesuffix(f".{filed.record.unit}")
+            number, _, step = thing.partition("-")
+            kind = {"plan": "plan", "done": "completion"}.get(step)
+            pilot = int(number[1:]) if number[1:].isdecimal() and number[1:].isascii() else 0
+            if item.status != "done" or kind is None or not number.startswith("p") or not pilot:
+                continue
+            if (filed.record.unit, pilot, kind) not in files:
+                command = "pilot-plan" if kind == "plan" else "pilot-report"
+                text = msg("sub_pilot_claim", doc=msg(f"pilot_doc_{kind}"), command=command,
+                           pilot=pilot, unit=filed.record.unit)  # fmt: skip
+                found.append(Problem(_at(filed, "items", i, "status"), text))
+    return found

@@ -281,3 +281,34 @@ def test_a_report_saying_the_pilot_plan_is_done_does_not_file_it(cli, plan_repo:
     assert code == 1
     assert "data/submissions/pilot-plans/p64/sihui.yaml: 四会市未报：报送试点工作方案" in out
     assert "data/submissions/2016-H1/sihui.yaml: " not in out  # the report itself is filed
+
+
+def test_stray_files_and_pilot_claims_are_said(cli, plan_repo: Path) -> None:
+    folder = plan_repo / "data" / "submissions" / "2016-H1"
+    folder.mkdir(parents=True)
+    (folder / "sihui.yaml.txt").write_text("unit: sihui\n", encoding="utf-8")
+    code, _, err = cli("validate", "--data", str(plan_repo))
+    assert code == 1 and "data/submissions/2016-H1/sihui.yaml.txt: 不是 .yaml 文件，未读取" in err
+    (folder / "sihui.yaml.txt").rename(folder / "sihui.yaml")
+    (folder / "sihui.yaml").write_text(
+        "unit: sihui\nperiod: 2016-H1\nsubmitted: 2016-06-28\nitems:\n"
+        "  - id: p64-plan\n    status: done\n    done: 2016-04-19\n",
+        encoding="utf-8",
+    )
+    code, _, err = cli("validate", "--data", str(plan_repo))
+    assert code == 0
+    assert "data/submissions/2016-H1/sihui.yaml:6:13: 半年报送中写“已完成”不算报送试点方案" in err
+    assert "fzzf new pilot-plan 64 sihui" in err
+
+
+def test_junit_to_stdout_with_a_dash(cli, plan_repo: Path) -> None:
+    code, out, _ = cli("check", "--as-of", "2016-04-10", "-f", "junit", "-o", "-",
+                       "--data", str(plan_repo))  # fmt: skip
+    assert code == 0 and out.startswith("<?xml") and not Path("-").exists()
+
+
+def test_new_report_over_a_filed_one_says_not_to_rewrite_it(cli, plan_repo: Path) -> None:
+    data = ("--data", str(plan_repo))
+    cli("new", "report", "德庆", "2016-H1", "--date", "2016-06-28", *data)
+    code, _, err = cli("new", "report", "德庆", "2016-H1", *data)
+    assert code == 1 and "已报送（写了 submitted），不覆盖，也不要改写" in err

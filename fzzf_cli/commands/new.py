@@ -57,8 +57,10 @@ def _write(root: DataRoot, relative: str, text: str) -> None:
 
     target = root.path / relative
     siblings = [target.with_suffix(s) for s in (".yaml", ".yml", ".YAML", ".YML")]
-    if any(p.exists() for p in siblings):
-        raise FzzfError(msg("new_exists", path=relative), EXIT_FINDINGS)
+    there = next((p for p in siblings if p.exists()), None)
+    if there is not None:
+        key = "new_exists_filed" if _filed(there) else "new_exists"
+        raise FzzfError(msg(key, path=relative), EXIT_FINDINGS)
     try:
         write_new(target, text)
     except FileExistsError:
@@ -67,6 +69,15 @@ def _write(root: DataRoot, relative: str, text: str) -> None:
         text = msg("new_write_failed", path=shown_path(target), reason=os_reason(error))
         raise FzzfError(text, EXIT_USAGE) from None
     sys.stdout.write(msg("new_written", path=shown_path(target)) + "\n")
+
+
+def _filed(path: Path) -> bool:
+    """Whether an existing file says it was filed (its ``submitted`` is set)."""
+    from fzzf_cli.yamlio import read_yaml
+
+    doc, _ = read_yaml(path, path.name)
+    data = doc.data if doc is not None else None
+    return isinstance(data, dict) and data.get("submitted") not in (None, "")
 
 
 def _date(value: str | None) -> date | None:
@@ -91,7 +102,7 @@ def _progress_file(unit: str, period: str, day: str | None, everything: bool,
         text = msg("new_date_before_period", date=submitted, start=chosen.start)
         raise FzzfError(text, EXIT_USAGE)
     # Carry forward what was filed by now: an unreadable earlier file is said on stderr.
-    root, ws = workspace(data, submitted or as_of_date(None))
+    root, ws = workspace(data, submitted or as_of_date(None), notes=False)
     reporter = any(o.unit_id == uid and o.kind == "report" for o in ws.obligations)
     if kind == "report" and not reporter:
         hint = msg("sub_hint_record", unit=uid, period=chosen.id)
@@ -200,7 +211,7 @@ def new_review(
     with handled():
         today = as_of_date(as_of)
         _writable(data_root(data))
-        root, ws = workspace(data, today)
+        root, ws = workspace(data, today, notes=False)
         chosen = parse_period(ws.ds, period)
         assessed = assess(ws.obligations, ws.subs, today, decisions=ws.decisions)
         _write(root, review_path(chosen.id), review_text(ws, assessed, chosen.id, today))

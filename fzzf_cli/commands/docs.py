@@ -21,7 +21,7 @@ from fzzf_cli.app import (
 )
 from fzzf_cli.commands.state import HistoryOpt, assessed_state
 from fzzf_cli.dataset import Dataset
-from fzzf_cli.errors import EXIT_USAGE, FzzfError
+from fzzf_cli.errors import EXIT_USAGE, FzzfError, Problem
 from fzzf_cli.load import DataRoot, embedded_root
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
@@ -81,6 +81,11 @@ def _write(root: DataRoot, output: str | None, default: str, text: str) -> None:
     sys.stdout.write(msg("new_written", path=shown_path(target)) + "\n")
 
 
+def _notes(flags: list[Problem]) -> list[dict[str, str]]:
+    """What dating and reviewing found in filed records, for the coordinator's reader."""
+    return [{"where": str(f.location), "message": f.message} for f in flags]
+
+
 @app.command(cls=FzzfCommand)
 def report(
     fmt: DocFormatOpt = DocFormat.html,
@@ -106,12 +111,13 @@ def report(
         if unit is not None:
             uid = resolve(ds, unit)
             context = unit_context(ds, assessed, subs, uid, today, chosen)
-            context["dates"] = state.ws.dating.note
+            mine = [n for n in state.ws.flags if Path(n.location.path).stem.lower() == uid]
+            context |= {"dates": state.ws.dating.note, "notes": _notes(mine)}
             text = render(folders, f"unit.{fmt.value}.j2", context)
             _write(state.root, output, f"{stem}-{uid}.{fmt.value}", text)
             return
         context = overall_context(ds, assessed, subs, today, chosen)
-        context["dates"] = state.ws.dating.note
+        context |= {"dates": state.ws.dating.note, "notes": _notes(state.ws.flags)}
         text = render(folders, f"report.{fmt.value}.j2", context)
         _write(state.root, output, f"{stem}.{fmt.value}", text)
 

@@ -49,20 +49,25 @@ def failure(
 
 
 class Change(NamedTuple):
-    """What a pull request changes: its submission files, and the units they belong to."""
+    """What a pull request changes: its submission files, the units they belong to, and
+    any other data file (the plan, the reviews)."""
 
     paths: frozenset[str]
     units: set[str]
+    plan: frozenset[str] = frozenset()
 
 
 def changed(repo: Repo, rev: str) -> Change:
     """Submission files that differ from ``rev`` (committed, staged or new), and whose."""
     try:
-        names = changed_paths(repo, rev, SUBMISSIONS.as_posix())
+        every = changed_paths(repo, rev, "data")
     except GitUnavailable as error:
         raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
+    inside = f"{SUBMISSIONS.as_posix()}/"
+    names = [name for name in every if name.startswith(inside)]
     units = {Path(name).stem.lower() for name in names if name.endswith((".yaml", ".yml"))}
-    return Change(frozenset(names), units)
+    plan = frozenset(name for name in every if not name.startswith(inside))
+    return Change(frozenset(names), units, plan)
 
 
 class Outcome(NamedTuple):
@@ -101,6 +106,8 @@ def judge(
         brought = change.paths if change is not None else frozenset()
         problems += [f for f in ws.flags if f.location.path in brought]
         notes = [f for f in ws.flags if f.location.path not in brought]
+        if change is not None:  # said where everyone reviewing the pull request reads
+            notes += [Problem(Location(p), msg("gate_plan_changed")) for p in sorted(change.plan)]
         problems.sort(key=Problem.sort_key)
         files += [f.path for f in ws.subs.all()]
         checked = [

@@ -340,6 +340,8 @@ ZH: dict[str, str] = {
     "gate_pass": "通过。",
     "gate_notes": "提示（{n} 处，不影响结论：日期、内容已按入库记录计）：",
     "gate_notes_count": "另有提示 {n} 处；",
+    "gate_dates_unproven": "这是 git 仓库，却无法核对报送日期（{reason}）：CI 把关不能只凭申报的日期",
+    "gate_plan_changed": "本次改动修改了方案或复核文件：报送日期、期限、复核都按改动后的文件判断；这类改动应由市法制局单独提交、审阅",
     "gate_history_changed": "--history 与 --changed-since 不能同时使用：前者还原过去某天，后者检查现在的改动",
     "gate_output_junit_only": "-o/--output 只用于 --format junit；其他格式写到标准输出，可用 > 文件 保存",
     "gate_hint_invalid": "文件已有但无效，先改正上面指出的问题",

@@ -37,6 +37,7 @@ class Source(NamedTuple):
     rev: str | None
     label: str  # the main line as the reader knows it: a branch, a commit, a day replayed
     reason: str  # why dates are as declared (when there is no repository)
+    broken: bool = False  # a git repository is there, but cannot prove dates (shallow …)
 
 
 class Workspace(NamedTuple):
@@ -46,7 +47,8 @@ class Workspace(NamedTuple):
     decisions: list[Decision]  # the coordinator's verdicts
     dating: Dating
     problems: list[Problem]  # invalid data: the file (or verdict) counts for nobody
-    flags: list[Problem]  # filings judged on another day than they declare
+    flags: list[Problem]  # filings judged on another day or content than they say now
+    source: Source  # the repository and main line the dates were proven from
 
 
 def offset(ds: Dataset) -> timedelta:
@@ -68,12 +70,12 @@ def source_of(root: Path, embedded: bool = False, mainline: str | None = None) -
         if repo is None:
             return Source(None, None, "", msg("dates_reason_plain"))
         if repo.shallow:
-            return Source(None, None, "", msg("dates_reason_shallow"))
+            return Source(None, None, "", msg("dates_reason_shallow"), broken=True)
         rev = resolve(repo, mainline) if mainline else repo.head
     except GitUnavailable as error:
         if mainline:
             raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
-        return Source(None, None, "", error.reason)
+        return Source(None, None, "", error.reason, broken=True)
     if mainline:
         return Source(repo, rev, f"{mainline} {rev[:10]}", "")
     if repo.branch is None:
@@ -106,7 +108,7 @@ def build(
     everything = [*(extra or []), *problems, *dated.problems, *review_problems]
     everything.sort(key=Problem.sort_key)
     flags.sort(key=Problem.sort_key)
-    return Workspace(ds, obligations, dated.subs, decisions, dating, everything, flags)
+    return Workspace(ds, obligations, dated.subs, decisions, dating, everything, flags, source)
 
 
 def _first_valid(ds: Dataset, obligations: list[Obligation]) -> Accept:

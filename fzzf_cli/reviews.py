@@ -26,7 +26,7 @@ from fzzf_cli.load import pydantic_problems
 from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation
 from fzzf_cli.subs_find import YAML_SUFFIXES, close_match, readable, shown
-from fzzf_cli.subs_load import Submissions
+from fzzf_cli.subs_load import HORIZON_SLACK, Submissions
 from fzzf_cli.subs_model import ReviewFile, Verdict
 from fzzf_cli.yamlio import YamlDoc, locate, read_yaml
 
@@ -163,6 +163,12 @@ def _check(
     if day < ds.measures_file.plan.date:
         where = at("date") if verdict.date else at()
         yield Problem(where, msg("review_before_plan", date=ds.plan.date))
+    horizon = ds.measures_file.plan.horizon
+    for field, value in (("date", day), ("deadline", verdict.deadline)):
+        if value is not None and value > horizon + HORIZON_SLACK:
+            where = at(field) if getattr(verdict, field) is not None else at()
+            text = msg("sub_date_past_horizon", day=value, horizon=horizon)
+            yield Problem(where, text, msg("sub_hint_date_typo"))
     if verdict.verdict == "pending":
         return
     if not any(claimed <= day for claimed in made.get((unit, thing), [])):

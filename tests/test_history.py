@@ -387,3 +387,22 @@ def test_a_filing_merged_long_ago_is_a_note_not_a_failure(cli, history_repo) -> 
         and "数据问题 0 个" in out
         and "另有提示 1 处；未通过。" in out
     )
+
+
+def test_the_gate_fails_when_a_repository_cannot_prove_dates(cli, history_repo, tmp_path) -> None:
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history_repo}", str(clone))
+    code, out, _ = cli("check", "--as-of", "2016-04-10", "--data", str(clone))
+    assert code == 1 and "data/submissions: 这是 git 仓库，却无法核对报送日期（浅克隆" in out
+    assert cli("check", "--as-of", "2016-04-10", "--data", str(history_repo))[0] == 0
+
+
+def test_a_pull_request_changing_the_plan_is_said(cli, history_repo) -> None:
+    git(history_repo, "checkout", "-q", "-b", "pr")
+    measures = history_repo / "data" / "measures.yaml"
+    measures.write_text(
+        measures.read_text("utf-8").replace("grace_days: 3", "grace_days: 60"), "utf-8"
+    )
+    code, out, _ = cli("check", "--changed-since", "main", "--as-of", "2016-04-10",
+                       "--data", str(history_repo))  # fmt: skip
+    assert code == 0 and "data/measures.yaml: 本次改动修改了方案或复核文件" in out

@@ -308,3 +308,11 @@ def test_a_date_past_the_horizon_is_a_typing_mistake(cli, plan_repo, field: str)
     assert code == 1 and "比方案期末 2018-12-31 晚一年以上" in err
     code, out, _ = cli("check", "--as-of", "2017-07-15", "--data", str(plan_repo))
     assert "文件已有但无效" in out and "fzzf new report deqing 2017-H1" not in out
+
+
+def test_a_far_deadline_is_a_typing_mistake(plan_repo: Path) -> None:
+    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
+    _review(plan_repo, "2017-H2", "2018-01-10", _return("2071-08-31"))
+    ws = _ws(plan_repo, "2018-02-01")
+    assert [p.location.line for p in ws.problems] == [8]
+    assert "比方案期末 2018-12-31 晚一年以上" in ws.problems[0].message

@@ -18,7 +18,7 @@ import typer
 from fzzf_cli import cache
 from fzzf_cli.app import AsOfOpt, DataOpt, FzzfCommand, app, as_of_date, data_root, handled
 from fzzf_cli.commands.state import HistoryOpt, build_workspace
-from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Problem
+from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Location, Problem
 from fzzf_cli.load import DataRoot, load_dataset
 from fzzf_cli.messages import msg
 
@@ -85,12 +85,13 @@ def _judged(
     from fzzf_cli.amend import amendments
     from fzzf_cli.gate import changed
     from fzzf_cli.gitrepo import GitUnavailable
-    from fzzf_cli.pipeline import source_of
 
     _, ws = build_workspace(root, ds, today, history=history, mainline=changed_since)
+    source = ws.source
+    unproven = [Problem(Location("data/submissions"), msg("gate_dates_unproven",
+                        reason=source.reason))] if source.broken else []  # fmt: skip
     if changed_since is None:
-        return ws, None, []
-    source = source_of(root.path, mainline=changed_since)
+        return ws, None, unproven
     if source.repo is None or source.rev is None:
         raise FzzfError(msg("gate_git_failed", reason=source.reason), EXIT_USAGE)
     change = changed(source.repo, source.rev)

@@ -3,6 +3,7 @@ data, and a source audit. Nothing lost, no traceback, safe output in every sink.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -233,3 +234,38 @@ def test_no_eval_shell_or_unsafe_yaml_in_the_package() -> None:
 def test_pinned_dependencies_without_known_advisories() -> None:
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '"pyyaml>=6.0.4"' in text and '"jinja2>=3.1.6"' in text
+
+
+def _installed_fzzf(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "fzzf_cli", *args], capture_output=True,
+                          env=env, check=False)  # fmt: skip
+
+
+def test_a_file_name_that_is_not_utf8_is_a_located_problem(plan_repo: Path) -> None:
+    folder = plan_repo / "data" / "submissions" / "2017-H1"
+    folder.mkdir(parents=True)
+    with open(os.path.join(os.fsencode(folder), b"\xff.yaml"), "wb") as handle:
+        handle.write(b"unit: deqing\n")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = _installed_fzzf(["check", "--as-of", "2017-07-15", "--data", str(plan_repo)], env)
+    assert done.returncode == 1, done.stderr
+    assert b"data/submissions/2017-H1/\\xff.yaml: " in done.stdout
+    done = _installed_fzzf(["validate", "-f", "json", "--data", str(plan_repo)], env)
+    found = json.loads(done.stdout.decode("utf-8"))["problems"]
+    assert [p["path"] for p in found] == ["data/submissions/2017-H1/\\xff.yaml"]
+
+
+def test_problems_on_stderr_cannot_forge_workflow_commands(cli, plan_repo: Path) -> None:
+    """The GitHub runner reads workflow commands from stderr too; validate writes there."""
+    folder = plan_repo / "data" / "submissions" / "2017-H1"
+    folder.mkdir(parents=True)
+    (folder / "x\n::error title=fzzf::forged\n::notice::ok.yaml").write_text("a: b\n", "utf-8")
+    (folder / "deqing.yaml").write_text(
+        "unit: deqing\nperiod: 2017-H1\nsubmitted: 2017-06-28\nitems:\n"
+        '  - {id: "m1\\n::error::from a value\\u001b[31m", status: done}\n',
+        encoding="utf-8",
+    )
+    code, _, err = cli("validate", "--data", str(plan_repo))
+    assert code == 1 and "forged" in err and "from a value" in err
+    assert not [line for line in err.splitlines() if line.lstrip().startswith("::")]
+    assert "\x1b" not in err

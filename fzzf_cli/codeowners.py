@@ -17,7 +17,7 @@ What the two hosts do with the file (checked against their documentation):
 - Both: ``*`` does not match ``/`` (GitLab's ``FNM_PATHNAME``, GitHub's gitignore rules), so
   every submission folder depth is spelled out; paths are case-sensitive.
 
-Everything taken from the data is either checked (handles: ``handles.py``; ids: ``model.Id``)
+Everything taken from the data is either checked (handles: ``handles.py``; ids: ``fields.Id``)
 or reduced to a safe label before it is written.
 """
 

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 from fzzf_cli import cache
 from fzzf_cli.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.errors import Problem
+from fzzf_cli.fields import Record
 from fzzf_cli.messages import msg
-from fzzf_cli.model import MeasuresFile, PilotsFile, Record, UnitsFile
+from fzzf_cli.model import MeasuresFile, PilotsFile, UnitsFile
 
 DATA_FILES: dict[str, type[Record]] = {
     UNITS: UnitsFile,

@@ -2,85 +2,34 @@
 
 Every model is frozen, forbids unknown keys and is strict: YAML values must already have
 the right type (``true`` is not an integer, ``"12"`` is not a number). Dates arrive as
-text from the loader and are parsed here, ISO ``YYYY-MM-DD`` only, so a bad date is
-reported with its line like any other field.
+text from the loader and are parsed (fields.py), ISO ``YYYY-MM-DD`` only, so a bad date
+is reported with its line like any other field.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import Field, StringConstraints, model_validator
 
+from fzzf_cli.fields import (
+    AreaNo,
+    Id,
+    IsoDate,
+    MeasureNo,
+    PeriodId,
+    Record,
+    Ref,
+    Tag,
+    Text,
+)
 from fzzf_cli.handles import Handle
 from fzzf_cli.messages import msg
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def parse_iso_date(value: object) -> date:
-    """Accept only ``YYYY-MM-DD`` text that names a real day (no epochs, no times)."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise ValueError(msg("date_format", value=value))
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(msg("date_impossible", value=value)) from None
-
-
-def _clean_text(value: str) -> str:
-    if _CONTROL.search(value):
-        raise ValueError(msg("text_control_char"))
-    return value
-
-
-IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_clean_text)]
-# Ids are file names on Linux, macOS and Windows alike: lower-case ASCII, digits, hyphens,
-# and none of the names Windows reserves for devices (con, nul, com1 …).
-_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
-
-
-def _not_reserved(value: str) -> str:
-    if _WINDOWS_RESERVED.match(value):
-        raise ValueError(msg("id_reserved", value=value))
-    return value
-
-
-Id = Annotated[
-    str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,39}$"), AfterValidator(_not_reserved)
-]
-# A reference to a unit or group: any text here, so that the cross-check can say which id
-# a name like 市法制局 should have been (``references`` in checks.py).
-Ref = Text
-Tag = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
-PeriodId = Annotated[str, StringConstraints(pattern=r"^\d{4}-H[12]$")]
-MeasureNo = Annotated[int, Field(ge=1, le=69)]
-AreaNo = Annotated[int, Field(ge=1, le=8)]
 
 UnitKind = Literal[
     "city_department", "county_government", "zone_committee", "external_body", "leading_group"
 ]
 Stage = Literal["pilot", "rollout", "consolidate"]
-
-
-class Record(BaseModel):
-    """Base of every record: frozen, strict, unknown keys refused."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 # --- units.yaml -----------------------------------------------------------------------

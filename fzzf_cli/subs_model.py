@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from fzzf_cli.fields import Id, IsoDate, PeriodId, Record, Tag, Text
 from fzzf_cli.messages import msg
-from fzzf_cli.model import Id, IsoDate, PeriodId, Record, Tag, Text
 
 Status = Literal["not_started", "in_progress", "done"]
 STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done")

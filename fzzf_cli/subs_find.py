@@ -105,11 +105,7 @@ def discover(root: Path, ds: Dataset, problems: list[Problem]) -> Iterator[tuple
         return
     periods = {p.id for p in ds.measures_file.reporting.periods}
     seen: dict[Expected, str] = {}
-    for entry in sorted(base.iterdir()):
-        rel = shown(entry, root)
-        if not readable(entry):
-            problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
-            continue
+    for entry, rel in _listed(root, base, problems):
         if entry.is_dir() and entry.is_symlink():
             problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
             continue
@@ -139,11 +135,7 @@ def _record_files(
     seen: dict[Expected, str],
     problems: list[Problem],
 ) -> Iterator[tuple[Path, Expected]]:
-    for entry in sorted(folder.iterdir()):
-        rel = shown(entry, root)
-        if not readable(entry):
-            problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
-            continue
+    for entry, rel in _listed(root, folder, problems):
         if entry.is_symlink():
             problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
         elif not (entry.is_dir() and entry.name in periods):
@@ -158,11 +150,7 @@ def _pilot_files(
     root: Path, folder: Path, ds: Dataset, seen: dict[Expected, str], problems: list[Problem]
 ) -> Iterator[tuple[Path, Expected]]:
     kind = PILOT_FOLDERS[folder.name]
-    for entry in sorted(folder.iterdir()):
-        rel = shown(entry, root)
-        if not readable(entry):
-            problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
-            continue
+    for entry, rel in _listed(root, folder, problems):
         if entry.is_symlink():
             problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
             continue
@@ -180,11 +168,7 @@ def _pilot_files(
 def _unit_files(
     root: Path, folder: Path, ds: Dataset, problems: list[Problem]
 ) -> Iterator[tuple[Path, str]]:
-    for entry in sorted(folder.iterdir()):
-        rel = shown(entry, root)
-        if not readable(entry):
-            problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
-            continue
+    for entry, rel in _listed(root, folder, problems):
         if entry.suffix.lower() not in YAML_SUFFIXES:
             if entry.is_dir():
                 problems.append(Problem(Location(rel), msg("sub_misplaced")))
@@ -218,6 +202,17 @@ def _file_name_hint(ds: Dataset, stem: str, suffix: str) -> str:
         return msg("sub_rename", name=f"{resolve(ds, stem)}{suffix}")
     except FzzfError:
         return close_match(stem, list(ds.units))
+
+
+def _listed(root: Path, folder: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
+    """A folder's entries, sorted, each with its path as shown; a name that is not UTF-8
+    is a problem and left out."""
+    for entry in sorted(folder.iterdir()):
+        rel = shown(entry, root)
+        if readable(entry):
+            yield entry, rel
+        else:
+            problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
 
 
 def close_match(name: str, choices: list[str]) -> str:

@@ -406,3 +406,16 @@ def test_a_pull_request_changing_the_plan_is_said(cli, history_repo) -> None:
     code, out, _ = cli("check", "--changed-since", "main", "--as-of", "2016-04-10",
                        "--data", str(history_repo))  # fmt: skip
     assert code == 0 and "data/measures.yaml: 本次改动修改了方案或复核文件" in out
+
+
+def test_the_history_benchmark_runs() -> None:
+    """benchmarks/history_speed.py on a small history: it builds, proves every filing and
+    prints its ratio (its figures are read by people, never asserted here)."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "history_speed.py"
+    done = subprocess.run([sys.executable, str(script), "--files", "40", "--per-merge", "5",
+                           "--runs", "1"], capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "40 submission files" in done.stdout and "ratio" in done.stdout

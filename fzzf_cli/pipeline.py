@@ -25,7 +25,14 @@ from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation, derive
 from fzzf_cli.reviews import Decision, load_reviews
 from fzzf_cli.subs_find import SUBMISSIONS, expected_of
-from fzzf_cli.subs_load import Submissions, check_file, checker, load_submissions, pilot_claims
+from fzzf_cli.subs_load import (
+    Checker,
+    Submissions,
+    check_file,
+    checker,
+    load_submissions,
+    pilot_claims,
+)
 from fzzf_cli.yamlio import parse_yaml
 
 
@@ -90,13 +97,14 @@ def build(
     from fzzf_cli.history import proofs
 
     obligations = derive(ds)
-    subs, problems = load_submissions(root, ds, obligations)
+    plan = checker(ds, obligations)
+    subs, problems = load_submissions(root, ds, obligations, plan)
     grace = ds.measures_file.filing.grace_days
     dating = declared_only(msg("dates_declared", reason=source.reason), grace)
     if source.repo is not None and source.rev is not None:
         current = [(f.path, f.record.submitted) for f in subs.all()]
         folder = SUBMISSIONS.as_posix()
-        accept = _first_valid(ds, obligations)
+        accept = _first_valid(ds, plan)
         try:
             found = proofs(source.repo, source.rev, folder, current, offset(ds), root, accept)
             dating = Dating("git", msg("dates_git", rev=source.label, grace=grace), found, grace)
@@ -111,11 +119,10 @@ def build(
     return Workspace(ds, obligations, dated.subs, decisions, dating, everything, flags, source)
 
 
-def _first_valid(ds: Dataset, obligations: list[Obligation]) -> Accept:
+def _first_valid(ds: Dataset, plan: Checker) -> Accept:
     """A version of a file in history is a filing when it is valid as the loader would
     have it then (model, place, plan) and dated no later than the day it reached the line:
     a broken placeholder merged on time does not make its later fix count from then."""
-    plan = checker(ds, obligations)
 
     def accept(path: str, content: bytes, reached: date) -> date | None:
         expect = expected_of(path, ds)

@@ -142,14 +142,15 @@ def _as_first_filed(filed: Filed, proof: Proof | None, as_of: date) -> tuple[Fil
     return filed._replace(record=original), flags
 
 
-def contradicted(subs: Submissions) -> list[Problem]:
+def contradicted(subs: Submissions, as_of: date) -> list[Problem]:
     """A claim dated back past the unit's own word: a report says an item was done on a
     day on or before an earlier filed report in which the unit still had it open. The
     claim counts from the day after that report (status.py) and is flagged here."""
     flags: list[Problem] = []
     open_on: dict[tuple[str, str], date] = {}  # the latest filing that said "not done"
     progress = sorted(
-        (f for f in subs.progress() if f.filed is not None), key=lambda f: (f.filed, f.path)
+        (f for f in subs.progress() if f.filed is not None and f.filed <= as_of),
+        key=lambda f: (f.filed, f.path),
     )
     for filed in progress:
         report = filed.record

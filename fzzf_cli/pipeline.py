@@ -111,7 +111,7 @@ def build(
         except GitUnavailable as error:
             dating = declared_only(msg("dates_declared", reason=error.reason), grace)
     dated = date_filings(subs, dating, as_of)
-    flags = [*dated.flags, *contradicted(dated.subs), *pilot_claims(dated.subs)]
+    flags = [*dated.flags, *contradicted(dated.subs, as_of), *pilot_claims(dated.subs, as_of)]
     decisions, review_problems = load_reviews(root, ds, obligations, dated.subs)
     everything = [*(extra or []), *problems, *dated.problems, *review_problems]
     everything.sort(key=Problem.sort_key)

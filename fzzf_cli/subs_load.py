@@ -237,14 +237,14 @@ def _check_pilot_file(plan: Checker, filed: Filed, expect: Expected) -> Iterator
     yield from _too_late(plan, filed, ("submitted",), record.submitted)
 
 
-def pilot_claims(subs: Submissions) -> list[Problem]:
+def pilot_claims(subs: Submissions, as_of: date) -> list[Problem]:
     """ "p64-plan: done" in a report, with no pilot file: the report says how the pilot
     goes, but only the file under pilot-plans/ or pilot-completions/ is the document (八)."""
     files = {(f.record.unit, getattr(f.record, "pilot", 0), f.kind) for f in subs.pilot_files}
     found = []
     for filed in subs.progress():
-        if filed.filed is None:
-            continue  # a draft claims nothing yet
+        if filed.filed is None or filed.filed > as_of:
+            continue  # a draft claims nothing yet, nor a filing of a later day
         for i, item in enumerate(getattr(filed.record, "items", [])):
             thing = item.id.removesuffix(f".{filed.record.unit}")
             number, _, step = thing.partition("-")

@@ -42,6 +42,10 @@ COMMAND_ORDER = (
 )  # fmt: skip
 
 
+class PipeClosed(Exception):
+    """The reader of fzzf's output went away (``fzzf due | head``): not an error."""
+
+
 class ChineseHelpFormatter(HelpFormatter):
     """Click's help headings and usage prefix in Chinese."""
 
@@ -81,6 +85,12 @@ class FzzfGroup(typer.core.TyperGroup):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _chinese_help(super().get_help_option(ctx))
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise PipeClosed from None  # click would turn it into exit 1
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)

@@ -15,6 +15,7 @@ from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
 from fzzf_cli.gitrepo import GitUnavailable, Repo, changed_paths
 from fzzf_cli.messages import msg
 from fzzf_cli.output.ci import JUnitCase, github, junit_xml, plain, step_summary
+from fzzf_cli.output.safe import write_trusted
 from fzzf_cli.status import FILED_KINDS, Assessed, assess, gate_failures
 from fzzf_cli.subs_find import SUBMISSIONS, pilot_path, submission_path
 from fzzf_cli.writefile import write_replace
@@ -163,7 +164,7 @@ def emit(fmt: str, outcome: Outcome, output: Path | None, summary_file: str | No
     if notes:
         sys.stdout.write(msg("gate_notes", n=len(notes)) + "\n" + plain(notes))
     if fmt == "github":
-        sys.stdout.write(github(findings))
+        write_trusted(sys.stdout, github(findings))  # fzzf's own workflow commands
         if summary_file:
             rows = [
                 {

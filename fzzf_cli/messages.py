@@ -472,6 +472,9 @@ ZH: dict[str, str] = {
     "source_not_found": "原文中找不到措施 {n} 的段落",
     "internal_error": "fzzf {version} 内部错误：{kind}。这是 fzzf 的缺陷，不是您的数据问题；请把运行的命令和这段话报告给维护者。",
     "interrupted": "已中断。",
+    "internal_error_log": "详细信息（供维护者查看，不含在屏幕上）已写入 {path}",
+    "output_failed": "无法写出结果：{reason}",
+    "cwd_missing": "当前目录已不存在（可能已被删除），请换到一个存在的目录再运行",
     # --- obligations: due / owes --------------------------------------------
     "report_title": "报送 {period} 创建工作落实情况（报{to}）",
     "review_title": "组织示范区创建工作总结验收",

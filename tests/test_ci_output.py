@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fzzf_cli.errors import Location, Problem
-from fzzf_cli.output.ci import JUnitCase, github, junit_xml, one_line, plain, step_summary
+from fzzf_cli.output.ci import JUnitCase, github, junit_xml, plain, step_summary
+from fzzf_cli.output.safe import defuse_commands, one_line
 
 SUB = "data/submissions/2016-H1/deqing.yaml"
 P1 = Problem(Location(SUB, 3, 7), "缺少必填的键“date”", "请按模板填写")
@@ -56,10 +57,14 @@ def test_one_line_escapes_other_controls() -> None:
 
 def test_one_line_defuses_runner_commands() -> None:
     assert one_line("::error file=x::pwned") == "\\x3a:error file=x::pwned"
-    assert one_line("\u3000\u200b::warning::x") == "\u3000\u200b\\x3a:warning::x"
+    # Zero-width and direction characters are shown by their code point ...
+    assert one_line("\u3000\u200b::warning::x") == "\u3000<U+200B>::warning::x"
+    assert one_line("a\u202eb\u2066c") == "a<U+202E>b<U+2066>c"
     assert one_line("名称 ##[error]假的") == "名称 ##\\x5berror]假的"
-    assert one_line("#\u200b#[stop-commands]t") == "#\u200b#\\x5bstop-commands]t"
     assert one_line("a::b #[x] ##") == "a::b #[x] ##"
+    # ... and where they reach the runner raw, it skips them as ignorable: so does fzzf.
+    assert defuse_commands("\u3000\u200b::warning::x") == "\u3000\u200b\\x3a:warning::x"
+    assert defuse_commands("#\u200b#[stop-commands]t") == "#\u200b#\\x5bstop-commands]t"
 
 
 def test_plain_exact() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -19,71 +18,10 @@ from typing import NamedTuple
 from fzzf_cli.errors import Problem
 from fzzf_cli.messages import msg
 from fzzf_cli.output.formats import cell_text
+from fzzf_cli.output.safe import one_line
 
-# What some reader (the runner, a terminal, str.splitlines) takes as a line end: a space.
-_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-# Other C0/C1 controls and DEL, escaped visibly (not dropped) so the author can find the
-# byte; this covers \v \f \x1c-\x1e (splitlines breaks) and ESC (terminal sequences).
-_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-# The GitHub runner also takes a line as a command when it starts with "::" after
-# TrimStart(), or when it contains the legacy "##[" anywhere (actions/runner
-# ActionCommand.TryParseV2 / TryParse): think of a file named "::error title=x::y.yaml",
-# or "##[stop-commands]t", which would silence our real annotations. Both tests are .NET
-# culture-sensitive string searches, which skip "ignorable" characters such as U+200B
-# or U+00AD, so those are skipped here too (generously: whole categories).
-_IGNORABLE_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Cs", "Me", "Mn"})
-_HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
 # Not XML 1.0 "Char"s; lone surrogates (e.g. from surrogateescape) cannot even be encoded.
 _XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _escape_control(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
-
-
-def one_line(text: str) -> str:
-    """Text from the data made safe for one log line.
-
-    CR, LF, CRLF, NEL (U+0085), U+2028 and U+2029 become a space, TAB becomes a space,
-    and any other C0/C1 control character becomes a visible escape such as ``\\x1b``.
-    Why: the GitHub runner reads workflow commands from any stdout line starting with
-    ``::``, so a data value must never be able to start a new line of the log. For the
-    same reason a ``:`` that is the first visible character becomes ``\\x3a`` and the
-    ``[`` of ``##[`` (the runner's legacy command prefix, honoured anywhere in a line)
-    becomes ``\\x5b``: no line containing the result can be read as a command.
-    """
-    text = _LINE_BREAKS.sub(" ", text).replace("\t", " ")
-    return _defuse_commands(_CONTROLS.sub(_escape_control, text))
-
-
-def _ignorable(char: str) -> bool:
-    return unicodedata.category(char) in _IGNORABLE_CATEGORIES or char in _HANGUL_FILLERS
-
-
-def _after_hashes(text: str, index: int) -> bool:
-    """Whether ``text[index]`` is preceded by ``##``, ignorable characters skipped."""
-    hashes = 0
-    while index > 0 and hashes < 2:  # linear overall: a scan stops at the previous "["
-        index -= 1
-        if text[index] == "#":
-            hashes += 1
-        elif not _ignorable(text[index]):
-            break
-    return hashes == 2
-
-
-def _defuse_commands(text: str) -> str:
-    """Escape the ``[`` of every ``##[`` and a ``:`` that is the first visible character."""
-    chars = list(text)
-    for index, char in enumerate(text):
-        if char == "[" and _after_hashes(text, index):
-            chars[index] = "\\x5b"
-    for index, char in enumerate(text):
-        if not (char.isspace() or _ignorable(char)):
-            if char == ":":
-                chars[index] = "\\x3a"
-            break
-    return "".join(chars)
 
 
 def plain(problems: Sequence[Problem]) -> str:

@@ -31,7 +31,7 @@ from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
 from fzzf_cli.load import DataRoot, find_root, load_dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.output.tables import print_problems
-from fzzf_cli.query import parse_date
+from fzzf_cli.query import OutOfRange, parse_date
 from fzzf_cli.usage import chinese
 
 # The order ``fzzf --help`` lists the commands in: daily questions first.
@@ -205,7 +205,7 @@ def handled() -> Iterator[None]:
 
 
 def data_root(data: Path | None) -> DataRoot:
-    root = find_root(data, os.environ.get("FZZF_DATA") or None, Path.cwd())
+    root = find_root(data, os.environ.get("FZZF_DATA") or None, working_dir())
     if root is None:
         shown = data if data is not None else os.environ.get("FZZF_DATA", "")
         raise FzzfError(msg("data_not_found", path=shown), EXIT_USAGE)
@@ -222,6 +222,14 @@ def plan_dataset(data: Path | None) -> tuple[DataRoot, Dataset]:
     if problems:
         sys.stderr.write(msg("validate_failed", n=len(problems)) + msg("data_invalid") + "\n")
     return root, ds
+
+
+def working_dir() -> Path:
+    """The folder fzzf was started in; a usage error when it has been deleted."""
+    try:
+        return Path.cwd()
+    except OSError:
+        raise FzzfError(msg("cwd_missing"), EXIT_USAGE) from None
 
 
 def shown_path(path: Path) -> str:
@@ -269,6 +277,8 @@ def as_of_date(value: str | None) -> date:
 def _parse_as_of(value: str, source: str) -> date:
     try:
         return parse_date(value, source)
+    except OutOfRange:
+        raise
     except FzzfError:
         raise FzzfError(msg("bad_as_of", value=value, source=source), EXIT_USAGE) from None
 

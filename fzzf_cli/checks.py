@@ -16,6 +16,7 @@ from fzzf_cli.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.errors import Problem
 from fzzf_cli.messages import msg
 from fzzf_cli.model import Group, Unit
+from fzzf_cli.names import fold
 
 Check = Callable[[Dataset], Iterator[Problem]]
 
@@ -32,7 +33,9 @@ def unique_ids(ds: Dataset) -> Iterator[Problem]:
             if rec.id in seen:
                 yield Problem(ds.where(UNITS, (section, i, "id")), msg("dup_id", id=rec.id))
             seen[rec.id] = rec.id
-    names: dict[str, str] = {}
+    # Names are matched as people type them, width and case folded (ＦＡＺＨＩＪＵ is
+    # fazhiju): a label may not fold onto another record's id or label.
+    names: dict[str, str] = {fold(rec.id): rec.id for _, records in sections for rec in records}
     for section, records in sections:
         for i, rec in enumerate(records):
             labels: list[tuple[tuple[str | int, ...], str]] = [(("name",), rec.name)]
@@ -41,11 +44,11 @@ def unique_ids(ds: Dataset) -> Iterator[Problem]:
             if full and full != rec.name:
                 labels.append((("full_name",), full))
             for field, label in labels:
-                owner = names.get(label)
+                owner = names.get(fold(label))
                 if owner is not None and owner != rec.id:
                     where = ds.where(UNITS, (section, i, *field))
                     yield Problem(where, msg("dup_name", name=label, other=owner))
-                names.setdefault(label, rec.id)
+                names.setdefault(fold(label), rec.id)
 
 
 def references(ds: Dataset) -> Iterator[Problem]:

@@ -20,7 +20,13 @@ from pydantic import (
 from fzzf_cli.messages import msg
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Controls, and what shows nothing or reorders what is shown — zero-width characters,
+# direction overrides and isolates, line and paragraph separators, lone surrogates: refused
+# in text whether written raw (the reader's scan) or as a YAML escape ("\u202e").
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff\ud800-\udfff]"
+)
 
 
 def parse_iso_date(value: object) -> date:
@@ -35,14 +41,15 @@ def parse_iso_date(value: object) -> date:
         raise ValueError(msg("date_impossible", value=value)) from None
 
 
-def _clean_text(value: str) -> str:
-    if _CONTROL.search(value):
-        raise ValueError(msg("text_control_char"))
+def clean_text(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(msg("text_control_char", cp=f"U+{ord(found.group()):04X}"))
     return value
 
 
 IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_clean_text)]
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(clean_text)]
 # Ids are file names on Linux, macOS and Windows alike: lower-case ASCII, digits, hyphens,
 # and none of the names Windows reserves for devices (con, nul, com1 …).
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")

@@ -19,7 +19,7 @@ from fzzf_cli.model import Group, Unit
 _SUFFIXES = ("人民政府", "管委会", "管理委员会", "县", "区", "市", "局", "办")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Compare names ignoring width (（ vs (), case and surrounding blanks."""
     return unicodedata.normalize("NFKC", text).strip().lower()
 
@@ -44,16 +44,18 @@ def labels(ds: Dataset, units_only: bool) -> dict[str, set[str]]:
         names = [rec.id, rec.name, *rec.aliases, getattr(rec, "full_name", None) or ""]
         for name in filter(None, names):
             for form in _short_forms(name) if name != rec.id else {name}:
-                table.setdefault(_fold(form), set()).add(rec.id)
+                table.setdefault(fold(form), set()).add(rec.id)
     return table
 
 
 def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:
     """The id ``typed`` names, or a usage error listing candidates."""
     table = labels(ds, units_only)
-    key = _fold(typed)
+    key = fold(typed)
     if not key:
         raise FzzfError(msg("name_empty"), EXIT_USAGE)
+    if typed.strip() in ds.units or (not units_only and typed.strip() in ds.groups):
+        return typed.strip()  # an id is itself, whatever an alias folds to
     if units_only and key not in table and not any(label.startswith(key) for label in table):
         everything = labels(ds, units_only=False)
         groups = everything.get(key, set()) & set(ds.groups) or {

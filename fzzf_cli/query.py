@@ -28,14 +28,34 @@ class Window(NamedTuple):
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
 
+# Days fzzf answers about: wide around the plan, far from the ends of the calendar, where
+# ``as_of + 14 days`` or a recurring task unrolled to ``--until`` would overflow.
+FIRST_YEAR, LAST_YEAR = 1970, 2999
+
+
 def parse_date(text: str, option: str) -> date:
-    """``YYYY-MM-DD`` naming a real day, or a usage error naming the option."""
+    """``YYYY-MM-DD`` naming a real day in the years fzzf answers about, or a usage error
+    naming the option."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
         try:
-            return date.fromisoformat(text.strip())
+            day = date.fromisoformat(text.strip())
         except ValueError:
             pass
+        else:
+            _in_range(day.year, option, text)
+            return day
     raise FzzfError(msg("bad_date_option", option=option, value=text), EXIT_USAGE)
+
+
+class OutOfRange(FzzfError):
+    """A well-formed date outside the years fzzf answers about."""
+
+
+def _in_range(year: int, option: str, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        text = msg("date_out_of_range", option=option, value=text, first=FIRST_YEAR,
+                   last=LAST_YEAR)  # fmt: skip
+        raise OutOfRange(text, EXIT_USAGE)
 
 
 def window_for(
@@ -59,17 +79,20 @@ def window_for(
         if not re.fullmatch(r"\d{4}", year.strip()):
             raise FzzfError(msg("bad_year", value=year), EXIT_USAGE)
         number = int(year)
+        _in_range(number, "--year", year)
         return Window(date(number, 1, 1), date(number, 12, 31))
     if quarter is not None:
         found = re.fullmatch(r"(\d{4})-?[Qq]([1-4])", quarter.strip())
         if not found:
             raise FzzfError(msg("bad_quarter", value=quarter), EXIT_USAGE)
+        _in_range(int(found[1]), "--quarter", quarter)
         first = date(int(found[1]), 3 * int(found[2]) - 2, 1)
         return Window(first, month_end(date(first.year, first.month + 2, 1)))
     if month is not None:
         found = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
         if not found or not 1 <= int(found[2]) <= 12:
             raise FzzfError(msg("bad_month", value=month), EXIT_USAGE)
+        _in_range(int(found[1]), "--month", month)
         first = date(int(found[1]), int(found[2]), 1)
         return Window(first, month_end(first))
     if start is not None or end is not None:

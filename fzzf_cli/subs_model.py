@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from fzzf_cli.fields import Id, IsoDate, PeriodId, Record, Tag, Text
+from fzzf_cli.fields import Id, IsoDate, PeriodId, Record, Tag, Text, clean_text
 from fzzf_cli.messages import msg
 
 Status = Literal["not_started", "in_progress", "done"]
@@ -23,6 +23,7 @@ _LINK = re.compile(r"^https?://[^\s<>\"']+$")
 
 
 def _web_link(value: str) -> str:
+    clean_text(value)  # no control, zero-width or direction characters in a link either
     if not _LINK.match(value):
         raise ValueError(msg("link_scheme", value=value))
     return value

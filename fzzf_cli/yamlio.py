@@ -187,6 +187,8 @@ def _check_keys(root: yaml.Node, display: str) -> list[Problem]:
     stack = [root]
     while stack:
         node = stack.pop()
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "merge":
+            node.tag = _TAG + "str"  # ``<<`` as a value is text (YAML 1.2); only a key merges
         if isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
         if not isinstance(node, yaml.MappingNode):

@@ -16,6 +16,7 @@ _SYNTAX = (
     ("mapping values are not allowed", "yaml_err_colon", "yaml_hint_colon_context"),
     ("could not find expected ':'", "yaml_err_missing_colon", "yaml_hint_missing_colon"),
     ("unknown escape", "yaml_err_escape", "yaml_hint_escape"),
+    ("invalid Unicode character escape", "yaml_err_bad_code_point", "yaml_hint_code_point"),
     ("quoted scalar", "yaml_err_unclosed_quote", "yaml_hint_unclosed"),
     ("',' or ']'", "yaml_err_unclosed_bracket", "yaml_hint_unclosed"),
     ("',' or '}'", "yaml_err_unclosed_brace", "yaml_hint_unclosed"),

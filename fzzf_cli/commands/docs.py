@@ -18,6 +18,7 @@ from fzzf_cli.app import (
     handled,
     os_reason,
     shown_path,
+    working_dir,
 )
 from fzzf_cli.commands.state import HistoryOpt, assessed_state
 from fzzf_cli.dataset import Dataset
@@ -71,7 +72,7 @@ def _write(root: DataRoot, output: str | None, default: str, text: str) -> None:
     if output == "-":
         sys.stdout.write(text)
         return
-    base = Path.cwd() if root.origin == "embedded" else root.path
+    base = working_dir() if root.origin == "embedded" else root.path
     target = Path(output) if output else base / "reports" / default
     try:
         write_replace(target, text)

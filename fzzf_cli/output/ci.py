@@ -90,6 +90,8 @@ def _md(value: object) -> str:
     then doubled, so they render as typed), ``\\|`` keeps the columns, entities stop HTML."""
     text = one_line(cell_text(value)).strip()
     text = text.replace("\\", "\\\\").replace("|", "\\|")
+    for char in "[]!`":  # no link, image or code span from the data
+        text = text.replace(char, "\\" + char)
     return html.escape(text, quote=False)
 
 

@@ -11,6 +11,8 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from fzzf_cli.output.safe import visible
+
 Column = tuple[str, str]
 
 
@@ -30,18 +32,34 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], stream:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow([key for key, _ in columns])
     for row in rows:
-        writer.writerow([cell_text(row.get(key)) for key, _ in columns])
+        writer.writerow([csv_cell(row.get(key)) for key, _ in columns])
+
+
+def csv_cell(value: Any) -> str:
+    """A cell Excel or WPS will not run: text starting with ``= + - @``, a tab or a carriage
+    return gets a leading apostrophe (OWASP's advice on CSV injection). Numbers stay
+    numbers: a negative count is still a number."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return cell_text(value)
+    text = cell_text(value)
+    return "'" + text if text[:1] in _FORMULA_START else text
+
+
+_FORMULA_START = frozenset("=+-@\t\r")
 
 
 def flat(value: Any) -> str:
-    """A value as one line of text: line breaks and tabs become spaces."""
-    text = cell_text(value)
+    """A value as one line of text: line breaks and tabs become spaces, and nothing
+    invisible or controlling is left as it is."""
+    text = visible(cell_text(value))
     for old in ("\r\n", "\r", "\n", "\t", "\x85", "\u2028", "\u2029"):
         text = text.replace(old, " ")
     return text.strip()
 
 
-_CELL = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "\\<", ">": "\\>"})
+# A table cell: the columns kept, no HTML, and no link or image a unit's text could make
+# ([x](y), ![x](y), <http://…>): a report cannot carry a tracking pixel or a disguised link.
+_CELL = str.maketrans({c: "\\" + c for c in "\\|<>[]!`"})
 
 
 def md_cell(value: Any) -> str:

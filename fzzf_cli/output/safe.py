@@ -24,7 +24,7 @@ _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # byte; this covers \v \f \x1c-\x1e (splitlines breaks) and ESC (terminal sequences).
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Characters that reorder or hide text: shown by their code point.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
 # The GitHub runner also takes a line as a command when it starts with "::" after
 # TrimStart(), or when it contains the legacy "##[" anywhere (actions/runner
 # ActionCommand.TryParseV2 / TryParse): think of a file named "::error title=x::y.yaml",

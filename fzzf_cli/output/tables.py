@@ -15,6 +15,7 @@ from fzzf_cli.messages import msg
 from fzzf_cli.model import Measure, Milestone
 from fzzf_cli.output import grid
 from fzzf_cli.output.formats import Column, cell_text, write_csv, write_markdown
+from fzzf_cli.output.safe import visible
 from fzzf_cli.views import next_due, pilot_record
 
 AREA_NUMERALS = "一二三四五六七八"
@@ -37,8 +38,8 @@ def emit(
             stream.write(f"**{title}**\n\n")
         write_markdown(rows, columns, stream)
     else:
-        cells = [[cell_text(row.get(key)) for key, _ in columns] for row in rows]
-        stream.write(grid.render(title, [h for _, h in columns], cells, width))
+        cells = [[visible(cell_text(row.get(key))) for key, _ in columns] for row in rows]
+        stream.write(grid.render(visible(title), [h for _, h in columns], cells, width))
 
 
 def print_problems(problems: list[Problem], stream: TextIO) -> None:

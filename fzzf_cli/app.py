@@ -209,6 +209,8 @@ def data_root(data: Path | None) -> DataRoot:
     if root is None:
         shown = data if data is not None else os.environ.get("FZZF_DATA", "")
         raise FzzfError(msg("data_not_found", path=shown), EXIT_USAGE)
+    if root.origin != "embedded" and root.data.is_symlink():
+        raise FzzfError(f"{root.data.name}: " + msg("data_symlink"), EXIT_FINDINGS)
     return root
 
 
@@ -257,7 +259,7 @@ def os_reason(error: OSError) -> str:
 def table_width() -> int | None:
     """Wrap tables to the terminal; never wrap what goes to a pipe or a file."""
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
+    if columns.isdecimal() and columns.isascii():
         return int(columns)
     if sys.stdout.isatty():
         return shutil.get_terminal_size().columns

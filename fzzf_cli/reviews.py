@@ -82,7 +82,12 @@ def load_reviews(
     kinds = {(o.unit_id, o.thing): o.kind for o in obligations}
     made = claims(subs)
     decisions: list[Decision] = []
-    for path in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return [], [Problem(Location(REVIEWS.as_posix()), msg("folder_unlisted", reason=reason))]
+    for path in entries:
         display = shown(path, root)
         if not readable(path):
             problems.append(Problem(Location(display), msg("sub_name_not_utf8")))

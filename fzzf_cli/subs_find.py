@@ -155,7 +155,8 @@ def _pilot_files(
             problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
             continue
         number = entry.name[1:] if entry.name.startswith("p") else ""
-        if not (entry.is_dir() and number.isdigit() and int(number) in ds.pilots):
+        known = number.isdecimal() and number.isascii() and int(number) in ds.pilots  # not p²
+        if not (entry.is_dir() and known):
             problems.append(
                 Problem(Location(rel), msg("sub_unknown_pilot_folder", name=entry.name))
             )
@@ -207,7 +208,15 @@ def _file_name_hint(ds: Dataset, stem: str, suffix: str) -> str:
 def _listed(root: Path, folder: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
     """A folder's entries, sorted, each with its path as shown; a name that is not UTF-8
     is a problem and left out."""
-    for entry in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        problems.append(
+            Problem(Location(shown(folder, root)), msg("folder_unlisted", reason=reason))
+        )
+        return
+    for entry in entries:
         rel = shown(entry, root)
         if readable(entry):
             yield entry, rel

@@ -202,7 +202,12 @@ def _check_figures_and_pilots(
                 msg("sub_unknown_metric", metric=figure.metric),
                 close_match(figure.metric, sorted(metrics)),
             )
+    seen: set[int] = set()
     for i, progress in enumerate(report.pilots):
+        if progress.pilot in seen:
+            loc = _at(filed, "pilots", i, "pilot")
+            yield Problem(loc, msg("sub_pilot_twice", pilot=progress.pilot))
+        seen.add(progress.pilot)
         pilot = ds.pilots.get(progress.pilot)
         if pilot is None or unit not in (*pilot.areas, *pilot.units):
             yield Problem(

@@ -153,7 +153,7 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
         text = msg("new_date_before_plan", date=submitted, issued=ds.measures_file.plan.date)
         raise FzzfError(text, EXIT_USAGE)
     number = pilot.strip().lower().removeprefix("p")
-    if not number.isdigit() or int(number) not in ds.pilots:
+    if not (number.isdecimal() and number.isascii()) or int(number) not in ds.pilots:
         raise FzzfError(msg("new_unknown_pilot", value=pilot), EXIT_USAGE)
     found = ds.pilots[int(number)]
     uid = resolve(ds, unit)

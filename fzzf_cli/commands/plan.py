@@ -40,7 +40,7 @@ from fzzf_cli.output.tables import (
     print_problems,
     unit_rows,
 )
-from fzzf_cli.source import measure_paragraph
+from fzzf_cli.source import measure_paragraph, read_source
 from fzzf_cli.views import measure_record, pilot_record, select_measures, unit_records
 
 
@@ -122,9 +122,13 @@ def measure(
         found = ds.measures.get(number)
         if found is None:
             raise FzzfError(msg("no_such_measure", n=number), EXIT_USAGE)
-        paragraph = measure_paragraph(root.path, number) if source else None
-        if source and paragraph is None:
-            raise FzzfError(msg("source_not_found", n=number), EXIT_FINDINGS)
+        paragraph = None
+        if source:
+            text, problems = read_source(root.path)
+            print_problems(problems, sys.stderr)
+            paragraph = measure_paragraph(text, number) if text is not None else None
+            if paragraph is None:
+                raise FzzfError(msg("source_not_found", n=number), EXIT_FINDINGS)
         if fmt is ViewFormat.json:
             record = measure_record(ds, found)
             if source:

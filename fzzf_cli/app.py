@@ -204,8 +204,10 @@ def handled() -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
 
 
-def data_root(data: Path | None) -> DataRoot:
+def data_root(data: Path | None, filings: bool = False) -> DataRoot:
     root = find_root(data, os.environ.get("FZZF_DATA") or None, working_dir())
+    if filings and root is not None and root.origin == "embedded":
+        raise FzzfError(msg("no_repository"), EXIT_USAGE)
     if root is None:
         shown = data if data is not None else os.environ.get("FZZF_DATA", "")
         raise FzzfError(msg("data_not_found", path=shown), EXIT_USAGE)
@@ -214,9 +216,11 @@ def data_root(data: Path | None) -> DataRoot:
     return root
 
 
-def plan_dataset(data: Path | None) -> tuple[DataRoot, Dataset]:
-    """Load the plan for a query; stop with exit 1 if it cannot be loaded at all."""
-    root = data_root(data)
+def plan_dataset(data: Path | None, filings: bool = False) -> tuple[DataRoot, Dataset]:
+    """Load the plan for a query; stop with exit 1 if it cannot be loaded at all, and with
+    exit 2 when the query needs ``filings`` but no data repository was found (the plan
+    shipped with fzzf has none: answering from it would say that no unit filed anything)."""
+    root = data_root(data, filings)
     ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
     if ds is None:
         print_problems(problems, sys.stderr)

@@ -9,7 +9,9 @@ passed their models, because they need the whole plan.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,9 +73,28 @@ def find_root(option: Path | None, env: str | None, cwd: Path) -> DataRoot | Non
                 return DataRoot(candidate, origin)
         return None
     for folder in (cwd, *cwd.parents):
+        if not trusted_folder(folder):
+            break  # as git's safe.directory: another user's folder is not searched further
         if (folder / "data" / "measures.yaml").is_file():
             return DataRoot(folder, "cwd")
     return DataRoot(embedded_root(), "embedded")
+
+
+def trusted_folder(folder: Path, uid: int | None = None) -> bool:
+    """A folder fzzf may take a data repository from without being told: owned by the user
+    (or by root, whom only root can impersonate) and not writable by everyone unless
+    sticky. Someone else's folder on a shared machine could plant a plan that every
+    command would then judge by. Windows has no such owners: always true there."""
+    if not hasattr(os, "geteuid"):
+        return True
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    me = os.geteuid() if uid is None else uid
+    if info.st_uid not in (me, 0):
+        return False
+    return not (info.st_mode & stat.S_IWOTH and not info.st_mode & stat.S_ISVTX)
 
 
 def load_dataset(root: Path, cache_dir: Path | None = None) -> tuple[Dataset | None, list[Problem]]:

@@ -264,7 +264,7 @@ ZH: dict[str, str] = {
     "new_date_before_period": "报送日期 {date} 早于该报送期的开始（{start}）",
     "new_date_before_plan": "报送日期 {date} 早于方案印发日期（{issued}）",
     "templates_missing": "模板目录 {path} 不存在",
-    "embedded_note": "注意：没有找到数据仓库（当前目录及其上级都没有 data/measures.yaml），以下使用随 fzzf 安装的内置方案，其中没有任何报送文件；请在数据仓库中运行，或用 --data 指定。",
+    "no_repository": "没有找到数据仓库（当前目录及其上级都没有 data/measures.yaml，或在属于其他用户的文件夹处停止了查找）：这个命令要读报送文件，不能用随 fzzf 安装的内置方案回答；请在数据仓库中运行，或用 --data 指定",
     "os_is_dir": "这是一个文件夹，请给出文件名",
     "os_denied": "没有写入权限",
     "os_no_space": "磁盘空间不足",

@@ -7,14 +7,23 @@ import io
 import json
 from pathlib import Path
 
-from .conftest import REPO, edit
+import pytest
+
+from .conftest import DATA, REPO, edit
 
 
 def test_validate_bundled_plan(cli) -> None:
-    code, out, err = cli("validate")
+    code, out, err = cli("validate", "--data", str(DATA))
     assert code == 0, err
     assert "69 项措施" in out and "8 个试点" in out
     assert err == ""
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "status", "overdue", "review", "report"])
+def test_commands_reading_filings_need_a_repository(cli, command: str) -> None:
+    """A pull request that deletes data/measures.yaml must not pass on the built-in plan."""
+    code, out, err = cli(command)
+    assert code == 2 and out == "" and "没有找到数据仓库" in err
 
 
 def test_validate_json(cli, plan_repo: Path) -> None:
@@ -225,3 +234,26 @@ def test_help_is_chinese_and_lists_daily_questions_first(cli) -> None:
     assert code == 2 and "没有命令“stauts”，是否想写 status？" in err
     code, out, _ = cli("new", "report", "--help")
     assert code == 0 and "参数:" in out and "选项:" in out
+
+
+def test_the_upward_search_stops_at_another_users_folder(tmp_path: Path) -> None:
+    """As git's safe.directory: a data/measures.yaml planted in a shared folder above is
+    not taken up by someone working below it."""
+    import os
+
+    from fzzf_cli.load import find_root, trusted_folder
+
+    shared = tmp_path / "shared"
+    (shared / "data").mkdir(parents=True)
+    (shared / "data" / "measures.yaml").write_text("x", encoding="utf-8")
+    mine = shared / "me" / "work"
+    mine.mkdir(parents=True)
+    assert find_root(None, None, mine).origin == "cwd"
+    shared.chmod(0o777)  # writable by everyone, and not sticky
+    assert not trusted_folder(shared) and find_root(None, None, mine).origin == "embedded"
+    shared.chmod(0o755)
+    if os.geteuid() != 0:
+        pytest.skip("giving a folder to another user needs root")
+    os.chown(shared, 4242, 4242)
+    assert not trusted_folder(shared) and find_root(None, None, mine).origin == "embedded"
+    assert trusted_folder(Path("/tmp"))  # root's, sticky: fine

@@ -66,7 +66,7 @@ def check(
         if history and changed_since:
             raise FzzfError(msg("gate_history_changed"), EXIT_USAGE)
         today = as_of_date(as_of)
-        root = data_root(data)
+        root = data_root(data, filings=True)
         ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
         ws, change = None, None
         if ds is not None:

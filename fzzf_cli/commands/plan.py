@@ -56,7 +56,7 @@ def validate(
     with handled():
         from fzzf_cli.commands.state import build_workspace, warn
 
-        root = data_root(data)
+        root = data_root(data, filings=True)
         ds, problems = load_dataset(root.path)
         filed, dates, notes = 0, "", []
         if ds is not None:

@@ -53,9 +53,7 @@ def workspace(
     """Load, date and review everything in the data repository (as it stood at the end of
     ``today`` with ``history``); say on stderr what could not be counted (and, with
     ``notes``, what was counted on another date or content than the file now says)."""
-    root, ds = plan_dataset(data)
-    if root.origin == "embedded":  # no repository found: the answers have no filings
-        sys.stderr.write(msg("embedded_note") + "\n")
+    root, ds = plan_dataset(data, filings=True)
     _, ws = build_workspace(root, ds, today, history=history, mainline=mainline)
     warn(ws.problems, ws.flags if notes else [])
     return root, ws

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 import typer.core
@@ -213,6 +213,8 @@ def data_root(data: Path | None, filings: bool = False) -> DataRoot:
         raise FzzfError(msg("data_not_found", path=shown), EXIT_USAGE)
     if root.origin != "embedded" and root.data.is_symlink():
         raise FzzfError(f"{root.data.name}: " + msg("data_symlink"), EXIT_FINDINGS)
+    if root.origin != "embedded" and (root.data / ".git").exists():
+        raise FzzfError(f"{root.data.name}: " + msg("sub_nested_repo"), EXIT_FINDINGS)
     return root
 
 
@@ -236,6 +238,48 @@ def working_dir() -> Path:
         return Path.cwd()
     except OSError:
         raise FzzfError(msg("cwd_missing"), EXIT_USAGE) from None
+
+
+def write_result(
+    output: str | None,
+    text: str,
+    *,
+    default: Path | None = None,
+    name: str | None = None,
+    root: DataRoot | None = None,
+    force: bool = False,
+    ours: bool = True,
+    announce: TextIO | None = None,
+    mark: str = "",
+) -> None:
+    """Standard output (``-o -``, or no ``-o`` and no ``default``), else a file: the one
+    asked for (a folder means ``name`` inside it) or ``default``, written by
+    ``writefile.write_output``'s rules, with ``mark`` (fzzf's marker) first; a refusal
+    or failure is a one-line error."""
+    from fzzf_cli.writefile import Refused, no_links_between, place, write_output
+
+    if output == "-" or (output is None and default is None):
+        sys.stdout.write(text)
+        return
+    target = default
+    protect = root.data if root is not None and root.origin != "embedded" else None
+    try:
+        if output is not None:
+            target = place(output, name)
+        elif root is not None and not no_links_between(root.path, target or root.path):
+            raise Refused("out_linked_folder")
+        assert target is not None
+        write_output(target, mark + text, force=force, ours=ours, protect=protect)
+    except Refused as refused:
+        where = shown_path(target) if target is not None else str(output)
+        code = EXIT_USAGE if refused.key in ("os_is_dir", "out_symlink") else EXIT_FINDINGS
+        raise FzzfError(msg(refused.key, path=where), code) from None
+    except OSError as error:
+        where = shown_path(target) if target is not None else str(output)
+        raise FzzfError(
+            msg("new_write_failed", path=where, reason=os_reason(error)), EXIT_USAGE
+        ) from None
+    (announce or sys.stdout).write(msg("new_written", path=shown_path(target)) + "\n")
 
 
 def shown_path(path: Path) -> str:

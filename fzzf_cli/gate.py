@@ -18,7 +18,6 @@ from fzzf_cli.output.ci import JUnitCase, github, junit_xml, plain, step_summary
 from fzzf_cli.output.safe import write_trusted
 from fzzf_cli.status import FILED_KINDS, Assessed, assess, gate_failures
 from fzzf_cli.subs_find import SUBMISSIONS, pilot_path, submission_path
-from fzzf_cli.writefile import write_replace
 
 if TYPE_CHECKING:
     from fzzf_cli.pipeline import Workspace
@@ -144,22 +143,20 @@ def judge(
     return Outcome(problems, files, checked, failures, hints, findings, summary, notes)
 
 
-def emit(fmt: str, outcome: Outcome, output: Path | None, summary_file: str | None) -> None:
-    """Print (or write) the outcome as plain lines, GitHub annotations or JUnit XML."""
-    problems, files, checked, failures, hints, findings, summary, notes = outcome
-    if fmt == "junit":
-        xml = junit_xml(_cases(problems, files, checked, failures, hints))
-        if output is not None and str(output) != "-":
-            try:
-                write_replace(output, xml)
-            except OSError as error:
-                reason = msg("os_is_dir") if isinstance(error, IsADirectoryError) else error
-                text = msg("new_write_failed", path=output, reason=reason)
-                raise FzzfError(text, EXIT_USAGE) from None
-        else:
-            sys.stdout.write(xml)
-        sys.stderr.write(summary + "\n")
-        return
+def junit(outcome: Outcome) -> str:
+    """The outcome as JUnit XML, marked as fzzf's (it may be written over next time)."""
+    problems, files, checked, failures, hints, *_ = outcome
+    return junit_xml(_cases(problems, files, checked, failures, hints))
+
+
+def emit(fmt: str, outcome: Outcome, summary_file: str | None) -> None:
+    """Print the outcome as plain lines, or with GitHub annotations and step summary."""
+    failures, findings, summary, notes = (
+        outcome.failures,
+        outcome.findings,
+        outcome.summary,
+        outcome.notes,
+    )
     sys.stdout.write(plain(findings))
     if notes:
         sys.stdout.write(msg("gate_notes", n=len(notes)) + "\n" + plain(notes))
@@ -176,8 +173,12 @@ def emit(fmt: str, outcome: Outcome, output: Path | None, summary_file: str | No
                 for a in failures
             ]
             columns = [(k, msg(f"gate_col_{k}")) for k in ("unit", "title", "due", "days")]
-            with open(summary_file, "a", encoding="utf-8") as handle:  # GitHub's documented way
-                handle.write(step_summary(summary, findings, columns, rows))
+            try:
+                with open(summary_file, "a", encoding="utf-8") as handle:  # GitHub's way
+                    handle.write(step_summary(summary, findings, columns, rows))
+            except OSError as error:  # the verdict stands; the summary is a courtesy
+                reason = error.strerror or type(error).__name__
+                sys.stderr.write(msg("summary_failed", path=summary_file, reason=reason) + "\n")
     sys.stdout.write(summary + "\n")
 
 

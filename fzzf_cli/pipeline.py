@@ -114,9 +114,22 @@ def build(
     flags = [*dated.flags, *contradicted(dated.subs, as_of), *pilot_claims(dated.subs, as_of)]
     decisions, review_problems = load_reviews(root, ds, obligations, dated.subs)
     everything = [*(extra or []), *problems, *dated.problems, *review_problems]
-    everything.sort(key=Problem.sort_key)
+    everything = capped(sorted(everything, key=Problem.sort_key))
     flags.sort(key=Problem.sort_key)
     return Workspace(ds, obligations, dated.subs, decisions, dating, everything, flags, source)
+
+
+# More problems than anyone reads (20,000 junk files in a pull request): the first ones,
+# then how many more, so that a log stays readable and CI annotations stay few.
+PROBLEM_LIMIT = 500
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= PROBLEM_LIMIT:
+        return problems
+    more = len(problems) - PROBLEM_LIMIT
+    rest = Problem(Location("data"), msg("problems_more", n=more))
+    return [*problems[:PROBLEM_LIMIT], rest]
 
 
 def _first_valid(ds: Dataset, plan: Checker) -> Accept:

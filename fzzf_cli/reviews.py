@@ -25,7 +25,7 @@ from fzzf_cli.errors import Location, Problem
 from fzzf_cli.load import pydantic_problems
 from fzzf_cli.messages import msg
 from fzzf_cli.obligations import Obligation
-from fzzf_cli.subs_find import YAML_SUFFIXES, close_match, readable, shown
+from fzzf_cli.subs_find import YAML_SUFFIXES, close_match, nested_repository, readable, shown
 from fzzf_cli.subs_load import HORIZON_SLACK, Submissions
 from fzzf_cli.subs_model import ReviewFile, Verdict
 from fzzf_cli.yamlio import YamlDoc, locate, read_yaml
@@ -78,6 +78,8 @@ def load_reviews(
         return [], [Problem(Location(REVIEWS.as_posix()), msg("sub_symlink_folder"))]
     if not folder.is_dir():
         return [], []
+    if nested_repository(folder):
+        return [], [Problem(Location(REVIEWS.as_posix()), msg("sub_nested_repo"))]
     periods = [p.id for p in ds.measures_file.reporting.periods]
     kinds = {(o.unit_id, o.thing): o.kind for o in obligations}
     made = claims(subs)

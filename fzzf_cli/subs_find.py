@@ -27,6 +27,7 @@ SUBMISSIONS = Path("data") / "submissions"
 PILOT_FOLDERS = {"pilot-plans": "plan", "pilot-completions": "completion"}
 RECORDS = "records"
 YAML_SUFFIXES = (".yaml", ".yml")
+HINTS = 50  # problems found so far after which no more file-name suggestions are made
 
 
 class Expected(NamedTuple):
@@ -98,6 +99,9 @@ def expected_of(path: str, ds: Dataset) -> Expected | None:
 def discover(root: Path, ds: Dataset, problems: list[Problem]) -> Iterator[tuple[Path, Expected]]:
     """Every submission file with what its place says it is; misplaced ones are problems."""
     base = root / SUBMISSIONS
+    if nested_repository(base):
+        problems.append(Problem(Location(SUBMISSIONS.as_posix()), msg("sub_nested_repo")))
+        return
     if base.is_symlink():
         problems.append(Problem(Location(SUBMISSIONS.as_posix()), msg("sub_symlink_folder")))
         return
@@ -179,7 +183,9 @@ def _unit_files(
         stem = entry.stem
         unit = stem.lower()
         if unit not in ds.units:
-            hint = _file_name_hint(ds, stem, entry.suffix)
+            # Suggesting a name costs a search of every label: for the first few only, so
+            # that thousands of junk files are passed over quickly.
+            hint = _file_name_hint(ds, stem, entry.suffix) if len(problems) < HINTS else ""
             problems.append(Problem(Location(rel), msg("sub_unknown_unit_file", name=stem), hint))
             continue
         yield entry, unit
@@ -218,10 +224,18 @@ def _listed(root: Path, folder: Path, problems: list[Problem]) -> Iterator[tuple
         return
     for entry in entries:
         rel = shown(entry, root)
-        if readable(entry):
-            yield entry, rel
-        else:
+        if not readable(entry):
             problems.append(Problem(Location(rel), msg("sub_name_not_utf8")))
+        elif nested_repository(entry):
+            problems.append(Problem(Location(rel), msg("sub_nested_repo")))
+        else:
+            yield entry, rel
+
+
+def nested_repository(folder: Path) -> bool:
+    """A git submodule or a repository of its own inside the data: its files have a
+    history this repository does not see, so they cannot be proven or checked here."""
+    return not folder.is_symlink() and folder.is_dir() and (folder / ".git").exists()
 
 
 def close_match(name: str, choices: list[str]) -> str:

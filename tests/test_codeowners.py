@@ -303,9 +303,11 @@ def test_invalid_data_exits_1_and_writes_nothing(cli, plan_repo: Path) -> None:
 def test_bad_usage_exits_2(cli, plan_repo: Path) -> None:
     code, out, err = cli("codeowners", "--format", "bitbucket", "--data", str(plan_repo))
     assert code == 2 and out == "" and "bitbucket" in err
-    folder = plan_repo / "data"
-    code, out, err = cli("codeowners", "-o", str(folder), "--force", "--data", str(plan_repo))
-    assert code == 2 and out == "" and "无法写入" in err and folder.is_dir()
+    # A folder means CODEOWNERS inside it (it is never replaced by a file).
+    folder = plan_repo / ".github"
+    folder.mkdir()
+    code, out, err = cli("codeowners", "-o", str(folder), "--data", str(plan_repo))
+    assert code == 0 and (folder / "CODEOWNERS").is_file() and folder.is_dir()
 
 
 def test_help_lists_codeowners_after_check(cli) -> None:

@@ -16,9 +16,8 @@ from fzzf_cli.app import (
     FzzfCommand,
     app,
     handled,
-    os_reason,
-    shown_path,
     working_dir,
+    write_result,
 )
 from fzzf_cli.commands.state import HistoryOpt, assessed_state
 from fzzf_cli.dataset import Dataset
@@ -35,6 +34,9 @@ class DocFormat(StrEnum):
 
 
 DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="html 或 md。")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="替换 -o 指定的已有文件（即使不是 fzzf 生成的）。")
+]
 OutputOpt = Annotated[
     str | None, typer.Option("--output", "-o", help="写入的文件；- 表示标准输出。")
 ]
@@ -66,20 +68,16 @@ def _report_period(ds: Dataset, period: str | None, today: date) -> str | None:
     return past[-1] if past else None
 
 
-def _write(root: DataRoot, output: str | None, default: str, text: str) -> None:
-    from fzzf_cli.writefile import write_replace
+def _write(
+    root: DataRoot, output: str | None, default: str, text: str, force: bool = False
+) -> None:
+    """To ``-o`` (``-`` for standard output), or to ``reports/<default>`` in the data
+    repository; what fzzf writes carries its marker, so that it can be written again."""
+    from fzzf_cli.writefile import MARKER
 
-    if output == "-":
-        sys.stdout.write(text)
-        return
     base = working_dir() if root.origin == "embedded" else root.path
-    target = Path(output) if output else base / "reports" / default
-    try:
-        write_replace(target, text)
-    except OSError as error:
-        text = msg("new_write_failed", path=shown_path(target), reason=os_reason(error))
-        raise FzzfError(text, EXIT_USAGE) from None
-    sys.stdout.write(msg("new_written", path=shown_path(target)) + "\n")
+    write_result(output, text, default=base / "reports" / default, name=default, root=root,
+                 force=force, mark=f"<!-- {MARKER} -->\n")  # fmt: skip
 
 
 def _notes(flags: list[Problem]) -> list[dict[str, str]]:
@@ -94,6 +92,7 @@ def report(
     period: Annotated[str | None, typer.Option("--period", help="报送期，如 2017-H1。")] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="单位报告。")] = None,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     templates: TemplatesOpt = None,
     history: HistoryOpt = False,
     data: DataOpt = None,
@@ -115,12 +114,12 @@ def report(
             mine = [n for n in state.ws.flags if Path(n.location.path).stem.lower() == uid]
             context |= {"dates": state.ws.dating.note, "notes": _notes(mine)}
             text = render(folders, f"unit.{fmt.value}.j2", context)
-            _write(state.root, output, f"{stem}-{uid}.{fmt.value}", text)
+            _write(state.root, output, f"{stem}-{uid}.{fmt.value}", text, force)
             return
         context = overall_context(ds, assessed, subs, today, chosen)
         context |= {"dates": state.ws.dating.note, "notes": _notes(state.ws.flags)}
         text = render(folders, f"report.{fmt.value}.j2", context)
-        _write(state.root, output, f"{stem}.{fmt.value}", text)
+        _write(state.root, output, f"{stem}.{fmt.value}", text, force)
 
 
 @app.command(cls=FzzfCommand)
@@ -132,6 +131,7 @@ def notice(
     fmt: DocFormatOpt = DocFormat.html,
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     templates: TemplatesOpt = None,
     history: HistoryOpt = False,
     data: DataOpt = None,
@@ -150,4 +150,5 @@ def notice(
             return
         context = notice_context(ds, assessed, uid, today, within)
         text = render(template_folders(state.root, templates), f"notice.{fmt.value}.j2", context)
-        _write(state.root, output, f"notice-{uid}-{today.isoformat()}.{fmt.value}", text)
+        name = f"notice-{uid}-{today.isoformat()}.{fmt.value}"
+        _write(state.root, output, name, text, force)

@@ -9,14 +9,23 @@ for everything, the submission gate only for the units whose files the change to
 from __future__ import annotations
 
 import os
+import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fzzf_cli import cache
-from fzzf_cli.app import AsOfOpt, DataOpt, FzzfCommand, app, as_of_date, data_root, handled
+from fzzf_cli.app import (
+    AsOfOpt,
+    DataOpt,
+    FzzfCommand,
+    app,
+    as_of_date,
+    data_root,
+    handled,
+    write_result,
+)
 from fzzf_cli.commands.state import HistoryOpt, build_workspace
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Location, Problem
 from fzzf_cli.load import DataRoot, load_dataset
@@ -44,8 +53,12 @@ def check(
         CheckFormat, typer.Option("--format", "-f", help="plain、github（注释）或 junit（XML）。")
     ] = CheckFormat.plain,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="junit 格式写入此文件（默认标准输出）。")
+        str | None,
+        typer.Option("--output", "-o", help="junit 格式写入此文件（默认或 - 为标准输出）。"),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="替换 -o 指定的已有文件（即使不是 fzzf 生成的）。")
+    ] = False,
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -73,8 +86,13 @@ def check(
             ws, change, rewritten = _judged(root, ds, today, history, changed_since)
             problems = problems + rewritten
         outcome = gate.judge(ws, problems, today, grace, change)
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        gate.emit(fmt.value, outcome, output, summary_file)
+        if fmt is CheckFormat.junit:
+            root_ = root if output is not None else None
+            write_result(output, gate.junit(outcome), name="fzzf-check.xml", root=root_,
+                         force=force, announce=sys.stderr)  # fmt: skip
+            sys.stderr.write(outcome.summary + "\n")
+        else:
+            gate.emit(fmt.value, outcome, os.environ.get("GITHUB_STEP_SUMMARY"))
     raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
 
 

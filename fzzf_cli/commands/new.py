@@ -53,14 +53,21 @@ def _writable(root: DataRoot) -> None:
 
 
 def _write(root: DataRoot, relative: str, text: str) -> None:
-    from fzzf_cli.writefile import write_new
+    """Create the file, never over one that exists — nor beside ``Deqing.yaml`` or
+    ``deqing.yml`` (one file on Windows and macOS, two clashing filings on Linux) — and
+    never through a linked folder."""
+    from fzzf_cli.writefile import case_variant, no_links_between, write_new
 
     target = root.path / relative
-    siblings = [target.with_suffix(s) for s in (".yaml", ".yml", ".YAML", ".YML")]
-    there = next((p for p in siblings if p.exists()), None)
-    if there is not None:
+    if not no_links_between(root.path, target):
+        raise FzzfError(msg("out_linked_folder", path=relative), EXIT_FINDINGS)
+    there = case_variant(target)
+    if there is not None and there.name == target.name:
         key = "new_exists_filed" if _filed(there) else "new_exists"
         raise FzzfError(msg(key, path=relative), EXIT_FINDINGS)
+    if there is not None:
+        other = shown_path(there)
+        raise FzzfError(msg("new_case_variant", path=relative, other=other), EXIT_FINDINGS)
     try:
         write_new(target, text)
     except FileExistsError:

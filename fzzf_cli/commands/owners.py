@@ -11,9 +11,9 @@ from typing import Annotated
 import typer
 
 from fzzf_cli import cache
-from fzzf_cli.app import DataOpt, FzzfCommand, app, data_root, handled, os_reason, shown_path
+from fzzf_cli.app import DataOpt, FzzfCommand, app, data_root, handled, write_result
 from fzzf_cli.dataset import Dataset
-from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
+from fzzf_cli.errors import EXIT_FINDINGS, FzzfError
 from fzzf_cli.load import load_dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.output.tables import print_problems
@@ -56,18 +56,6 @@ def _valid_plan(data: Path | None) -> Dataset:
 
 
 def _write(output: str | None, text: str, force: bool) -> None:
-    """Standard output, or the file in one atomic step; an existing file only with --force."""
-    from fzzf_cli.writefile import write_new, write_replace
-
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        return
-    target = Path(output)
-    try:
-        (write_replace if force else write_new)(target, text)
-    except FileExistsError:
-        raise FzzfError(msg("owners_exists", path=shown_path(target)), EXIT_FINDINGS) from None
-    except OSError as error:
-        text = msg("new_write_failed", path=shown_path(target), reason=os_reason(error))
-        raise FzzfError(text, EXIT_USAGE) from None
-    sys.stdout.write(msg("new_written", path=shown_path(target)) + "\n")
+    """Standard output, or the file in one atomic step; an existing file only with --force
+    (a device such as /dev/null is written through)."""
+    write_result(output, text, name="CODEOWNERS", force=force, ours=False)

@@ -164,12 +164,15 @@ def _remove(path: Path) -> None:
 
 def default_dir(environ: dict[str, str] | os._Environ[str]) -> Path | None:
     """Where the cache lives: FZZF_CACHE_DIR, else the platform's user cache folder;
-    None when FZZF_NO_CACHE is set."""
+    None when FZZF_NO_CACHE is set or there is no home folder."""
     if environ.get("FZZF_NO_CACHE"):
         return None
     if environ.get("FZZF_CACHE_DIR"):
         return Path(environ["FZZF_CACHE_DIR"])
     if sys.platform == "win32" and environ.get("LOCALAPPDATA"):
         return Path(environ["LOCALAPPDATA"]) / "fzzf" / "cache"
-    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    try:
+        base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except RuntimeError:  # no HOME and no passwd entry (a container's random user): no cache
+        return None
     return Path(base) / "fzzf"

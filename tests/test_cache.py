@@ -366,3 +366,13 @@ def test_an_unusable_cache_folder_never_stops_a_query(
         monkeypatch.setenv("FZZF_CACHE_DIR", str(place))
         code, out, err = cli(*DUE, "--data", str(plan_repo))
         assert code == 0 and out and err == ""
+
+
+def test_no_home_folder_means_no_cache_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    def homeless(cls: type[Path]) -> Path:
+        raise RuntimeError("Could not determine home directory.")  # Path.home() in a container
+
+    monkeypatch.setattr(Path, "home", classmethod(homeless))
+    assert cache.default_dir({}) is None
+    assert cache.default_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x") / "fzzf"
+    assert cache.default_dir({"FZZF_CACHE_DIR": "/y", "FZZF_NO_CACHE": "1"}) is None

@@ -101,30 +101,53 @@ def load_dataset(root: Path, cache_dir: Path | None = None) -> tuple[Dataset | N
     """Read ``root/data/{units,measures,pilots}.yaml``, validate, cross-check.
 
     With ``cache_dir``, a plan whose files are byte for byte one that loaded cleanly
-    before comes from the cache (see cache.py), and a clean load is stored there.
+    before comes from the cache (see cache.py), and a clean load is stored there. Each file
+    is read once: the bytes hashed for the key are the bytes parsed, so a file changed while
+    fzzf runs is never validated as one content and cached under the other's key.
     """
-    key = cache.plan_key(root) if cache_dir is not None else None
+    contents, problems = read_plan(root)
+    key = cache.plan_key(contents) if cache_dir is not None and not problems else None
     if cache_dir is not None and key is not None:
         cached = cache.load(cache_dir, key)
         if cached is not None:
             return cached, []
-    dataset, problems = _read_and_check(root)
+    dataset, problems = check_plan(contents, problems)
     if cache_dir is not None and key is not None and dataset is not None and not problems:
         cache.store(cache_dir, key, dataset)
     return dataset, problems
 
 
-def _read_and_check(root: Path) -> tuple[Dataset | None, list[Problem]]:
+def read_plan(root: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """The bytes of each plan file that could be read (links, special files and files over
+    the size limit are refused unread), and the problems of those that could not."""
+    from fzzf_cli.yamlbytes import read_bytes
+
+    contents: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for key in DATA_FILES:
+        raw, found = read_bytes(root / "data" / f"{key}.yaml", f"data/{key}.yaml", root / "data")
+        problems.extend(found)
+        if raw is not None:
+            contents[key] = raw
+    return contents, problems
+
+
+def check_plan(
+    contents: dict[str, bytes], problems: list[Problem]
+) -> tuple[Dataset | None, list[Problem]]:
+    """Parse and validate the bytes ``read_plan`` gave, then cross-check the whole plan;
+    ``problems`` are the reading problems, reported with the rest."""
     # Imported here: a query answered from the cache never needs the strict reader.
     from fzzf_cli import checks
-    from fzzf_cli.yamlio import read_yaml
+    from fzzf_cli.yamlio import parse_yaml
 
-    problems: list[Problem] = []
+    problems = list(problems)
     records: dict[str, Any] = {}
     docs: dict[str, YamlDoc] = {}
     for key, model in DATA_FILES.items():
-        display = f"data/{key}.yaml"
-        doc, found = read_yaml(root / "data" / f"{key}.yaml", display, root=root / "data")
+        if key not in contents:
+            continue
+        doc, found = parse_yaml(contents[key], f"data/{key}.yaml")
         problems.extend(found)
         if doc is None:
             continue

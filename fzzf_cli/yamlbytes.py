@@ -1,17 +1,67 @@
-"""The bytes of a YAML file before it is text: UTF-8 only, with a BOM allowed.
+"""The bytes of a YAML file before it is text: read safely, then UTF-8 only, with a BOM allowed.
 
-UTF-16/32, binary files and GBK (what Notepad's "ANSI" means on Chinese Windows) are
-refused with a location computed from the byte offset and a hint on how to re-save the
-file, instead of PyYAML's "position N" and mojibake.
+``read_bytes`` refuses links, folders, special files and anything over ``MAX_BYTES`` before
+reading, and reads at most ``MAX_BYTES + 1`` bytes, so what the plan cache keys and what the
+parser checks are one read. UTF-16/32, binary files and GBK (what Notepad's "ANSI" means on
+Chinese Windows) are refused with a location computed from the byte offset and a hint on how
+to re-save the file, instead of PyYAML's "position N" and mojibake. No PyYAML here: a query
+answered from the cache reads its files without importing the parser.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
+from pathlib import Path
 
 from .errors import Location, Problem
 from .messages import msg
+
+MAX_BYTES: int = 5 * 1024 * 1024  # files larger than this are refused unread
+
+
+def read_bytes(
+    file: Path, display: str, root: Path | None = None
+) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of one file, or why they were not read. `display` is the path printed.
+
+    If `root` is given, a file that is a symlink (or whose resolved path is outside `root`) is
+    refused WITHOUT reading its content; a missing file or a directory is a Problem too, and so
+    is a file over ``MAX_BYTES`` (by its size, before reading). Never raises.
+
+    Refusing unread matters: a pull request can add a symlink to a secret, and an error message
+    that quotes the "bad value" would print it into the CI log.
+    """
+    where = Location(display)
+    try:
+        if root is not None and file.is_symlink():
+            return None, [Problem(where, msg("yaml_symlink"), msg("yaml_hint_symlink"))]
+        if root is not None and not file.resolve().is_relative_to(root.resolve()):
+            return None, [Problem(where, msg("yaml_outside_root"), msg("yaml_hint_symlink"))]
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return None, [Problem(where, msg("yaml_is_dir"))]
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(where, msg("yaml_not_regular"))]
+        if info.st_size > MAX_BYTES:
+            return None, [too_large(display, info.st_size)]
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+        if root is not None:  # the file may have been swapped for a symlink since is_symlink()
+            flags |= getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(file, flags), "rb") as handle:
+            return handle.read(MAX_BYTES + 1), []  # a file that grew is refused by the parser
+    except FileNotFoundError:
+        return None, [Problem(where, msg("yaml_missing"))]
+    except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop, on Python < 3.13
+        reason = getattr(err, "strerror", None) or err
+        return None, [Problem(where, msg("yaml_unreadable", reason=reason))]
+
+
+def too_large(display: str, size: int) -> Problem:
+    limit = f"{MAX_BYTES / 1024 / 1024:g} MB"
+    return Problem(Location(display), msg("yaml_too_large", size=size, limit=limit))
 
 
 def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:

@@ -1,16 +1,15 @@
 """Read one YAML data file into plain values, turning every problem into a located ``Problem``.
 
-The pipeline (see research/reliability.md §1.11): size cap → strict UTF-8 decode → character
-scan (``yamlscan``) → streaming event pre-scan (one document, no anchors/aliases, no tags, depth
-cap) → compose + construct with YAML-1.2-like resolvers → key checks → top-level checks.
+The pipeline (see research/reliability.md §1.11): safe read and size cap (``yamlbytes``) →
+strict UTF-8 decode → character scan (``yamlscan``) → streaming event pre-scan (one document,
+no anchors/aliases, no tags, depth cap) → compose + construct with YAML-1.2-like resolvers →
+key checks → top-level checks.
 Anything about the file's content becomes a Problem; nothing here raises for bad data.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -19,11 +18,10 @@ from yaml.constructor import SafeConstructor
 
 from .errors import Location, Problem
 from .messages import msg
-from .yamlbytes import decode
+from .yamlbytes import MAX_BYTES, decode, read_bytes, too_large
 from .yamlscan import at_mark, cap, prescan, scan_text
 from .yamlsyntax import syntax_problem
 
-MAX_BYTES: int = 5 * 1024 * 1024  # files larger than this are refused unread
 MAX_DEPTH: int = 64  # nesting deeper than this is refused (event pre-scan, before composing)
 
 _TAG = "tag:yaml.org,2002:"
@@ -97,38 +95,12 @@ class YamlDoc(NamedTuple):
 def read_yaml(
     file: Path, display: str, root: Path | None = None
 ) -> tuple[YamlDoc | None, list[Problem]]:
-    """Read one file. `display` is the path printed in messages.
-
-    If `root` is given, a file that is a symlink (or whose resolved path is outside `root`) is
-    refused WITHOUT reading its content; a missing file or a directory is a Problem too. Never
-    raises for anything about the file's content.
-
-    Refusing unread matters: a pull request can add a symlink to a secret, and an error message
-    that quotes the "bad value" would print it into the CI log.
-    """
-    where = Location(display)
-    try:
-        if root is not None and file.is_symlink():
-            return None, [Problem(where, msg("yaml_symlink"), msg("yaml_hint_symlink"))]
-        if root is not None and not file.resolve().is_relative_to(root.resolve()):
-            return None, [Problem(where, msg("yaml_outside_root"), msg("yaml_hint_symlink"))]
-        info = file.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return None, [Problem(where, msg("yaml_is_dir"))]
-        if not stat.S_ISREG(info.st_mode):
-            return None, [Problem(where, msg("yaml_not_regular"))]
-        if info.st_size > MAX_BYTES:
-            return None, [_too_large(display, info.st_size)]
-        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
-        if root is not None:  # the file may have been swapped for a symlink since is_symlink()
-            flags |= getattr(os, "O_NOFOLLOW", 0)
-        with os.fdopen(os.open(file, flags), "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return None, [Problem(where, msg("yaml_missing"))]
-    except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop, on Python < 3.13
-        reason = getattr(err, "strerror", None) or err
-        return None, [Problem(where, msg("yaml_unreadable", reason=reason))]
+    """Read one file (``yamlbytes.read_bytes``: links and oversized files refused unread) and
+    parse it. `display` is the path printed in messages. Never raises for anything about the
+    file's content."""
+    raw, problems = read_bytes(file, display, root)
+    if raw is None:
+        return None, problems
     return parse_yaml(raw, display)
 
 
@@ -141,7 +113,7 @@ def parse_yaml(
     libyaml give the same results; callers leave it alone.
     """
     if len(raw) > MAX_BYTES:
-        return None, [_too_large(display, len(raw))]
+        return None, [too_large(display, len(raw))]
     text, problems = decode(raw, display)
     if text is None:
         return None, problems
@@ -170,11 +142,6 @@ def parse_yaml(
         return None, [Problem(Location(display), msg("yaml_syntax"), msg("yaml_hint_syntax"))]
     finally:
         loader.dispose()
-
-
-def _too_large(display: str, size: int) -> Problem:
-    limit = f"{MAX_BYTES / 1024 / 1024:g} MB"
-    return Problem(Location(display), msg("yaml_too_large", size=size, limit=limit))
 
 
 def _check_keys(root: yaml.Node, display: str) -> list[Problem]:

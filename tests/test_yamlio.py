@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fzzf_cli.errors import Problem
+from fzzf_cli.yamlbytes import read_bytes
 from fzzf_cli.yamlio import MAX_BYTES, MAX_DEPTH, dump_yaml, locate, parse_yaml, read_yaml
 
 LOADERS = pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure"])
@@ -355,6 +356,17 @@ def test_read_yaml_missing_directory_and_too_large(tmp_path: Path) -> None:
         handle.truncate(MAX_BYTES + 1)  # sparse: refused by size, never read
     doc, found = read_yaml(big, "big.yaml", root=tmp_path)
     assert doc is None and "太大" in found[0].message
+
+
+def test_read_bytes_is_the_reading_half_of_read_yaml(tmp_path: Path) -> None:
+    raw = codecs.BOM_UTF8 + "名称: 北京\r\n".encode()
+    (tmp_path / "a.yaml").write_bytes(raw)
+    assert read_bytes(tmp_path / "a.yaml", "a.yaml", root=tmp_path) == (raw, [])
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    content, found = read_bytes(big, "big.yaml", root=tmp_path)
+    assert content is None and found == read_yaml(big, "big.yaml", root=tmp_path)[1]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

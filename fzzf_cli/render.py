@@ -4,8 +4,9 @@ Templates come from, first to last: ``--templates DIR``, the data repository's o
 ``templates/`` folder, then those shipped with fzzf, so a repository may override any
 single template. Templates a repository supplies are code and are reviewed as code;
 they are still read only as regular files inside those folders (render_files.py) and
-rendered in Jinja2's sandbox as a second line of defence. HTML is autoescaped; Markdown
-values pass through the ``md`` filter. Undefined names are errors.
+rendered in Jinja2's sandbox under a time and size bound (render_bounds.py) as a second line
+of defence. HTML is autoescaped; Markdown values pass through the ``md`` filter. Undefined
+names are errors.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from types import TracebackType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.messages import msg
 from fzzf_cli.output.formats import flat, md_cell
+from fzzf_cli.render_bounds import BoundedEnvironment, generate_bounded
 from fzzf_cli.render_files import ConfinedLoader, TemplateRefused
 
 # Characters Markdown would read as formatting inside running text.
@@ -41,8 +42,9 @@ def number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def environment(folders: list[Path]) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+def environment(folders: list[Path]) -> BoundedEnvironment:
+    """A fresh environment for one rendering: its deadline starts now."""
+    env = BoundedEnvironment(
         loader=ConfinedLoader(folders),
         autoescape=lambda name: bool(name) and name.endswith((".html", ".html.j2")),
         undefined=StrictUndefined,
@@ -59,13 +61,13 @@ def render(folders: list[Path], name: str, context: dict[str, Any]) -> str:
     naming the template and line (it is the repository's code, not fzzf's)."""
     env = environment(folders)
     try:
-        return env.get_template(name).render(**context, msg=msg)
+        return generate_bounded(env.get_template(name), {**context, "msg": msg})
     except TemplateRefused as error:  # never read: named by its own path
         where, line = _template_frame(error.__traceback__, name)
         place, reason = error.place, error.reason
         if line:  # refused where another template includes, imports or extends it
             reason += msg("template_included_from", place=f"{_shown(where, folders)}:{line}")
-    except TemplateError as error:
+    except TemplateError as error:  # TemplateLimit too: raised in the template's code
         where, line = _template_frame(error.__traceback__, name)
         where = getattr(error, "filename", None) or where
         line = getattr(error, "lineno", None) or line

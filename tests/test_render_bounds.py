@@ -1,5 +1,5 @@
 """Templates a data repository supplies: read only from the templates folders, never through
-a symlink (robustness issue, class 2).
+a symlink, and rendered under time and size bounds (robustness issue, classes 2 and 7).
 
 Every refusal is a usage error (exit 2) naming the template as ``templates/x.md.j2`` (with
 its line where there is one) and never showing what a symlink points at.
@@ -30,6 +30,12 @@ def templates(tmp_path: Path) -> Path:
     (tmp_path / "outside" / "secret.txt").write_text(SECRET + "\n", "utf-8")
     (tmp_path / "outside" / "parts" / "a.md.j2").write_text(SECRET + "\n", "utf-8")
     return folder
+
+
+@pytest.fixture
+def quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A one-second deadline, so that runaway templates stop fast."""
+    monkeypatch.setattr("fzzf_cli.render_bounds.RENDER_SECONDS", 1.0)
 
 
 def write(folder: Path, name: str, text: str) -> None:
@@ -141,6 +147,142 @@ def test_templates_from_several_folders_still_work_together(
     assert render([templates, shipped], "report.md.j2", {}) == "own|shipped\n"
 
 
+# --- class 7: bounds -------------------------------------------------------------------
+
+RUNAWAY_LOOPS = [
+    "{% for i in range(100000) %}{% for j in range(100000) %}{{ j % 2 }}{% endfor %}{% endfor %}",
+    "{% set r = range(100000) %}{% for i in r %}{% for j in r %}{% endfor %}{% endfor %}",
+    "{% for i in range(100000) %}{% for j in range(100000) if j < 0 %}{% endfor %}{% endfor %}",
+    "{% set r = range(100000) %}{% for i in r %}{% set n = r|length %}{% endfor %}"
+    "{% for i in r %}{% for j in r %}{% for k in r %}{% endfor %}{% endfor %}{% endfor %}",
+]
+
+
+@pytest.mark.parametrize("loop", RUNAWAY_LOOPS, ids=["output", "no-body", "filtered", "after"])
+def test_a_runaway_loop_stops_at_the_deadline(templates: Path, quick: None, loop: str) -> None:
+    write(templates, "report.md.j2", "# 标题\n" + loop + "\n")
+    message = refused([templates])
+    assert "templates/report.md.j2:2" in message and "1 秒" in message
+
+
+HUGE = [
+    "'a' * 10**9",
+    "10**9 * 'a'",
+    "[0] * 10**9",
+    "[[0] * 100000] * 100000",
+    "2 ** (10 ** 8)",
+    "(10 ** 20000) * (10 ** 20000)",
+    "('a' * 4000000) + ('a' * 4000000)",
+    "('a' * 4000000) ~ ('a' * 4000000)",
+    "'%1000000000d' % 1",
+    "'%s%s%s%s%s%s%s%s' % (('a' * 1000000,) * 8)",
+    "'{:>1000000000}'.format(1)",
+    "'{0:{1}}'.format(1, 10**9)",
+    "'{0}{0}{0}{0}{0}{0}'.format('a' * 1000000)",
+    "'a'.ljust(10**9)",
+    "'a'.center(10**9)",
+    "'\\t'.expandtabs(10**9)",
+    "('a' * 4000).replace('a', 'b' * 4000)",
+    "(',' * 100000).join(range(100000)|map('string'))",
+    "'a'.translate({97: 'b' * 10000000})",
+    "'a'|center(10**9)",
+    "('a\\n' * 100000)|indent(1000)",
+    "('a' * 100000)|wordwrap(1, wrapstring='b' * 1000)",
+    "('a' * 4000)|replace('', 'b' * 4000)",
+    "range(100000)|join('x' * 1000)",
+    "'%1000000000s'|format(1)",
+    "[1]|batch(10**9, 0)|list",
+    "[1]|slice(10**9)|list",
+    "[1, 2]|tojson(indent=10**9)",
+    "lipsum(10**7)",
+]
+
+
+@pytest.mark.parametrize("expression", HUGE)
+def test_a_huge_value_is_refused_before_it_is_made(
+    templates: Path, quick: None, expression: str
+) -> None:
+    write(templates, "report.md.j2", "# 标题\n{{ " + expression + " }}\n")
+    assert "templates/report.md.j2:2" in refused([templates], limit=3.0)
+
+
+DOUBLING = [
+    "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}"
+    "{% endfor %}",
+    "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}"
+    "{% endfor %}",
+    "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s * 2 %}{% endfor %}",
+    "{% set ns = namespace(n=3) %}{% for i in range(64) %}{% set ns.n = ns.n * ns.n %}{% endfor %}",
+    "{% set l = [1] %}{% for i in range(64) %}{{ l.extend(l) }}{% endfor %}",
+    "{% set ns = namespace(s='ab') %}{% for i in range(64) %}"
+    "{% set ns.s = '{0}{0}'.format(ns.s) %}{% endfor %}",
+]
+
+
+@pytest.mark.parametrize(
+    "template", DOUBLING, ids=["concat", "plus", "times", "square", "extend", "format"]
+)
+def test_a_value_doubled_in_a_loop_is_stopped(templates: Path, quick: None, template: str) -> None:
+    write(templates, "report.md.j2", "# 标题\n" + template + "\n")
+    assert "templates/report.md.j2:2" in refused([templates], limit=3.0)
+
+
+CAPTURED = [
+    "{% set x %}{% for i in range(100000) %}{% for j in range(100000) %}{{ 'y' * 1000 }}"
+    "{% endfor %}{% endfor %}{% endset %}",
+    "{% macro m() %}{% for j in range(100000) %}{{ 'y' * 1000 }}{% endfor %}{% endmacro %}"
+    "{% for i in range(100000) %}{% set _ = m() %}{% endfor %}",
+    "{% filter upper %}{% for i in range(100000) %}{% for j in range(100000) %}{{ 'y' * 1000 }}"
+    "{% endfor %}{% endfor %}{% endfilter %}",
+]
+
+
+@pytest.mark.parametrize("template", CAPTURED, ids=["set-block", "macro", "filter-block"])
+def test_output_captured_inside_a_template_counts_too(
+    templates: Path, quick: None, template: str
+) -> None:
+    write(templates, "report.md.j2", "# 标题\n" + template + "\n")
+    message = refused([templates], limit=3.0)
+    assert "templates/report.md.j2:2" in message and "输出超过" in message
+
+
+def test_output_over_the_cap_stops_rendering(
+    templates: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("fzzf_cli.render_bounds.MAX_OUTPUT_CHARS", 1000)
+    write(templates, "report.md.j2", "# 标题\n{% for i in range(1000) %}0123456789{% endfor %}\n")
+    message = refused([templates])
+    assert "templates/report.md.j2:2" in message and "输出超过 1000" in message
+
+
+def test_the_bounds_hold_in_an_included_template(templates: Path, quick: None) -> None:
+    write(templates, "report.md.j2", "# 标题\n\n{% include 'part.md.j2' %}\n")
+    write(templates, "part.md.j2", "a\nb\n{{ 'a' * 10**9 }}\n")
+    assert "templates/part.md.j2:3" in refused([templates])
+
+
+FINE = """\
+{% extends "base.md.j2" %}
+{% import "macros.md.j2" as m %}
+{% block body %}
+{% for x in items if x > 1 %}{{ loop.index }}/{{ loop.length }}:{{ m.show(x) }}\
+{% if not loop.last %}, {% endif %}{% endfor %}
+{% set t %}{{ "%s-%03d" % ("a", 7) }}{% endset %}{{ t ~ "!" }} {{ "{:>4}|{}".format(12, "b") }}
+{{ (2 ** 10) * 3 + 1 }} {{ ("ab" * 3)|center(10) }} {{ [1, 2] + [3] }} {{ 7 // 2 }} {{ 7 % 4 }}
+{{ items|join(", ") }} {{ "x"|indent(2, true) }} {{ "a-b"|replace("-", "+") }} {{ 10 ** -1 }}
+{% endblock %}
+"""
+
+
+def test_a_template_within_the_bounds_renders_as_before(templates: Path) -> None:
+    write(templates, "base.md.j2", "<{% block body %}{% endblock %}>\n")
+    write(templates, "macros.md.j2", "{% macro show(x) %}[{{ x * 2 }}]{% endmacro %}")
+    write(templates, "report.md.j2", FINE)
+    assert render([templates], "report.md.j2", {"items": [1, 2, 3]}) == (
+        "<1/2:[4], 2/2:[6]a-007!   12|b\n3073   ababab   [1, 2, 3] 3 3\n1, 2, 3   x a+b 0.1\n>\n"
+    )
+
+
 # --- end to end ------------------------------------------------------------------------
 
 
@@ -178,3 +320,18 @@ def test_cli_accepts_a_templates_option_that_is_a_symlink(cli, plan_repo: Path) 
     code, out, err = cli("report", "-f", "md", "-o", "-", "--as-of", AS_OF,
                          "--templates", link, "--data", str(plan_repo))  # fmt: skip
     assert code == 0 and out.startswith("own "), err
+
+
+def test_cli_stops_a_runaway_repository_template(cli, plan_repo: Path, quick: None) -> None:
+    loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    write(plan_repo / "templates", "report.md.j2", "# {{ plan.title }}\n\n" + loop + "\n")
+    started = time.perf_counter()
+    code, out, err = _report(cli, plan_repo)
+    assert code == 2 and out == "" and "templates/report.md.j2:3" in err and "1 秒" in err
+    assert time.perf_counter() - started < 10
+
+
+def test_cli_refuses_a_huge_expression(cli, plan_repo: Path, quick: None) -> None:
+    write(plan_repo / "templates", "report.md.j2", "# {{ plan.title }}\n{{ 'a' * 10**9 }}\n")
+    code, out, err = _report(cli, plan_repo)
+    assert code == 2 and out == "" and "templates/report.md.j2:2" in err and "太大" in err

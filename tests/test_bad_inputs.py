@@ -22,7 +22,8 @@ import yaml
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 FOLDERS = sorted(p for p in CORPUS.iterdir() if (p / "case.yaml").is_file())
 CASE_KEYS = {
-    "description", "command", "remove", "edits", "generate", "symlinks", "env", "expect", "xfail",
+    "description", "class", "command", "remove", "edits", "generate", "symlinks", "env", "expect",
+    "xfail",
 }  # fmt: skip
 EXPECT_KEYS = {
     "exit", "location", "message", "stream", "absent", "absent_files", "max_seconds",
@@ -121,6 +122,7 @@ def test_corpus_is_complete() -> None:
         case = load_case(folder)
         assert set(case) <= CASE_KEYS, (folder.name, set(case) - CASE_KEYS)
         assert isinstance(case.get("description"), str) and case["description"].strip(), folder
+        assert isinstance(case.get("class", 0), int), folder.name
         expect = case.get("expect")
         assert isinstance(expect, dict) and isinstance(expect.get("exit"), int), folder.name
         assert set(expect) <= EXPECT_KEYS, (folder.name, set(expect) - EXPECT_KEYS)

@@ -5,12 +5,16 @@ for hours or an expression that makes gigabytes. ``BoundedEnvironment`` checks a
 wherever template code passes through the environment: every sandboxed call, attribute and
 item access, operator, ``~`` and every step of a ``{% for %}`` loop (the compiled loop gets
 its iterable through ``bounded_iter``). Operators, string methods and filters that could
-make a huge value are sized first (render_sizes.py). Text a template produces counts against
-``MAX_OUTPUT_CHARS``, including what ``{% set %}`` blocks, macros and filter blocks capture.
+make a huge value are sized first (render_sizes.py). The text a template outputs may not
+pass ``MAX_OUTPUT_CHARS``, nor may the text its ``{% set %}`` blocks, macros and filter
+blocks capture along the way (counted apart: captures are in memory, not yet output).
+
 Each bound is a ``TemplateLimit`` raised inside the template's own code, so the error names
 the template's file and line. The deadline is checked between steps: one filter or method
 run over a value at the size limit (five million items) finishes before the next check, so
-a hostile template can overrun the deadline by a few seconds, not more.
+a hostile template can overrun the deadline by a few seconds, not more. The hooks rely on
+Jinja2 3.1's compiler (``visit_For``, ``buffer``, ``visit_Concat``); the tests in
+tests/test_render_bounds.py fail if a newer Jinja2 stops calling them.
 """
 
 from __future__ import annotations
@@ -42,22 +46,29 @@ MAX_OUTPUT_CHARS = 50_000_000  # the shipped HTML report is 75,000 characters
 
 
 class Budget:
-    """The time and the text one rendering may still use (one per environment)."""
+    """The time one rendering may still use, and the text its captures have made so far
+    (one per environment)."""
 
     def __init__(self) -> None:
         self.seconds = RENDER_SECONDS
         self.deadline = time.monotonic() + RENDER_SECONDS
-        self.produced = 0
+        self.captured = 0
 
     def tick(self) -> None:
         if time.monotonic() > self.deadline:
-            raise TemplateLimit(msg("template_timeout", seconds=f"{self.seconds:g}"))
+            raise self.exceeded(0)
 
     def spend(self, chars: int) -> None:
-        self.produced += chars
-        if self.produced > MAX_OUTPUT_CHARS:
-            raise TemplateLimit(msg("template_output_too_large", limit=MAX_OUTPUT_CHARS))
-        self.tick()
+        """Text put into a capture (a ``{% set %}`` block, a macro, a filter block)."""
+        self.captured += chars
+        if self.captured > MAX_OUTPUT_CHARS or time.monotonic() > self.deadline:
+            raise self.exceeded(self.captured)
+
+    def exceeded(self, chars: int) -> TemplateLimit:
+        """The bound that ``chars`` of text, or the clock, has gone over."""
+        if chars > MAX_OUTPUT_CHARS:
+            return TemplateLimit(msg("template_output_too_large", limit=MAX_OUTPUT_CHARS))
+        return TemplateLimit(msg("template_timeout", seconds=f"{self.seconds:g}"))
 
 
 class _Buffer(list[str]):
@@ -199,15 +210,15 @@ def generate_bounded(template: Template, context: dict[str, Any]) -> str:
     thrown into the template at the point it has reached, so the error names that line."""
     budget: Budget = template.environment.budget  # type: ignore[attr-defined]
     stream: Generator[str, None, None] = template.generate(context)  # type: ignore[assignment]
-    parts, produced, deadline = [], budget.produced, budget.deadline
-    for part in stream:  # the hot loop of every rendering: no calls but the clock's
-        parts.append(part)
+    parts: list[str] = []
+    append, produced, check_at = parts.append, 0, 0
+    for part in stream:  # the hot loop of every rendering: no calls
+        append(part)
         produced += len(part)
-        if produced > MAX_OUTPUT_CHARS or time.monotonic() > deadline:
-            budget.produced = produced
-            try:
-                budget.spend(0)
-            except TemplateLimit as limit:
+        if produced > check_at:  # every 64 kB of text (loops and calls check the clock too)
+            if produced > MAX_OUTPUT_CHARS or time.monotonic() > budget.deadline:
+                limit = budget.exceeded(produced)
                 stream.throw(limit)
-                raise  # not reached: template code cannot catch it
+                raise limit  # not reached: template code cannot catch it
+            check_at = min(produced + 65_536, MAX_OUTPUT_CHARS)
     return "".join(parts)

@@ -114,6 +114,10 @@ class _BoundedCodeGenerator(CodeGenerator):
         self.write("))")
 
 
+# Methods whose first argument may be a one-pass iterable (a generator from map or select).
+_CONSUMES = {("join", str), ("join", bytes), ("extend", list), ("update", set)}
+
+
 def _is_hook(node: nodes.Node) -> bool:
     hook = getattr(node, "node", None)
     return isinstance(hook, nodes.EnvironmentAttribute) and hook.name == "bounded_iter"
@@ -135,7 +139,7 @@ class BoundedEnvironment(SandboxedEnvironment):
     def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
         self.budget.tick()
         owner, name = getattr(obj, "__self__", None), getattr(obj, "__name__", "")
-        if args and (name, type(owner)) in (("join", str), ("join", bytes), ("extend", list)):
+        if args and (name, type(owner)) in _CONSUMES:
             args = (list(args[0]), *args[1:])  # counted once here, then used
         check_size(call_size(owner, name, args, kwargs), "template_method", name=name)
         return super().call(context, obj, *args, **kwargs)

@@ -141,8 +141,8 @@ def format_size(template: str, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
 
 
 def call_size(owner: object, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
-    """The size of what a method of a string or list returns (or grows the list to); 0 for
-    methods that cannot make much more than they are given."""
+    """The size of what a method of a string returns, or of what a list, dict or set holds
+    after a method adds to it; 0 for methods that cannot make much more than they are given."""
     if isinstance(owner, str | bytes):
         tab = "\t" if isinstance(owner, str) else b"\t"
         if name in ("center", "ljust", "rjust", "zfill") and args and isinstance(args[0], int):
@@ -158,9 +158,13 @@ def call_size(owner: object, name: str, args: tuple[Any, ...], kwargs: dict[str,
         if name == "translate" and args and isinstance(args[0], dict):
             widest = max((size_of(v) for v in args[0].values()), default=1)
             return len(owner) * max(widest, 1)
-    if isinstance(owner, list) and name == "extend" and args:
-        return size_of(owner, args[0])
+    if isinstance(owner, list | dict | set) and name in _GROWING:
+        return size_of(owner, *args, *kwargs.values())  # what the container will hold
     return 0
+
+
+# Methods that put more into a list, dict or set: a loop could grow one without end.
+_GROWING = {"append", "extend", "insert", "add", "update", "setdefault"}
 
 
 def replaced_size(text: Any, old: Any, new: Any, count: Any) -> int:

@@ -208,7 +208,7 @@ def test_a_huge_value_is_refused_before_it_is_made(
     assert "的结果" in message or "格式中的宽度" in message or "'lipsum' is undefined" in message
 
 
-DOUBLING = [
+GROWING = [
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}"
     "{% endfor %}",
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}"
@@ -216,15 +216,19 @@ DOUBLING = [
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}{% set ns.s = ns.s * 2 %}{% endfor %}",
     "{% set ns = namespace(n=3) %}{% for i in range(64) %}{% set ns.n = ns.n * ns.n %}{% endfor %}",
     "{% set l = [1] %}{% for i in range(64) %}{{ l.extend(l) }}{% endfor %}",
+    "{% set l = [] %}{% for i in range(100000) %}{{ l.append('a' * 4000000) }}{% endfor %}",
+    "{% set d = {} %}{% for i in range(100000) %}{{ d.setdefault(i, 'a' * 4000000) }}{% endfor %}",
     "{% set ns = namespace(s='ab') %}{% for i in range(64) %}"
     "{% set ns.s = '{0}{0}'.format(ns.s) %}{% endfor %}",
 ]
 
 
 @pytest.mark.parametrize(
-    "template", DOUBLING, ids=["concat", "plus", "times", "square", "extend", "format"]
+    "template",
+    GROWING,
+    ids=["concat", "plus", "times", "square", "extend", "append", "setdefault", "format"],
 )
-def test_a_value_doubled_in_a_loop_is_stopped(templates: Path, quick: None, template: str) -> None:
+def test_a_value_grown_in_a_loop_is_stopped(templates: Path, quick: None, template: str) -> None:
     write(templates, "report.md.j2", "# 标题\n" + template + "\n")
     message = refused([templates], limit=3.0)
     assert "templates/report.md.j2:2" in message and "的结果" in message

@@ -3,8 +3,10 @@
 Templates come from, first to last: ``--templates DIR``, the data repository's own
 ``templates/`` folder, then those shipped with fzzf, so a repository may override any
 single template. Templates a repository supplies are code and are reviewed as code;
-they are still rendered in Jinja2's sandbox as a second line of defence. HTML is
-autoescaped; Markdown values pass through the ``md`` filter. Undefined names are errors.
+they are still read only as regular files inside those folders (render_files.py) and
+rendered in Jinja2's sandbox under a time and size bound (render_bounds.py) as a second line
+of defence. HTML is autoescaped; Markdown values pass through the ``md`` filter. Undefined
+names are errors.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError
 
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.messages import msg
 from fzzf_cli.output.formats import flat, md_cell
+from fzzf_cli.render_bounds import BoundedEnvironment, generate_bounded
+from fzzf_cli.render_files import ConfinedLoader, TemplateRefused
 
 # Characters Markdown would read as formatting inside running text.
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|!~"})
@@ -39,10 +42,10 @@ def number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def environment(folders: list[Path]) -> SandboxedEnvironment:
-    loaders = [FileSystemLoader(str(folder), encoding="utf-8") for folder in folders]
-    env = SandboxedEnvironment(
-        loader=ChoiceLoader(loaders),
+def environment(folders: list[Path]) -> BoundedEnvironment:
+    """A fresh environment for one rendering: its deadline starts now."""
+    env = BoundedEnvironment(
+        loader=ConfinedLoader(folders),
         autoescape=lambda name: bool(name) and name.endswith((".html", ".html.j2")),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -56,19 +59,28 @@ def environment(folders: list[Path]) -> SandboxedEnvironment:
 def render(folders: list[Path], name: str, context: dict[str, Any]) -> str:
     """The text of template ``name`` for ``context``; a broken template is a usage error
     naming the template and line (it is the repository's code, not fzzf's)."""
+    env = environment(folders)
     try:
-        return environment(folders).get_template(name).render(**context, msg=msg)
-    except TemplateError as error:
+        return generate_bounded(env.get_template(name), {**context, "msg": msg})
+    except TemplateRefused as error:  # never read: named by its own path
+        where, line = _template_frame(error.__traceback__, name)
+        place, reason = error.place, error.reason
+        if line:  # refused where another template includes, imports or extends it
+            reason += msg("template_included_from", place=f"{_shown(where, folders)}:{line}")
+    except TemplateError as error:  # TemplateLimit too: raised in the template's code
         where, line = _template_frame(error.__traceback__, name)
         where = getattr(error, "filename", None) or where
         line = getattr(error, "lineno", None) or line
-        reason = error.message or type(error).__name__
+        place, reason = _located(where, line, folders), error.message or type(error).__name__
     except Exception as error:
         where, line = _template_frame(error.__traceback__, name)
-        reason = f"{type(error).__name__}: {error}"
-    shown = _shown(str(where), folders)
-    place = f"{shown}:{line}" if line else shown
+        place, reason = _located(where, line, folders), f"{type(error).__name__}: {error}"
     raise FzzfError(msg("template_failed", place=place, reason=reason), EXIT_USAGE)
+
+
+def _located(where: str, line: int | None, folders: list[Path]) -> str:
+    shown = _shown(str(where), folders)
+    return f"{shown}:{line}" if line else shown
 
 
 def _shown(where: str, folders: list[Path]) -> str:

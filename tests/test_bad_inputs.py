@@ -122,6 +122,7 @@ def test_corpus_is_complete() -> None:
         case = load_case(folder)
         assert set(case) <= CASE_KEYS, (folder.name, set(case) - CASE_KEYS)
         assert isinstance(case.get("description"), str) and case["description"].strip(), folder
+        assert isinstance(case.get("class", 0), int), folder.name
         expect = case.get("expect")
         assert isinstance(expect, dict) and isinstance(expect.get("exit"), int), folder.name
         assert set(expect) <= EXPECT_KEYS, (folder.name, set(expect) - EXPECT_KEYS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from enum import StrEnum
@@ -47,12 +48,23 @@ TemplatesOpt = Annotated[
 
 
 def template_folders(root: DataRoot, option: Path | None) -> list[Path]:
-    """--templates, then the repository's templates/, then fzzf's own."""
+    """--templates, then the repository's templates/, then fzzf's own. The repository's
+    folder arrives by pull request, so it must not be a symlink (--templates may be: the
+    coordinator chose it on the command line)."""
+    from fzzf_cli.render_files import is_link
+
     if option is not None and not option.is_dir():
         raise FzzfError(msg("templates_missing", path=option), EXIT_USAGE)
     folders = [option] if option is not None else []
-    if root.origin != "embedded" and (root.path / "templates").is_dir():
-        folders.append(root.path / "templates")
+    own = root.path / "templates"
+    if root.origin != "embedded":
+        try:
+            if is_link(os.lstat(own)):
+                raise FzzfError(msg("templates_folder_symlink"), EXIT_USAGE)
+        except FileNotFoundError:
+            pass
+        if own.is_dir():
+            folders.append(own)
     folders.append(embedded_root() / "templates")
     return folders
 

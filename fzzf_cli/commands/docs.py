@@ -17,8 +17,6 @@ from fzzf_cli.app import (
     FzzfCommand,
     app,
     handled,
-    working_dir,
-    write_result,
 )
 from fzzf_cli.commands.state import HistoryOpt, assessed_state
 from fzzf_cli.dataset import Dataset
@@ -27,6 +25,7 @@ from fzzf_cli.load import DataRoot, embedded_root
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
 from fzzf_cli.query import parse_period
+from fzzf_cli.results import working_dir, write_result
 
 
 class DocFormat(StrEnum):

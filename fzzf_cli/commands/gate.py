@@ -24,12 +24,12 @@ from fzzf_cli.app import (
     as_of_date,
     data_root,
     handled,
-    write_result,
 )
 from fzzf_cli.commands.state import HistoryOpt, build_workspace
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Location, Problem
 from fzzf_cli.load import DataRoot, load_dataset
 from fzzf_cli.messages import msg
+from fzzf_cli.results import write_result
 
 if TYPE_CHECKING:
     from datetime import date

@@ -19,9 +19,7 @@ from fzzf_cli.app import (
     as_of_date,
     data_root,
     handled,
-    os_reason,
     plan_dataset,
-    shown_path,
 )
 from fzzf_cli.commands.state import workspace
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
@@ -29,6 +27,7 @@ from fzzf_cli.load import DataRoot
 from fzzf_cli.messages import msg
 from fzzf_cli.names import resolve
 from fzzf_cli.query import parse_date, parse_period
+from fzzf_cli.results import os_reason, shown_path
 
 # The modules behind these commands are imported when a command runs, not when fzzf starts:
 # ``fzzf due`` must not pay for reading submissions or writing files.

@@ -11,12 +11,13 @@ from typing import Annotated
 import typer
 
 from fzzf_cli import cache
-from fzzf_cli.app import DataOpt, FzzfCommand, app, data_root, handled, write_result
+from fzzf_cli.app import DataOpt, FzzfCommand, app, data_root, handled
 from fzzf_cli.dataset import Dataset
 from fzzf_cli.errors import EXIT_FINDINGS, FzzfError
 from fzzf_cli.load import load_dataset
 from fzzf_cli.messages import msg
 from fzzf_cli.output.tables import print_problems
+from fzzf_cli.results import write_result
 
 
 class OwnersFormat(StrEnum):

@@ -16,16 +16,17 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from fzzf_cli.dataset import Dataset
+from fzzf_cli.derive.obligations import Obligation, derive
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
-from fzzf_cli.filing import TOLERANCE, Dating, contradicted, date_filings, declared_only
-from fzzf_cli.gitrepo import GitUnavailable, Repo, open_repo, resolve
-from fzzf_cli.history import Accept
-from fzzf_cli.messages import msg
-from fzzf_cli.obligations import Obligation, derive
-from fzzf_cli.reviews import Decision, load_reviews
-from fzzf_cli.subs_find import SUBMISSIONS, expected_of
-from fzzf_cli.subs_load import (
+from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.read.gitrepo import GitUnavailable, Repo, open_repo, resolve
+from fzzf_cli.read.history import Accept
+from fzzf_cli.read.yamlio import parse_yaml
+from fzzf_cli.text import msg
+from fzzf_cli.validate.filing import TOLERANCE, Dating, contradicted, date_filings, declared_only
+from fzzf_cli.validate.reviews import Decision, load_reviews
+from fzzf_cli.validate.subs_find import SUBMISSIONS, expected_of
+from fzzf_cli.validate.subs_load import (
     Checker,
     Submissions,
     check_file,
@@ -33,7 +34,6 @@ from fzzf_cli.subs_load import (
     load_submissions,
     pilot_claims,
 )
-from fzzf_cli.yamlio import parse_yaml
 
 
 class Source(NamedTuple):
@@ -94,7 +94,7 @@ def build(
     root: Path, ds: Dataset, as_of: date, source: Source, extra: list[Problem] | None = None
 ) -> Workspace:
     """Everything filed under ``root``, dated and reviewed, as of ``as_of``."""
-    from fzzf_cli.history import proofs
+    from fzzf_cli.read.history import proofs
 
     obligations = derive(ds)
     plan = checker(ds, obligations)
@@ -159,8 +159,8 @@ class Snapshot(NamedTuple):
 def snapshot(source: Source, day: date, ds: Dataset) -> Iterator[Snapshot]:
     """The data folder as it stood at the end of ``day`` on the main line, in a temporary
     folder that is removed afterwards."""
-    from fzzf_cli.gitrepo import commit_before
-    from fzzf_cli.history import end_of_day, extract
+    from fzzf_cli.read.gitrepo import commit_before
+    from fzzf_cli.read.history import end_of_day, extract
 
     if source.repo is None or source.rev is None:
         raise FzzfError(msg("history_needs_git", reason=source.reason), EXIT_USAGE)

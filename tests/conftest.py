@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fzzf_cli.cli import app
+from fzzf_cli.cli.main import app
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"

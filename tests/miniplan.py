@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from fzzf_cli.load import load_dataset
+from fzzf_cli.validate.load import load_dataset
 
 UNITS = """\
 units:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from fzzf_cli import cache, checks
-from fzzf_cli.dataset import Dataset
-from fzzf_cli.load import load_dataset
-from fzzf_cli.model import MeasuresFile
+from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.model.plan import MeasuresFile
+from fzzf_cli.validate import cache, checks
+from fzzf_cli.validate.load import load_dataset
 
 from .conftest import Result, edit
 
@@ -302,7 +302,7 @@ def test_a_file_swapped_after_reading_cannot_be_cached_under_the_wrong_key(
 
 
 def test_the_plan_is_read_once_and_checked_from_those_bytes(plan_repo: Path) -> None:
-    from fzzf_cli.load import check_plan, read_plan
+    from fzzf_cli.validate.load import check_plan, read_plan
 
     units = plan_repo / "data" / "units.yaml"
     contents, problems = read_plan(plan_repo)

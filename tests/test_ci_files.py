@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fzzf_cli.cli import app
+from fzzf_cli.cli.main import app
 
 from .conftest import REPO, commit_all, fill_pilot_file, git
 

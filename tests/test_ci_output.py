@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fzzf_cli.errors import Location, Problem
-from fzzf_cli.output.ci import JUnitCase, github, junit_xml, plain, step_summary
-from fzzf_cli.output.safe import defuse_commands, one_line
+from fzzf_cli.present.ci import JUnitCase, github, junit_xml, plain, step_summary
+from fzzf_cli.present.safe import defuse_commands, one_line
 
 SUB = "data/submissions/2016-H1/deqing.yaml"
 P1 = Problem(Location(SUB, 3, 7), "缺少必填的键“date”", "请按模板填写")

@@ -241,7 +241,7 @@ def test_the_upward_search_stops_at_another_users_folder(tmp_path: Path) -> None
     not taken up by someone working below it."""
     import os
 
-    from fzzf_cli.load import find_root, trusted_folder
+    from fzzf_cli.validate.load import find_root, trusted_folder
 
     shared = tmp_path / "shared"
     (shared / "data").mkdir(parents=True)

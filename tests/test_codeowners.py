@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from fzzf_cli.codeowners import generate
-from fzzf_cli.load import load_dataset
+from fzzf_cli.present.codeowners import generate
+from fzzf_cli.validate.load import load_dataset
 
 from .conftest import edit, line_of
 

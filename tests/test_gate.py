@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fzzf_cli.load import load_dataset
-from fzzf_cli.obligations import reporters
+from fzzf_cli.derive.obligations import reporters
+from fzzf_cli.validate.load import load_dataset
 
 from .conftest import fill_pilot_file
 

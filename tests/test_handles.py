@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fzzf_cli.handles import check_handle, shown
+from fzzf_cli.model.handles import check_handle, shown
 
 HOSTILE = [
     "@a b",

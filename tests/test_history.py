@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fzzf_cli.history import parse_log
+from fzzf_cli.read.history import parse_log
 
 from .conftest import commit_all, git
 

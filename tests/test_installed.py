@@ -121,7 +121,7 @@ def test_wheel_embeds_the_plan_and_runs_from_it(tmp_path: Path) -> None:
     assert report.returncode == 0, report.stderr
     assert report.stdout.startswith("# 肇庆市创建法治政府示范区工作实施方案工作进展报告")
     check = subprocess.run(
-        [sys.executable, "-c", "import fzzf_cli.load as l; print(l.embedded_root())"],
+        [sys.executable, "-c", "import fzzf_cli.validate.load as l; print(l.embedded_root())"],
         cwd=away,
         env=_env(PYTHONPATH=str(target)),
         capture_output=True,

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from fzzf_cli.dataset import Dataset
-from fzzf_cli.load import load_dataset
-from fzzf_cli.obligations import debtors, derive, reporters
-from fzzf_cli.query import Window, select, things, window_for
+from fzzf_cli.derive.obligations import debtors, derive, reporters
+from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.select.query import Window, select, things, window_for
+from fzzf_cli.validate.load import load_dataset
 
 from .conftest import REPO
 from .miniplan import MEASURES, PILOTS, UNITS, load

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from fzzf_cli.dataset import Dataset
-from fzzf_cli.load import load_dataset
+from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.validate.load import load_dataset
 
 from .conftest import DATA, REPO
 

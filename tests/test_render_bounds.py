@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fzzf_cli.errors import FzzfError
-from fzzf_cli.render import render
+from fzzf_cli.present.render import render
 
 SECRET = "TOPSECRET-4f1c"
 AS_OF = "2017-07-15"
@@ -35,7 +35,7 @@ def templates(tmp_path: Path) -> Path:
 @pytest.fixture
 def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     """A one-second deadline, so that runaway templates stop fast."""
-    monkeypatch.setattr("fzzf_cli.render_bounds.RENDER_SECONDS", 1.0)
+    monkeypatch.setattr("fzzf_cli.present.render_bounds.RENDER_SECONDS", 1.0)
 
 
 def write(folder: Path, name: str, text: str) -> None:
@@ -256,7 +256,7 @@ def test_output_captured_inside_a_template_counts_too(
 def test_output_over_the_cap_stops_rendering(
     templates: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("fzzf_cli.render_bounds.MAX_OUTPUT_CHARS", 1000)
+    monkeypatch.setattr("fzzf_cli.present.render_bounds.MAX_OUTPUT_CHARS", 1000)
     write(templates, "report.md.j2", "# 标题\n{% for i in range(1000) %}0123456789{% endfor %}\n")
     message = refused([templates])
     assert "templates/report.md.j2:2" in message and "输出超过 1000" in message

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from fzzf_cli.load import load_dataset
+from fzzf_cli.derive.status import Assessed, assess
 from fzzf_cli.pipeline import Source, Workspace, build
-from fzzf_cli.status import Assessed, assess
+from fzzf_cli.validate.load import load_dataset
 
 PLAIN = Source(None, None, "", "plain folder")
 M16 = "m16-2017-12-31"

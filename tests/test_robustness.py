@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fzzf_cli import __version__
-from fzzf_cli.load import load_dataset
-from fzzf_cli.obligations import derive
-from fzzf_cli.subs_load import load_submissions
-from fzzf_cli.writefile import write_new, write_replace
+from fzzf_cli.derive.obligations import derive
+from fzzf_cli.read.writefile import write_new, write_replace
+from fzzf_cli.validate.load import load_dataset
+from fzzf_cli.validate.subs_load import load_submissions
 
 from .conftest import DATA, REPO, edit
 
@@ -29,8 +29,8 @@ PACKAGE = REPO / "fzzf_cli"
 
 
 def test_internal_error_is_an_apology_not_a_traceback(monkeypatch, capsys) -> None:
-    from fzzf_cli import cli
-    from fzzf_cli.commands import dues
+    from fzzf_cli.cli import dues
+    from fzzf_cli.cli import main as cli
 
     def broken(*_args: object, **_kwargs: object) -> None:
         secret = "TOPSECRET-LOCAL"  # noqa: F841 - locals must never be shown
@@ -76,7 +76,7 @@ def test_markup_in_data_prints_literally(cli, plan_repo: Path) -> None:
 _WRITER = """
 import sys, time
 from pathlib import Path
-from fzzf_cli import writefile
+from fzzf_cli.read import writefile
 real = writefile.os.fdopen
 class Slow:
     def __init__(self, handle): self.handle = handle

@@ -177,22 +177,23 @@ def test_a_deleted_working_folder(tmp_path: Path) -> None:
     gone = tmp_path / "gone"
     gone.mkdir()
     script = ("import os,sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
-              "sys.argv=['fzzf','status']; from fzzf_cli.launch import main; main()")  # fmt: skip
+              "sys.argv=['fzzf','status']; from fzzf_cli.cli.launch import main; "
+              "main()")  # fmt: skip
     done = subprocess.run([sys.executable, "-c", script, str(gone)], capture_output=True,
                           timeout=120)  # fmt: skip
     assert done.returncode == 2 and "当前目录已不存在" in done.stderr.decode()
 
 
 def test_an_interrupt_while_importing_exits_130(monkeypatch, capsys) -> None:
-    from fzzf_cli import launch
+    from fzzf_cli.cli import launch
 
     class Interrupting:
         def find_spec(self, name: str, *_args: object):
-            if name == "fzzf_cli.cli":
+            if name == "fzzf_cli.cli.main":
                 raise KeyboardInterrupt
             return None
 
-    monkeypatch.delitem(sys.modules, "fzzf_cli.cli", raising=False)
+    monkeypatch.delitem(sys.modules, "fzzf_cli.cli.main", raising=False)
     monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
     with pytest.raises(SystemExit) as stop:
         launch.main()
@@ -203,8 +204,8 @@ def test_an_interrupt_while_importing_exits_130(monkeypatch, capsys) -> None:
 
 
 def test_an_internal_error_names_its_log(monkeypatch, capsys, tmp_path: Path) -> None:
-    from fzzf_cli import cli
-    from fzzf_cli.commands import dues
+    from fzzf_cli.cli import dues
+    from fzzf_cli.cli import main as cli
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from fzzf_cli.load import load_dataset
+from fzzf_cli.derive.status import Assessed, assess, gate_failures
 from fzzf_cli.pipeline import Source, Workspace, build
-from fzzf_cli.status import Assessed, assess, gate_failures
+from fzzf_cli.validate.load import load_dataset
 
 PLAIN = Source(None, None, "", "plain folder")
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from fzzf_cli.load import load_dataset
-from fzzf_cli.obligations import derive
-from fzzf_cli.subs_load import load_submissions
+from fzzf_cli.derive.obligations import derive
+from fzzf_cli.validate.load import load_dataset
+from fzzf_cli.validate.subs_load import load_submissions
 
 REPORT = """\
 unit: deqing

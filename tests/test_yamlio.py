@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fzzf_cli.errors import Problem
-from fzzf_cli.yamlbytes import read_bytes
-from fzzf_cli.yamlio import MAX_BYTES, MAX_DEPTH, dump_yaml, locate, parse_yaml, read_yaml
+from fzzf_cli.read.yamlbytes import read_bytes
+from fzzf_cli.read.yamlio import MAX_BYTES, MAX_DEPTH, dump_yaml, locate, parse_yaml, read_yaml
 
 LOADERS = pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure"])
 

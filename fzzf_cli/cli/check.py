@@ -1,0 +1,121 @@
+"""The CI gate: ``fzzf check``. Exit 1 while the data is invalid or a required document
+(a half-year report, a pilot plan or completion report) is missing past its due date plus
+the grace days; 0 otherwise; 2 on bad usage.
+
+``--changed-since REV`` judges a pull request on its own change: validity is checked
+for everything, the submission gate only for the units whose files the change touches.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from fzzf_cli.cli.app import (
+    AsOfOpt,
+    DataOpt,
+    FzzfCommand,
+    app,
+    as_of_date,
+    data_root,
+    handled,
+)
+from fzzf_cli.cli.results import write_result
+from fzzf_cli.cli.state import HistoryOpt, build_workspace
+from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Location, Problem
+from fzzf_cli.text import msg
+from fzzf_cli.validate import cache
+from fzzf_cli.validate.load import DataRoot, load_dataset
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from fzzf_cli.derive.gate import Change
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.pipeline import Workspace
+
+
+class CheckFormat(StrEnum):
+    plain = "plain"
+    github = "github"
+    junit = "junit"
+
+
+@app.command(cls=FzzfCommand)
+def check(
+    as_of: AsOfOpt = None,
+    grace: Annotated[int, typer.Option("--grace", min=0, max=365, help="期限后宽限几天。")] = 0,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="plain、github（注释）或 junit（XML）。")
+    ] = CheckFormat.plain,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="junit 格式写入此文件（默认或 - 为标准输出）。"),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="替换 -o 指定的已有文件（即使不是 fzzf 生成的）。")
+    ] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            help="pull request 的目标分支（如 origin/main）：只对改动了报送文件的单位把关，"
+            "改写已报送的记录即为问题，报送日期以该分支的历史为准。",
+        ),
+    ] = None,
+    history: HistoryOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """CI 把关：数据无效，或应报材料（半年报送、试点方案、试点完成报告）逾期未报，则退出码为 1。"""
+    from fzzf_cli.derive import gate
+
+    with handled():
+        if output is not None and fmt is not CheckFormat.junit:
+            raise FzzfError(msg("gate_output_junit_only"), EXIT_USAGE)
+        if history and changed_since:
+            raise FzzfError(msg("gate_history_changed"), EXIT_USAGE)
+        today = as_of_date(as_of)
+        root = data_root(data, filings=True)
+        ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
+        ws, change = None, None
+        if ds is not None:
+            ws, change, rewritten = _judged(root, ds, today, history, changed_since)
+            problems = problems + rewritten
+        outcome = gate.judge(ws, problems, today, grace, change)
+        if fmt is CheckFormat.junit:
+            root_ = root if output is not None else None
+            write_result(output, gate.junit(outcome), name="fzzf-check.xml", root=root_,
+                         force=force, announce=sys.stderr)  # fmt: skip
+            sys.stderr.write(outcome.summary + "\n")
+        else:
+            gate.emit(fmt.value, outcome, os.environ.get("GITHUB_STEP_SUMMARY"))
+    raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
+
+
+def _judged(
+    root: DataRoot, ds: Dataset, today: date, history: bool, changed_since: str | None
+) -> tuple[Workspace, Change | None, list[Problem]]:
+    """The workspace; for a pull request what it changes and the filed records it rewrites."""
+    from fzzf_cli.derive.gate import changed
+    from fzzf_cli.read.gitrepo import GitUnavailable
+    from fzzf_cli.validate.amend import amendments
+
+    _, ws = build_workspace(root, ds, today, history=history, mainline=changed_since)
+    source = ws.source
+    unproven = [Problem(Location("data/submissions"), msg("gate_dates_unproven",
+                        reason=source.reason))] if source.broken else []  # fmt: skip
+    if changed_since is None:
+        return ws, None, unproven
+    if source.repo is None or source.rev is None:
+        raise FzzfError(msg("gate_git_failed", reason=source.reason), EXIT_USAGE)
+    change = changed(source.repo, source.rev)
+    try:
+        rewritten = amendments(source.repo, source.rev, root.path)
+    except GitUnavailable as error:
+        raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
+    said = {flag.location for flag in ws.flags}  # the main line's history said it already
+    return ws, change, [p for p in rewritten if p.location not in said]

@@ -1,0 +1,165 @@
+"""Documents for the coordinator: ``fzzf report`` and ``fzzf notice``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fzzf_cli.cli.app import (
+    AsOfOpt,
+    DataOpt,
+    FzzfCommand,
+    app,
+    handled,
+)
+from fzzf_cli.cli.results import working_dir, write_result
+from fzzf_cli.cli.state import HistoryOpt, assessed_state
+from fzzf_cli.errors import EXIT_USAGE, FzzfError, Problem
+from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.select.names import resolve
+from fzzf_cli.select.query import parse_period
+from fzzf_cli.text import msg
+from fzzf_cli.validate.load import DataRoot, embedded_root
+
+
+class DocFormat(StrEnum):
+    html = "html"
+    md = "md"
+
+
+DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="html 或 md。")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="替换 -o 指定的已有文件（即使不是 fzzf 生成的）。")
+]
+OutputOpt = Annotated[
+    str | None, typer.Option("--output", "-o", help="写入的文件；- 表示标准输出。")
+]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option("--templates", help="模板目录，优先于数据仓库的 templates/ 和内置模板。"),
+]
+
+
+def template_folders(root: DataRoot, option: Path | None) -> list[Path]:
+    """--templates, then the repository's templates/, then fzzf's own. The repository's
+    folder arrives by pull request, so it must not be a symlink (--templates may be: the
+    coordinator chose it on the command line)."""
+    from fzzf_cli.present.render_files import is_link
+
+    if option is not None and not option.is_dir():
+        raise FzzfError(msg("templates_missing", path=option), EXIT_USAGE)
+    folders = [option] if option is not None else []
+    own = root.path / "templates"
+    if root.origin != "embedded":
+        try:
+            if is_link(os.lstat(own)):
+                raise FzzfError(msg("templates_folder_symlink"), EXIT_USAGE)
+        except FileNotFoundError:
+            pass
+        if own.is_dir():
+            folders.append(own)
+    folders.append(embedded_root() / "templates")
+    return folders
+
+
+def _report_period(ds: Dataset, period: str | None, today: date) -> str | None:
+    """The period named (not one yet to begin), else the latest one due before today."""
+    if period is not None:
+        named = parse_period(ds, period)
+        if named.start > today:
+            raise FzzfError(msg("report_future_period", period=named.id, as_of=today), EXIT_USAGE)
+        return named.id
+    past = [p.id for p in ds.measures_file.reporting.periods if p.due < today]
+    return past[-1] if past else None
+
+
+def _write(
+    root: DataRoot, output: str | None, default: str, text: str, force: bool = False
+) -> None:
+    """To ``-o`` (``-`` for standard output), or to ``reports/<default>`` in the data
+    repository; what fzzf writes carries its marker, so that it can be written again."""
+    from fzzf_cli.read.writefile import MARKER
+
+    base = working_dir() if root.origin == "embedded" else root.path
+    write_result(output, text, default=base / "reports" / default, name=default, root=root,
+                 force=force, mark=f"<!-- {MARKER} -->\n")  # fmt: skip
+
+
+def _notes(flags: list[Problem]) -> list[dict[str, str]]:
+    """What dating and reviewing found in filed records, for the coordinator's reader."""
+    return [{"where": str(f.location), "message": f.message} for f in flags]
+
+
+@app.command(cls=FzzfCommand)
+def report(
+    fmt: DocFormatOpt = DocFormat.html,
+    as_of: AsOfOpt = None,
+    period: Annotated[str | None, typer.Option("--period", help="报送期，如 2017-H1。")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="单位报告。")] = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    templates: TemplatesOpt = None,
+    history: HistoryOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """总体进展报告（或 --unit 单位报告），默认写入 reports/<报送期>.html。"""
+    from fzzf_cli.present.render import render
+    from fzzf_cli.present.report import overall_context
+    from fzzf_cli.present.report_unit import unit_context
+
+    with handled():
+        state = assessed_state(data, as_of, history=history)
+        ds, today, assessed, subs = state.ws.ds, state.as_of, state.assessed, state.ws.subs
+        chosen = _report_period(ds, period, today)
+        folders = template_folders(state.root, templates)
+        stem = chosen or today.isoformat()
+        if unit is not None:
+            uid = resolve(ds, unit)
+            context = unit_context(ds, assessed, subs, uid, today, chosen)
+            mine = [n for n in state.ws.flags if Path(n.location.path).stem.lower() == uid]
+            context |= {"dates": state.ws.dating.note, "notes": _notes(mine)}
+            text = render(folders, f"unit.{fmt.value}.j2", context)
+            _write(state.root, output, f"{stem}-{uid}.{fmt.value}", text, force)
+            return
+        context = overall_context(ds, assessed, subs, today, chosen)
+        context |= {"dates": state.ws.dating.note, "notes": _notes(state.ws.flags)}
+        text = render(folders, f"report.{fmt.value}.j2", context)
+        _write(state.root, output, f"{stem}.{fmt.value}", text, force)
+
+
+@app.command(cls=FzzfCommand)
+def notice(
+    unit: Annotated[str, typer.Argument(help="逾期的单位，如 德庆县。")],
+    within: Annotated[
+        int, typer.Option("--within", min=1, max=90, help="限期几天内整改报送。")
+    ] = 15,
+    fmt: DocFormatOpt = DocFormat.html,
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    templates: TemplatesOpt = None,
+    history: HistoryOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """市法制局致某逾期单位的督办通知，列出逾期事项及原文依据和整改期限，可打印签发。"""
+    from fzzf_cli.derive.status import LATE
+    from fzzf_cli.present.render import render
+    from fzzf_cli.present.report_unit import notice_context
+
+    with handled():
+        state = assessed_state(data, as_of, history=history)
+        ds, today, assessed = state.ws.ds, state.as_of, state.assessed
+        uid = resolve(ds, unit)
+        if not any(a.obligation.unit_id == uid and a.status in LATE for a in assessed):
+            sys.stderr.write(msg("notice_none", unit=ds.name_of(uid), as_of=today) + "\n")
+            return
+        context = notice_context(ds, assessed, uid, today, within)
+        text = render(template_folders(state.root, templates), f"notice.{fmt.value}.j2", context)
+        name = f"notice-{uid}-{today.isoformat()}.{fmt.value}"
+        _write(state.root, output, name, text, force)

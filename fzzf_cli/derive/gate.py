@@ -1,0 +1,204 @@
+"""The CI gate's logic and output: which required documents fail, in which format.
+
+``fzzf check`` (commands/gate.py) calls this; it is kept apart so that other commands do
+not import the CI formats, git and the submission reader at start-up.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from fzzf_cli.derive.status import FILED_KINDS, Assessed, assess, gate_failures
+from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
+from fzzf_cli.present.ci import JUnitCase, github, junit_xml, plain, step_summary
+from fzzf_cli.present.safe import write_trusted
+from fzzf_cli.read.gitrepo import GitUnavailable, Repo, changed_paths
+from fzzf_cli.text import msg
+from fzzf_cli.validate.subs_find import SUBMISSIONS, pilot_path, submission_path
+
+if TYPE_CHECKING:
+    from fzzf_cli.pipeline import Workspace
+
+
+def expected_path(a: Assessed) -> str:
+    o = a.obligation
+    if o.kind == "report" and o.period:
+        return submission_path(o.unit_id, o.period)
+    kind = "plan" if o.kind == "pilot_plan" else "completion"
+    return pilot_path(o.unit_id, o.pilot or 0, kind)
+
+
+def failure(
+    a: Assessed, hints: dict[str, str] | None = None, invalid: frozenset[str] = frozenset()
+) -> Problem:
+    o = a.obligation
+    text = msg("gate_missing", unit=o.unit, title=o.title, due=o.due, days=a.days_overdue)
+    if expected_path(a) in invalid:
+        return Problem(Location(expected_path(a)), text, msg("gate_hint_invalid"))
+    if hints and expected_path(a) in hints:
+        return Problem(Location(expected_path(a)), text, hints[expected_path(a)])
+    if o.kind == "report":
+        command = f"fzzf new report {o.unit_id} {o.period} --date YYYY-MM-DD"
+    else:
+        kind = "pilot-plan" if o.kind == "pilot_plan" else "pilot-report"
+        command = f"fzzf new {kind} {o.pilot} {o.unit_id} --date YYYY-MM-DD"
+    return Problem(Location(expected_path(a)), text, msg("gate_hint", command=command))
+
+
+class Change(NamedTuple):
+    """What a pull request changes: its submission files, the units they belong to, and
+    any other data file (the plan, the reviews)."""
+
+    paths: frozenset[str]
+    units: set[str]
+    plan: frozenset[str] = frozenset()
+
+
+def changed(repo: Repo, rev: str) -> Change:
+    """Submission files that differ from ``rev`` (committed, staged or new), and whose."""
+    try:
+        every = changed_paths(repo, rev, "data")
+    except GitUnavailable as error:
+        raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
+    inside = f"{SUBMISSIONS.as_posix()}/"
+    names = [name for name in every if name.startswith(inside)]
+    units = {Path(name).stem.lower() for name in names if name.endswith((".yaml", ".yml"))}
+    plan = frozenset(name for name in every if not name.startswith(inside))
+    return Change(frozenset(names), units, plan)
+
+
+class Outcome(NamedTuple):
+    """What the gate found: data problems, required documents missing, and the verdict."""
+
+    problems: list[Problem]  # invalid data, plan and submissions; dating and rewriting
+    files: list[str]  # every data file read
+    checked: list[Assessed]  # required documents due by the as-of day (in scope)
+    failures: list[Assessed]  # of those, missing past the grace days
+    hints: dict[str, str]  # files there but not filed (drafts, dated later): what to do
+    findings: list[Problem]  # problems + one per failure: what makes CI red
+    summary: str  # the closing line
+    notes: list[Problem]  # what dating found in records filed before: said, not failed
+
+
+def judge(
+    ws: Workspace | None,
+    problems: list[Problem],
+    today: date,
+    grace: int,
+    change: Change | None,
+) -> Outcome:
+    """Validity of everything; the submission gate for the units a pull request changes
+    (``change``; all units if None). What dating finds fails a pull request that brings the
+    file in question; of files already on the main line it is said as a note: the verdict
+    already counts the proven date, and a record filed long ago cannot be mended now."""
+    scope = change.units if change is not None else None
+    notes: list[Problem] = []
+    checked: list[Assessed] = []
+    failures: list[Assessed] = []
+    hints: dict[str, str] = {}
+    files = [f"data/{name}.yaml" for name in ("units", "measures", "pilots")]
+    dates = ""
+    if ws is not None:
+        problems = problems + ws.problems
+        brought = change.paths if change is not None else frozenset()
+        problems += [f for f in ws.flags if f.location.path in brought]
+        notes = [f for f in ws.flags if f.location.path not in brought]
+        if change is not None:  # said where everyone reviewing the pull request reads
+            notes += [Problem(Location(p), msg("gate_plan_changed")) for p in sorted(change.plan)]
+        problems.sort(key=Problem.sort_key)
+        files += [f.path for f in ws.subs.all()]
+        checked = [
+            a
+            for a in assess(ws.obligations, ws.subs, today, decisions=ws.decisions)
+            if a.obligation.kind in FILED_KINDS
+            and a.obligation.due < today
+            and (scope is None or a.obligation.unit_id in scope)
+        ]
+        failures = gate_failures(checked, grace)
+        for f in ws.subs.all():
+            if f.filed is None:
+                hints[f.path] = msg("gate_hint_draft")
+            elif f.filed > today:
+                hints[f.path] = msg("gate_hint_later", day=f.filed, as_of=today)
+        dates = ws.dating.note
+    invalid = frozenset(p.location.path for p in problems)
+    findings = problems + [failure(a, hints, invalid) for a in failures]
+    verdict = msg("gate_fail") if findings else msg("gate_pass")
+    summary = msg(
+        "gate_summary",
+        as_of=today,
+        grace=grace,
+        problems=len(problems),
+        missing=len(failures),
+        units=len({a.obligation.unit_id for a in failures}),
+        verdict=(msg("gate_notes_count", n=len(notes)) if notes else "") + verdict,
+    )
+    if scope is not None:
+        summary += msg("gate_scope", n=len(scope))
+    if dates:
+        summary = f"{dates}\n{summary}"
+    return Outcome(problems, files, checked, failures, hints, findings, summary, notes)
+
+
+def junit(outcome: Outcome) -> str:
+    """The outcome as JUnit XML, marked as fzzf's (it may be written over next time)."""
+    problems, files, checked, failures, hints, *_ = outcome
+    return junit_xml(_cases(problems, files, checked, failures, hints))
+
+
+def emit(fmt: str, outcome: Outcome, summary_file: str | None) -> None:
+    """Print the outcome as plain lines, or with GitHub annotations and step summary."""
+    failures, findings, summary, notes = (
+        outcome.failures,
+        outcome.findings,
+        outcome.summary,
+        outcome.notes,
+    )
+    sys.stdout.write(plain(findings))
+    if notes:
+        sys.stdout.write(msg("gate_notes", n=len(notes)) + "\n" + plain(notes))
+    if fmt == "github":
+        write_trusted(sys.stdout, github(findings))  # fzzf's own workflow commands
+        if summary_file:
+            rows = [
+                {
+                    "unit": f"{a.obligation.unit}（{a.obligation.unit_id}）",
+                    "title": a.obligation.title,
+                    "due": a.obligation.due.isoformat(),
+                    "days": a.days_overdue,
+                }
+                for a in failures
+            ]
+            columns = [(k, msg(f"gate_col_{k}")) for k in ("unit", "title", "due", "days")]
+            try:
+                with open(summary_file, "a", encoding="utf-8") as handle:  # GitHub's way
+                    handle.write(step_summary(summary, findings, columns, rows))
+            except OSError as error:  # the verdict stands; the summary is a courtesy
+                reason = error.strerror or type(error).__name__
+                sys.stderr.write(msg("summary_failed", path=summary_file, reason=reason) + "\n")
+    sys.stdout.write(summary + "\n")
+
+
+def _cases(
+    problems: list[Problem],
+    files: list[str],
+    checked: list[Assessed],
+    failures: list[Assessed],
+    hints: dict[str, str],
+) -> list[JUnitCase]:
+    suite = msg("gate_suite_data")
+    cases = [JUnitCase(suite, str(p.location), p) for p in problems]
+    faulty = {p.location.path for p in problems}
+    faulty_set = frozenset(faulty)
+    cases += [JUnitCase(suite, path, None) for path in files if path not in faulty]
+    failing = {id(a) for a in failures}
+    suite = msg("gate_suite_filed")
+    for a in checked:
+        o = a.obligation
+        name = f"{o.unit}（{o.unit_id}） {o.title}"
+        found = failure(a, hints, faulty_set) if id(a) in failing else None
+        cases.append(JUnitCase(suite, name, found))
+    return cases

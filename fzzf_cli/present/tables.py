@@ -1,0 +1,207 @@
+"""Listings of the plan for people: measures, one measure, units, pilots, problems.
+
+Each listing is a title, columns and rows; ``emit`` draws them as a text table or
+Markdown, or writes CSV, so every listing speaks every format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from fzzf_cli.errors import Problem
+from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.model.plan import Measure, Milestone
+from fzzf_cli.present import grid
+from fzzf_cli.present.formats import Column, cell_text, write_csv, write_markdown
+from fzzf_cli.present.safe import visible
+from fzzf_cli.present.views import next_due, pilot_record
+from fzzf_cli.text import msg
+
+AREA_NUMERALS = "一二三四五六七八"
+Row = dict[str, Any]
+
+
+def emit(
+    fmt: str,
+    title: str,
+    columns: Sequence[Column],
+    rows: list[Row],
+    stream: TextIO,
+    width: int | None,
+) -> None:
+    """Write ``rows`` as a text table (``table``), Markdown (``md``) or CSV (``csv``)."""
+    if fmt == "csv":
+        write_csv(rows, columns, stream)
+    elif fmt == "md":
+        if title:
+            stream.write(f"**{title}**\n\n")
+        write_markdown(rows, columns, stream)
+    else:
+        cells = [[visible(cell_text(row.get(key))) for key, _ in columns] for row in rows]
+        stream.write(grid.render(visible(title), [h for _, h in columns], cells, width))
+
+
+def print_problems(problems: list[Problem], stream: TextIO) -> None:
+    """``path:line:col: message（hint）`` lines, plain text for editors and CI. A file name
+    or a value from the data can start no new line and send no control sequence: the
+    GitHub runner reads workflow commands from stderr too (as ``fzzf check`` does)."""
+    from fzzf_cli.present.ci import plain  # only when there is something wrong
+
+    stream.write(plain(problems))
+
+
+def _columns(*keys: str) -> list[Column]:
+    return [(key, msg(f"col_{key}")) for key in keys]
+
+
+MEASURE_COLUMNS = _columns("no", "area", "lead", "unit_count", "first_due", "summary")
+UNIT_COLUMNS = _columns("id", "name", "kind", "aliases")
+GROUP_COLUMNS = _columns("id", "name", "kind", "members")
+PILOT_COLUMNS = _columns(
+    "no", "pilot_title", "pilot_areas", "pilot_units", "plan_due", "complete_by"
+)
+
+
+def measure_rows(ds: Dataset, measures: list[Measure], full: bool) -> list[Row]:
+    rows = []
+    for measure in measures:
+        lead = ds.lead(measure)
+        text = measure.text
+        summary = text if full or len(text) <= 28 else text[:27] + "…"
+        rows.append(
+            {
+                "no": measure.id,
+                "area": AREA_NUMERALS[measure.area - 1],
+                "lead": ds.name_of(lead) if lead else "—",
+                "unit_count": len(ds.measure_units(measure)),
+                "first_due": next_due(ds, measure) or "—",
+                "summary": summary,
+            }
+        )
+    return rows
+
+
+def unit_rows(ds: Dataset) -> list[Row]:
+    return [
+        {"id": u.id, "name": u.name, "kind": msg("kind_" + u.kind), "aliases": u.aliases}
+        for u in ds.units_file.units
+    ]
+
+
+def group_rows(ds: Dataset) -> list[Row]:
+    rows = []
+    for g in ds.units_file.groups:
+        members = ds.members(g)
+        if not g.open:
+            kind = msg("group_enumerable")
+        else:
+            kind = msg("group_open_within") if g.within else msg("group_open")
+        if g.within:
+            within = "、".join(ds.name_of(ref) for ref in g.within)
+            none = msg("group_members_within", units=within)
+        else:
+            none = msg("group_members_none")
+        rows.append(
+            {
+                "id": g.id,
+                "name": g.name,
+                "kind": kind,
+                "members": [ds.name_of(m) for m in members] or none,
+            }
+        )
+    return rows
+
+
+def _ref_name(ds: Dataset, ref: str) -> str:
+    """A unit's or group's name; an open group still without members says so."""
+    group = ds.groups.get(ref)
+    if group is not None and group.open and not ds.members(group):
+        return ds.name_of(ref) + msg("group_members_none")
+    return ds.name_of(ref)
+
+
+def group_notes(ds: Dataset) -> str:
+    return "".join(f"* {g.name}：{g.note}\n" for g in ds.units_file.groups if g.note)
+
+
+def pilot_rows(ds: Dataset) -> list[Row]:
+    rows = []
+    for pilot in ds.pilots_file.pilots:
+        record = pilot_record(ds, pilot)
+        rows.append(
+            {
+                "no": pilot.id,
+                "pilot_title": pilot.title,
+                "pilot_areas": [ds.name_of(a) for a in pilot.areas] or "—",
+                "pilot_units": [ds.name_of(u) for u in pilot.units],
+                "plan_due": record["plan_due"],
+                "complete_by": record["complete_by"],
+            }
+        )
+    return rows
+
+
+# --- one measure ----------------------------------------------------------------------
+
+
+def _milestone_line(ds: Dataset, stone: Milestone) -> str:
+    if stone.recurrence is not None:
+        rule = stone.recurrence
+        when = msg("milestone_every", first=rule.first_due, months=rule.every_months)
+    elif stone.implied:
+        when = msg("milestone_implied", due=stone.due)
+    else:
+        when = msg("milestone_due", due=stone.due)
+    head = f"{when}　{stone.title}"
+    if stone.stage:
+        head += f"（{msg('stage_' + stone.stage)}）"
+    if stone.ongoing:
+        head += f"，{msg('milestone_ongoing')}"
+    if stone.units is not None:
+        scope = msg("milestone_scope", units="、".join(_ref_name(ds, u) for u in stone.units))
+    else:
+        scope = msg("milestone_scope_all")
+    lines = [head, "    " + scope]
+    if stone.note:
+        lines.append(f"    {stone.note}")
+    lines.append(f"    “{stone.quote}”")
+    return "\n".join(lines)
+
+
+def measure_detail(ds: Dataset, measure: Measure) -> str:
+    """A measure as a reader wants it: text, units with the lead, milestones and quotes."""
+    area = measure.area
+    heading = msg(
+        "measure_heading", n=measure.id, area_no=AREA_NUMERALS[area - 1], area=ds.areas[area]
+    )
+    out = [heading, "", measure.text, "", msg("measure_units") + "："]
+    lead = ds.lead(measure)
+    for ref in ds.measure_units(measure):
+        mark = msg("measure_lead_mark") if ref == lead else ""
+        kind = "　" + msg("kind_group") if ref in ds.groups else ""
+        out.append(f"  - {_ref_name(ds, ref)}{mark}{kind}　[{ref}]")
+    if lead is None:
+        out.append("  " + msg("measure_no_lead"))
+    if measure.open_ended:
+        out.append("  " + msg("measure_open_ended"))
+    if measure.note:
+        out.append("  " + measure.note)
+    out += ["", msg("measure_milestones") + "："]
+    out += [f"  {i}. " + _milestone_line(ds, s) for i, s in enumerate(ds.milestones(measure), 1)]
+    if measure.targets:
+        out += ["", msg("measure_targets") + "："]
+        for t in measure.targets:
+            if t.comparison == "at_least":
+                unit = "%" if t.unit == "percent" else ""
+                line = msg("target_at_least", name=t.name, value=_num(t.value), unit=unit, by=t.by)
+            else:
+                line = msg("target_above_baseline", name=t.name, year=t.baseline_year, by=t.by)
+            out.append(f"  - {line}")
+    return "\n".join(out) + "\n"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)

@@ -34,9 +34,9 @@ from fzzf_cli.validate.load import DataRoot, load_dataset
 if TYPE_CHECKING:
     from datetime import date
 
-    from fzzf_cli.derive.gate import Change
     from fzzf_cli.model.dataset import Dataset
     from fzzf_cli.pipeline import Workspace
+    from fzzf_cli.validate.amend import Change
 
 
 class CheckFormat(StrEnum):
@@ -72,6 +72,7 @@ def check(
 ) -> None:
     """CI 把关：数据无效，或应报材料（半年报送、试点方案、试点完成报告）逾期未报，则退出码为 1。"""
     from fzzf_cli.derive import gate
+    from fzzf_cli.present import gate as shown
 
     with handled():
         if output is not None and fmt is not CheckFormat.junit:
@@ -88,11 +89,11 @@ def check(
         outcome = gate.judge(ws, problems, today, grace, change)
         if fmt is CheckFormat.junit:
             root_ = root if output is not None else None
-            write_result(output, gate.junit(outcome), name="fzzf-check.xml", root=root_,
+            write_result(output, shown.junit(outcome), name="fzzf-check.xml", root=root_,
                          force=force, announce=sys.stderr)  # fmt: skip
             sys.stderr.write(outcome.summary + "\n")
         else:
-            gate.emit(fmt.value, outcome, os.environ.get("GITHUB_STEP_SUMMARY"))
+            shown.emit(fmt.value, outcome, os.environ.get("GITHUB_STEP_SUMMARY"))
     raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
 
 
@@ -100,9 +101,8 @@ def _judged(
     root: DataRoot, ds: Dataset, today: date, history: bool, changed_since: str | None
 ) -> tuple[Workspace, Change | None, list[Problem]]:
     """The workspace; for a pull request what it changes and the filed records it rewrites."""
-    from fzzf_cli.derive.gate import changed
     from fzzf_cli.read.gitrepo import GitUnavailable
-    from fzzf_cli.validate.amend import amendments
+    from fzzf_cli.validate.amend import amendments, changed
 
     _, ws = build_workspace(root, ds, today, history=history, mainline=changed_since)
     source = ws.source

@@ -6,18 +6,14 @@ not import the CI formats, git and the submission reader at start-up.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from fzzf_cli.derive.status import FILED_KINDS, Assessed, assess, gate_failures
-from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
-from fzzf_cli.present.ci import JUnitCase, github, junit_xml, plain, step_summary
-from fzzf_cli.present.safe import write_trusted
-from fzzf_cli.read.gitrepo import GitUnavailable, Repo, changed_paths
+from fzzf_cli.errors import Location, Problem
 from fzzf_cli.text import msg
-from fzzf_cli.validate.subs_find import SUBMISSIONS, pilot_path, submission_path
+from fzzf_cli.validate.amend import Change
+from fzzf_cli.validate.subs_find import pilot_path, submission_path
 
 if TYPE_CHECKING:
     from fzzf_cli.pipeline import Workspace
@@ -46,28 +42,6 @@ def failure(
         kind = "pilot-plan" if o.kind == "pilot_plan" else "pilot-report"
         command = f"fzzf new {kind} {o.pilot} {o.unit_id} --date YYYY-MM-DD"
     return Problem(Location(expected_path(a)), text, msg("gate_hint", command=command))
-
-
-class Change(NamedTuple):
-    """What a pull request changes: its submission files, the units they belong to, and
-    any other data file (the plan, the reviews)."""
-
-    paths: frozenset[str]
-    units: set[str]
-    plan: frozenset[str] = frozenset()
-
-
-def changed(repo: Repo, rev: str) -> Change:
-    """Submission files that differ from ``rev`` (committed, staged or new), and whose."""
-    try:
-        every = changed_paths(repo, rev, "data")
-    except GitUnavailable as error:
-        raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
-    inside = f"{SUBMISSIONS.as_posix()}/"
-    names = [name for name in every if name.startswith(inside)]
-    units = {Path(name).stem.lower() for name in names if name.endswith((".yaml", ".yml"))}
-    plan = frozenset(name for name in every if not name.startswith(inside))
-    return Change(frozenset(names), units, plan)
 
 
 class Outcome(NamedTuple):
@@ -141,64 +115,3 @@ def judge(
     if dates:
         summary = f"{dates}\n{summary}"
     return Outcome(problems, files, checked, failures, hints, findings, summary, notes)
-
-
-def junit(outcome: Outcome) -> str:
-    """The outcome as JUnit XML, marked as fzzf's (it may be written over next time)."""
-    problems, files, checked, failures, hints, *_ = outcome
-    return junit_xml(_cases(problems, files, checked, failures, hints))
-
-
-def emit(fmt: str, outcome: Outcome, summary_file: str | None) -> None:
-    """Print the outcome as plain lines, or with GitHub annotations and step summary."""
-    failures, findings, summary, notes = (
-        outcome.failures,
-        outcome.findings,
-        outcome.summary,
-        outcome.notes,
-    )
-    sys.stdout.write(plain(findings))
-    if notes:
-        sys.stdout.write(msg("gate_notes", n=len(notes)) + "\n" + plain(notes))
-    if fmt == "github":
-        write_trusted(sys.stdout, github(findings))  # fzzf's own workflow commands
-        if summary_file:
-            rows = [
-                {
-                    "unit": f"{a.obligation.unit}（{a.obligation.unit_id}）",
-                    "title": a.obligation.title,
-                    "due": a.obligation.due.isoformat(),
-                    "days": a.days_overdue,
-                }
-                for a in failures
-            ]
-            columns = [(k, msg(f"gate_col_{k}")) for k in ("unit", "title", "due", "days")]
-            try:
-                with open(summary_file, "a", encoding="utf-8") as handle:  # GitHub's way
-                    handle.write(step_summary(summary, findings, columns, rows))
-            except OSError as error:  # the verdict stands; the summary is a courtesy
-                reason = error.strerror or type(error).__name__
-                sys.stderr.write(msg("summary_failed", path=summary_file, reason=reason) + "\n")
-    sys.stdout.write(summary + "\n")
-
-
-def _cases(
-    problems: list[Problem],
-    files: list[str],
-    checked: list[Assessed],
-    failures: list[Assessed],
-    hints: dict[str, str],
-) -> list[JUnitCase]:
-    suite = msg("gate_suite_data")
-    cases = [JUnitCase(suite, str(p.location), p) for p in problems]
-    faulty = {p.location.path for p in problems}
-    faulty_set = frozenset(faulty)
-    cases += [JUnitCase(suite, path, None) for path in files if path not in faulty]
-    failing = {id(a) for a in failures}
-    suite = msg("gate_suite_filed")
-    for a in checked:
-        o = a.obligation
-        name = f"{o.unit}（{o.unit_id}） {o.title}"
-        found = failure(a, hints, faulty_set) if id(a) in failing else None
-        cases.append(JUnitCase(suite, name, found))
-    return cases

@@ -8,44 +8,11 @@ errors that list the candidates, never a guess.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.plan import Group, Unit
+from fzzf_cli.model.names import fold, labels
 from fzzf_cli.text import msg
-
-# Suffixes people leave out: 德庆县 → 德庆, 市法制局 → 法制局 → 法制.
-_SUFFIXES = ("人民政府", "管委会", "管理委员会", "县", "区", "市", "局", "办")
-
-
-def fold(text: str) -> str:
-    """Compare names ignoring width (（ vs (), case and surrounding blanks."""
-    return unicodedata.normalize("NFKC", text).strip().lower()
-
-
-def _short_forms(label: str) -> set[str]:
-    forms = {label}
-    stem = label.removeprefix("肇庆市").removeprefix("市")
-    forms.add(stem)
-    for suffix in _SUFFIXES:
-        if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
-            forms.add(stem[: -len(suffix)])
-    return {f for f in forms if len(f) >= 2}
-
-
-def labels(ds: Dataset, units_only: bool) -> dict[str, set[str]]:
-    """Folded label → the ids it can mean."""
-    table: dict[str, set[str]] = {}
-    records: list[Unit | Group] = [*ds.units_file.units]
-    if not units_only:
-        records += ds.units_file.groups
-    for rec in records:
-        names = [rec.id, rec.name, *rec.aliases, getattr(rec, "full_name", None) or ""]
-        for name in filter(None, names):
-            for form in _short_forms(name) if name != rec.id else {name}:
-                table.setdefault(fold(form), set()).add(rec.id)
-    return table
 
 
 def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:

@@ -8,9 +8,10 @@ the change is. A draft (``submitted`` empty in ``REV``) may change freely.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
-from fzzf_cli.errors import Location, Problem
-from fzzf_cli.read.gitrepo import Repo, blobs, changed_paths, tree
+from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
+from fzzf_cli.read.gitrepo import GitUnavailable, Repo, blobs, changed_paths, tree
 from fzzf_cli.read.yamlio import MAX_BYTES, parse_yaml, read_yaml
 from fzzf_cli.text import msg
 from fzzf_cli.validate.rewrites import rewrites
@@ -40,3 +41,25 @@ def amendments(repo: Repo, rev: str, root: Path) -> list[Problem]:
                        rev=label)  # fmt: skip
             problems.append(Problem(change.location, text, msg("amend_hint")))
     return problems
+
+
+class Change(NamedTuple):
+    """What a pull request changes: its submission files, the units they belong to, and
+    any other data file (the plan, the reviews)."""
+
+    paths: frozenset[str]
+    units: set[str]
+    plan: frozenset[str] = frozenset()
+
+
+def changed(repo: Repo, rev: str) -> Change:
+    """Submission files that differ from ``rev`` (committed, staged or new), and whose."""
+    try:
+        every = changed_paths(repo, rev, "data")
+    except GitUnavailable as error:
+        raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
+    inside = f"{SUBMISSIONS.as_posix()}/"
+    names = [name for name in every if name.startswith(inside)]
+    units = {Path(name).stem.lower() for name in names if name.endswith((".yaml", ".yml"))}
+    plan = frozenset(name for name in every if not name.startswith(inside))
+    return Change(frozenset(names), units, plan)

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from fzzf_cli.errors import Problem
 from fzzf_cli.model.dataset import MEASURES, PILOTS, UNITS, Dataset
+from fzzf_cli.model.names import fold
 from fzzf_cli.model.plan import Group, Unit
-from fzzf_cli.select.names import fold
 from fzzf_cli.text import msg
 
 Check = Callable[[Dataset], Iterator[Problem]]

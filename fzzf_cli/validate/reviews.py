@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import ValidationError
 
-from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import ReviewFile, Verdict
@@ -35,6 +34,9 @@ from fzzf_cli.validate.subs_find import (
     shown,
 )
 from fzzf_cli.validate.subs_load import HORIZON_SLACK, Submissions
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation  # derived from the plan, passed in
 
 REVIEWS = Path("data") / "reviews"
 # Kinds of obligation a unit closes by claiming it done in a report or record.

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from fzzf_cli.errors import FzzfError, Location, Problem
+from fzzf_cli.errors import Location, Problem
 from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.select.names import resolve
+from fzzf_cli.model.names import unique
 from fzzf_cli.text import msg
 
 SUBMISSIONS = Path("data") / "submissions"
@@ -205,10 +205,10 @@ def _first(
 
 def _file_name_hint(ds: Dataset, stem: str, suffix: str) -> str:
     """德庆县.yaml → deqing.yaml: the file is named by the unit's id."""
-    try:
-        return msg("sub_rename", name=f"{resolve(ds, stem)}{suffix}")
-    except FzzfError:
-        return close_match(stem, list(ds.units))
+    found = unique(ds, stem)
+    return (
+        msg("sub_rename", name=f"{found}{suffix}") if found else close_match(stem, list(ds.units))
+    )
 
 
 def _listed(root: Path, folder: Path, problems: list[Problem]) -> Iterator[tuple[Path, str]]:

@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import ValidationError
 
-from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import PilotFile, Report
@@ -26,6 +25,9 @@ from fzzf_cli.read.yamlio import YamlDoc, locate, read_yaml
 from fzzf_cli.text import msg
 from fzzf_cli.validate.load import pydantic_problems
 from fzzf_cli.validate.subs_find import Expected, close_match, discover, shown
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation  # derived from the plan, passed in
 
 # What a filed pilot plan must set out (八: 明确试点工作的目标、任务、进度安排、责任主体和保障机制).
 PLAN_FIELDS = ("goals", "tasks", "schedule", "responsible", "safeguards")

@@ -46,6 +46,18 @@ class Problem(NamedTuple):
             text += f"（{self.hint}）"
         return text
 
+    @property
+    def code(self) -> str:
+        """A stable name for the kind of problem (``ref-unknown``, ``yaml-duplicate-key``,
+        ``sub-wrong-unit``): the key of its message, for tests and CI consumers that must
+        not match wording."""
+        key = getattr(self.message, "key", "") or "problem"
+        return (
+            key.removeprefix("pyd_").replace("_", "-")
+            if not key.startswith("pyd_")
+            else ("field-" + key.removeprefix("pyd_").replace("_", "-"))
+        )
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.location.path, self.location.line, self.location.col, self.message)
 

@@ -83,7 +83,7 @@ def validate(
 
 def problem_record(problem: Problem) -> dict[str, object]:
     where = problem.location
-    return {"path": where.path, "line": where.line, "col": where.col,
+    return {"code": problem.code, "path": where.path, "line": where.line, "col": where.col,
             "message": problem.message, "hint": problem.hint}  # fmt: skip
 
 

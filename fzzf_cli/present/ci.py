@@ -60,7 +60,8 @@ def _annotation(problem: Problem, title: str) -> str:
         props.append(f"line={loc.line}")
         if loc.col > 0:
             props.append(f"col={loc.col}")
-    props.append(f"title={_gh_property(title)}")
+    coded = f"{title} {problem.code}" if getattr(problem.message, "key", None) else title
+    props.append(f"title={_gh_property(coded)}")
     return f"::error {','.join(props)}::{_gh_data(_problem_text(problem))}\n"
 
 

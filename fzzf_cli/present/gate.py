@@ -60,7 +60,7 @@ def _cases(
     hints: dict[str, str],
 ) -> list[JUnitCase]:
     suite = msg("gate_suite_data")
-    cases = [JUnitCase(suite, str(p.location), p) for p in problems]
+    cases = [JUnitCase(suite, f"{p.location} [{p.code}]", p) for p in problems]
     faulty = {p.location.path for p in problems}
     faulty_set = frozenset(faulty)
     cases += [JUnitCase(suite, path, None) for path in files if path not in faulty]

@@ -82,6 +82,7 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_multi_representer(str, _represent_str)  # messages are a str subclass (text.Said)
 
 
 class YamlDoc(NamedTuple):
@@ -255,7 +256,10 @@ def dump_yaml(data: Any) -> str:
 
 
 def _same(a: Any, b: Any) -> bool:
-    """Equal values of identical types (``1 == 1.0 == True`` would hide a changed type)."""
+    """Equal values of identical types (``1 == 1.0 == True`` would hide a changed type;
+    a message's text is a ``str`` like any other)."""
+    if isinstance(a, str) and isinstance(b, str):
+        return str(a) == str(b)
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):

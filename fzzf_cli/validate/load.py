@@ -26,7 +26,7 @@ from fzzf_cli.errors import Problem
 from fzzf_cli.model.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.model.fields import Record
 from fzzf_cli.model.plan import MeasuresFile, PilotsFile, UnitsFile
-from fzzf_cli.text import msg
+from fzzf_cli.text import Said, msg
 from fzzf_cli.validate import cache
 
 DATA_FILES: dict[str, type[Record]] = {
@@ -199,7 +199,14 @@ def _describe(kind: str, path: str, item: Any) -> str:
     if item.get("input", "") is None and kind.endswith("_type"):
         return msg("field_empty", field=path)
     if kind == "value_error":
-        return msg("field_invalid", field=path, reason=str(ctx.get("error", item["msg"])))
+        error = ctx.get("error", item["msg"])
+        text = msg("field_invalid", field=path, reason=str(error))
+        inner = (
+            getattr(error.args[0], "key", None)
+            if isinstance(error, Exception) and error.args
+            else None
+        )
+        return Said(text, inner) if inner else text  # its code is the validator's own
     if kind == "string_pattern_mismatch":
         example = _PATTERN_EXAMPLES.get(str(ctx.get("pattern")), "pattern_thing")
         return msg(

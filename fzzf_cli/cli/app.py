@@ -33,6 +33,7 @@ from fzzf_cli.select.query import OutOfRange, parse_date
 from fzzf_cli.text import msg
 from fzzf_cli.validate import cache
 from fzzf_cli.validate.load import DataRoot, find_root, load_dataset
+from fzzf_cli.vocab import Kind
 
 # The order ``fzzf --help`` lists the commands in: daily questions first.
 COMMAND_ORDER = (
@@ -155,15 +156,6 @@ class Format(StrEnum):
 class ViewFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-class Kind(StrEnum):
-    milestone = "milestone"
-    recurring = "recurring"
-    report = "report"
-    pilot_plan = "pilot_plan"
-    pilot_done = "pilot_done"
-    review = "review"
 
 
 class By(StrEnum):

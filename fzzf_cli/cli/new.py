@@ -28,6 +28,7 @@ from fzzf_cli.select.names import resolve
 from fzzf_cli.select.query import parse_date, parse_period
 from fzzf_cli.text import msg
 from fzzf_cli.validate.load import DataRoot
+from fzzf_cli.vocab import Filing, Kind, PilotDoc
 
 # The modules behind these commands are imported when a command runs, not when fzzf starts:
 # ``fzzf due`` must not pay for reading submissions or writing files.
@@ -91,8 +92,8 @@ def _date(value: str | None) -> date | None:
 
 
 def _progress_file(unit: str, period: str, day: str | None, everything: bool,
-                   data: Path | None, kind: str) -> None:  # fmt: skip
-    """A half-year report (kind "report") or an own record ("record")."""
+                   data: Path | None, kind: Filing) -> None:  # fmt: skip
+    """A half-year report or an own record."""
     from fzzf_cli.derive.scaffold import report_data, report_text
     from fzzf_cli.validate.subs_find import record_path, submission_path
 
@@ -109,11 +110,11 @@ def _progress_file(unit: str, period: str, day: str | None, everything: bool,
         raise FzzfError(text, EXIT_USAGE)
     # Carry forward what was filed by now: an unreadable earlier file is said on stderr.
     root, ws = workspace(data, submitted or as_of_date(None), notes=False)
-    reporter = any(o.unit_id == uid and o.kind == "report" for o in ws.obligations)
-    if kind == "report" and not reporter:
+    reporter = any(o.unit_id == uid and o.kind == Kind.REPORT for o in ws.obligations)
+    if kind == Filing.REPORT and not reporter:
         hint = msg("sub_hint_record", unit=uid, period=chosen.id)
         raise FzzfError(msg("sub_not_reporter", unit=ds.name_of(uid)) + "；" + hint, EXIT_USAGE)
-    if kind == "record" and reporter:
+    if kind == Filing.RECORD and reporter:
         hint = msg("sub_hint_report", unit=uid, period=chosen.id)
         raise FzzfError(msg("sub_record_reporter", unit=ds.name_of(uid)) + "；" + hint, EXIT_USAGE)
     latest = {(d.unit, d.thing): d.verdict for d in ws.decisions}  # decisions are by date
@@ -121,7 +122,7 @@ def _progress_file(unit: str, period: str, day: str | None, everything: bool,
     content = report_data(
         ws.ds, ws.obligations, ws.subs, uid, chosen.id, submitted, everything, returned
     )
-    path = (submission_path if kind == "report" else record_path)(uid, chosen.id)
+    path = (submission_path if kind == Filing.REPORT else record_path)(uid, chosen.id)
     _write(root, path, report_text(ws.ds, content, kind))
 
 
@@ -135,7 +136,7 @@ def new_report(
 ) -> None:
     """生成某单位某半年的报送文件，列出截至该期末应承担的全部事项，沿用上一期填报的状态。"""
     with handled():
-        _progress_file(unit, period, day, everything, data, "report")
+        _progress_file(unit, period, day, everything, data, Filing.REPORT)
 
 
 @new_app.command("record", cls=FzzfCommand)
@@ -148,10 +149,10 @@ def new_record(
 ) -> None:
     """市法制局、领导小组等不半年报送的单位记录自己承担事项的进展（格式同半年报送）。"""
     with handled():
-        _progress_file(unit, period, day, everything, data, "record")
+        _progress_file(unit, period, day, everything, data, Filing.RECORD)
 
 
-def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind: str) -> None:
+def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind: PilotDoc) -> None:
     submitted = _date(day)
     _writable(data_root(data))
     root, ds = plan_dataset(data)
@@ -188,7 +189,7 @@ def new_pilot_plan(
 ) -> None:
     """生成试点工作方案文件（目标、任务、进度安排、责任主体、保障机制）。"""
     with handled():
-        _pilot_file(pilot, unit, day, data, "plan")
+        _pilot_file(pilot, unit, day, data, PilotDoc.PLAN)
 
 
 @new_app.command("pilot-report", cls=FzzfCommand)
@@ -200,7 +201,7 @@ def new_pilot_report(
 ) -> None:
     """生成试点完成情况报告文件。"""
     with handled():
-        _pilot_file(pilot, unit, day, data, "completion")
+        _pilot_file(pilot, unit, day, data, PilotDoc.COMPLETION)
 
 
 @new_app.command("review", cls=FzzfCommand)

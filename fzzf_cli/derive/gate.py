@@ -14,6 +14,7 @@ from fzzf_cli.errors import Location, Problem
 from fzzf_cli.text import msg
 from fzzf_cli.validate.amend import Change
 from fzzf_cli.validate.subs_find import pilot_path, submission_path
+from fzzf_cli.vocab import Kind, PilotDoc
 
 if TYPE_CHECKING:
     from fzzf_cli.pipeline import Workspace
@@ -21,10 +22,9 @@ if TYPE_CHECKING:
 
 def expected_path(a: Assessed) -> str:
     o = a.obligation
-    if o.kind == "report" and o.period:
+    if o.kind == Kind.REPORT and o.period:
         return submission_path(o.unit_id, o.period)
-    kind = "plan" if o.kind == "pilot_plan" else "completion"
-    return pilot_path(o.unit_id, o.pilot or 0, kind)
+    return pilot_path(o.unit_id, o.pilot or 0, PilotDoc.of(o.kind))
 
 
 def failure(
@@ -36,11 +36,10 @@ def failure(
         return Problem(Location(expected_path(a)), text, msg("gate_hint_invalid"))
     if hints and expected_path(a) in hints:
         return Problem(Location(expected_path(a)), text, hints[expected_path(a)])
-    if o.kind == "report":
+    if o.kind == Kind.REPORT:
         command = f"fzzf new report {o.unit_id} {o.period} --date YYYY-MM-DD"
     else:
-        kind = "pilot-plan" if o.kind == "pilot_plan" else "pilot-report"
-        command = f"fzzf new {kind} {o.pilot} {o.unit_id} --date YYYY-MM-DD"
+        command = f"fzzf new {PilotDoc.of(o.kind).command} {o.pilot} {o.unit_id} --date YYYY-MM-DD"
     return Problem(Location(expected_path(a)), text, msg("gate_hint", command=command))
 
 

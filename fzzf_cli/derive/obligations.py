@@ -25,8 +25,9 @@ from typing import NamedTuple
 from fzzf_cli.model.dataset import Dataset, add_months, month_end
 from fzzf_cli.model.plan import Measure, Milestone
 from fzzf_cli.text import msg
+from fzzf_cli.vocab import Kind, PilotDoc, Role
 
-KINDS = ("milestone", "recurring", "report", "pilot_plan", "pilot_done", "review")
+KINDS = tuple(Kind)
 
 
 class Obligation(NamedTuple):
@@ -35,10 +36,10 @@ class Obligation(NamedTuple):
     id: str
     thing: str
     due: date
-    kind: str
+    kind: Kind
     unit_id: str
     unit: str
-    role: str
+    role: Role
     title: str
     quote: str
     measure: int | None = None
@@ -65,7 +66,8 @@ def derive(ds: Dataset, until: date | None = None) -> list[Obligation]:
 
 
 def _thing_order(o: Obligation) -> tuple[int, int, str]:
-    rank = {"pilot_plan": 0, "pilot_done": 1, "milestone": 2, "recurring": 2, "report": 3}
+    rank = {Kind.PILOT_PLAN: 0, Kind.PILOT_DONE: 1, Kind.MILESTONE: 2, Kind.RECURRING: 2,
+            Kind.REPORT: 3}  # fmt: skip
     return (rank.get(o.kind, 4), o.measure or o.pilot or 0, o.thing)
 
 
@@ -96,12 +98,12 @@ def debtors(ds: Dataset, refs: list[str]) -> list[Debtor]:
     return list(chosen.values())
 
 
-def _role(ds: Dataset, measure: Measure, debtor: Debtor) -> str:
+def _role(ds: Dataset, measure: Measure, debtor: Debtor) -> Role:
     if debtor.unit_id in ds.groups:
-        return "open_group"
+        return Role.OPEN_GROUP
     if debtor.unit_id == ds.lead(measure):
-        return "lead"
-    return "group" if debtor.via else "co_unit"
+        return Role.LEAD
+    return Role.GROUP if debtor.via else Role.CO_UNIT
 
 
 # --- the rules -------------------------------------------------------------------------
@@ -135,7 +137,7 @@ def _milestones(ds: Dataset, horizon: date) -> Iterator[Obligation]:
     for measure in ds.measures_file.measures:
         lead = ds.lead(measure)
         for thing, stone in _milestone_things(ds, measure):
-            kind = "recurring" if stone.recurrence else "milestone"
+            kind = Kind.RECURRING if stone.recurrence else Kind.MILESTONE
             for day in _occurrences(stone, horizon):
                 thing_id = thing if stone.recurrence is None else f"{thing}-{day}"
                 for debtor in debtors(ds, list(stone.units or measure.units)):
@@ -162,22 +164,22 @@ def _pilots(ds: Dataset) -> Iterator[Obligation]:
     for pilot in ds.pilots_file.pilots:
         done = add_months(ds.pilot_start(pilot), rules.completion_months)
         steps = (
-            ("plan", "pilot_plan", rules.plan_due, rules.plan_title, rules.plan_quote),
-            ("done", "pilot_done", done, rules.completion_title, rules.completion_quote),
+            (PilotDoc.PLAN, rules.plan_due, rules.plan_title, rules.plan_quote),
+            (PilotDoc.COMPLETION, done, rules.completion_title, rules.completion_quote),
         )
-        for suffix, kind, day, title, quote in steps:
-            thing = f"p{pilot.id}-{suffix}"
+        for doc, day, title, quote in steps:
+            thing = f"p{pilot.id}-{doc.step}"
             for uid in [*pilot.areas, *pilot.units]:
                 yield Obligation(
                     id=f"{thing}.{uid}",
                     thing=thing,
                     due=day,
-                    kind=kind,
+                    kind=doc.obligation,
                     measure=pilot.measure,
                     pilot=pilot.id,
                     unit_id=uid,
                     unit=ds.name_of(uid),
-                    role="pilot_area" if uid in pilot.areas else "pilot_unit",
+                    role=Role.PILOT_AREA if uid in pilot.areas else Role.PILOT_UNIT,
                     title=f"{title}：{pilot.title}",
                     quote=quote,
                 )
@@ -203,10 +205,10 @@ def _reports(ds: Dataset) -> Iterator[Obligation]:
                 id=f"{thing}.{uid}",
                 thing=thing,
                 due=period.due,
-                kind="report",
+                kind=Kind.REPORT,
                 unit_id=uid,
                 unit=ds.name_of(uid),
-                role="reporter",
+                role=Role.REPORTER,
                 title=msg("report_title", period=period.id, to=ds.name_of(reporting.to)),
                 quote=reporting.quote,
                 period=period.id,
@@ -221,11 +223,11 @@ def _review(ds: Dataset) -> Iterator[Obligation]:
             id=f"{thing}.{uid}",
             thing=thing,
             due=review.due,
-            kind="review",
+            kind=Kind.REVIEW,
             unit_id=uid,
             unit=ds.name_of(uid),
             lead=i == 0,
-            role="review",
+            role=Role.REVIEW,
             title=msg("review_title"),
             quote=review.quote,
         )

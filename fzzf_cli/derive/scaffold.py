@@ -13,11 +13,13 @@ from datetime import date
 from typing import Any
 
 from fzzf_cli.derive.obligations import Obligation
+from fzzf_cli.derive.status import FILED_KINDS
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Item, PilotProgress, Report
 from fzzf_cli.read.yamlio import dump_yaml
 from fzzf_cli.text import msg
 from fzzf_cli.validate.subs_load import Submissions
+from fzzf_cli.vocab import Filing, PilotDoc
 
 
 def _earlier(subs: Submissions, unit: str, before: str) -> list[Report]:
@@ -68,7 +70,7 @@ def report_data(
         later = o.due > end and not everything and o.thing not in carried
         # Reports are the file itself; pilot documents are files of their own (their
         # progress goes under ``pilots:``), so neither is an item to fill in.
-        if o.unit_id != unit or o.kind in ("report", "pilot_plan", "pilot_done") or later:
+        if o.unit_id != unit or o.kind in FILED_KINDS or later:
             continue
         before = carried.get(o.thing)
         if before is not None and o.thing in returned and before.status == "done":
@@ -101,7 +103,7 @@ def report_data(
     return data
 
 
-def report_text(ds: Dataset, data: dict[str, Any], kind: str = "report") -> str:
+def report_text(ds: Dataset, data: dict[str, Any], kind: Filing = Filing.REPORT) -> str:
     """The file: a header explaining what to fill, then the values."""
     unit, period = data["unit"], data["period"]
     header = msg(f"new_{kind}_header", unit=ds.name_of(unit), period=period)
@@ -111,7 +113,7 @@ def report_text(ds: Dataset, data: dict[str, Any], kind: str = "report") -> str:
 
 
 def pilot_data(
-    ds: Dataset, unit: str, pilot: int, kind: str, submitted: date | None
+    ds: Dataset, unit: str, pilot: int, kind: PilotDoc, submitted: date | None
 ) -> dict[str, Any]:
     """A new pilot plan (目标、任务、进度安排、责任主体、保障机制) or completion report."""
     data: dict[str, Any] = {
@@ -121,14 +123,14 @@ def pilot_data(
         "submitted": submitted.isoformat() if submitted else None,
     }
     fields = ("goals", "tasks", "schedule", "responsible", "safeguards")
-    for field in fields if kind == "plan" else ("summary",):
+    for field in fields if kind == PilotDoc.PLAN else ("summary",):
         data[field] = msg(f"new_pilot_{field}")
     return data
 
 
 def pilot_text(ds: Dataset, data: dict[str, Any]) -> str:
     pilot = ds.pilots[data["pilot"]]
-    key = "new_pilot_plan_header" if data["kind"] == "plan" else "new_pilot_done_header"
+    key = f"new_pilot_{PilotDoc(data['kind']).step}_header"
     header = msg(key, unit=ds.name_of(data["unit"]), pilot=pilot.id, title=pilot.title)
     if data["submitted"] is None:
         header += "\n" + msg("new_report_draft")

@@ -27,18 +27,24 @@ from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.model.filings import Item, PilotFile, Report
 from fzzf_cli.validate.reviews import CLAIMABLE, Decision
 from fzzf_cli.validate.subs_load import Submissions
+from fzzf_cli.vocab import Filing, Kind, PilotDoc, Role, Status
 
-DONE = ("done_on_time", "done_late", "on_time", "late")  # accepted, or a document filed
-CLAIMED = ("claimed",)  # the unit says done; awaiting review
+DONE = (
+    Status.DONE_ON_TIME,
+    Status.DONE_LATE,
+    Status.ON_TIME,
+    Status.LATE,
+)  # accepted, or a document filed
+CLAIMED = (Status.CLAIMED,)  # the unit says done; awaiting review
 SETTLED = (*DONE, *CLAIMED)  # nothing left for the unit to do
-LATE = ("overdue", "missing")
+LATE = (Status.OVERDUE, Status.MISSING)
 # The obligations whose missing document fails the CI gate: things units must file.
-FILED_KINDS = ("report", "pilot_plan", "pilot_done")
+FILED_KINDS = (Kind.REPORT, Kind.PILOT_PLAN, Kind.PILOT_DONE)
 
 
 class Assessed(NamedTuple):
     obligation: Obligation
-    status: str
+    status: Status
     done: date | None  # when it was done or filed
     progress: str | None  # the latest reported status: not_started / in_progress / done
     source: str | None  # the file that says so
@@ -74,7 +80,7 @@ def _index(subs: Submissions, decisions: Iterable[Decision], as_of: date) -> _In
         assert isinstance(report, Report)
         if filed.filed is None or filed.filed > as_of:
             continue
-        if filed.kind == "report":
+        if filed.kind == Filing.REPORT:
             reports[(report.unit, report.period)] = (filed.path, filed.filed)
         for item in report.items:
             thing = item.id.removesuffix(f".{report.unit}")
@@ -100,9 +106,9 @@ def _pending(
     progress, source = (claim.item.status, claim.source) if claim else (None, None)
     day = due or o.due
     if day >= as_of:
-        status = "due_soon" if (day - as_of).days <= soon else "not_yet_due"
+        status = Status.DUE_SOON if (day - as_of).days <= soon else Status.NOT_YET_DUE
         return Assessed(o, status, None, progress, source, 0, due)
-    late = "missing" if o.kind == "report" else "overdue"
+    late = Status.MISSING if o.kind == Kind.REPORT else Status.OVERDUE
     return Assessed(o, late, None, progress, source, (as_of - day).days, due)
 
 
@@ -111,9 +117,11 @@ def _filed(o: Obligation, found: tuple[str, date] | None, as_of: date, soon: int
     if found is None:
         return _pending(o, as_of, soon, None)
     source, day = found
-    if o.kind == "report":
-        return Assessed(o, "on_time" if day <= o.due else "late", day, "done", source, 0)
-    return Assessed(o, "done_on_time" if day <= o.due else "done_late", day, "done", source, 0)
+    if o.kind == Kind.REPORT:
+        return Assessed(o, Status.ON_TIME if day <= o.due else Status.LATE, day, "done", source, 0)
+    return Assessed(
+        o, Status.DONE_ON_TIME if day <= o.due else Status.DONE_LATE, day, "done", source, 0
+    )
 
 
 def _claimed(claim: _Claim | None, as_of: date) -> bool:
@@ -143,7 +151,7 @@ def _reviewed(o: Obligation, index: _Index, as_of: date, soon: int) -> Assessed:
         if made and done is not None:
             done = _not_before_own_word(done, history, made[-1])
         due = deadline or o.due
-        status = "done_on_time" if done is not None and done <= due else "done_late"
+        status = Status.DONE_ON_TIME if done is not None and done <= due else Status.DONE_LATE
         source = made[-1].source if made else last.path
         return Assessed(o, status, done, "done", source, 0, deadline, last)
     if last is not None:  # returned: only a filing after the return counts again
@@ -158,10 +166,10 @@ def _reviewed(o: Obligation, index: _Index, as_of: date, soon: int) -> Assessed:
                 break
             since = earlier.filed
         done = _not_before_own_word(claim.item.done, history, claim)
-        return Assessed(o, "claimed", done, "done", claim.source, 0, deadline, last, since)
+        return Assessed(o, Status.CLAIMED, done, "done", claim.source, 0, deadline, last, since)
     found = _pending(o, as_of, soon, claim, deadline)
-    if last is not None and found.status in ("due_soon", "not_yet_due"):
-        found = found._replace(status="returned")
+    if last is not None and found.status in (Status.DUE_SOON, Status.NOT_YET_DUE):
+        found = found._replace(status=Status.RETURNED)
     return found._replace(review=last)
 
 
@@ -176,12 +184,12 @@ def assess(
     index = _index(subs, decisions, as_of)
     result = []
     for o in obligations:
-        if o.role == "open_group":
-            result.append(Assessed(o, "unassigned", None, None, None, 0))
-        elif o.kind == "report" and o.period is not None:
+        if o.role == Role.OPEN_GROUP:
+            result.append(Assessed(o, Status.UNASSIGNED, None, None, None, 0))
+        elif o.kind == Kind.REPORT and o.period is not None:
             result.append(_filed(o, index.reports.get((o.unit_id, o.period)), as_of, soon))
-        elif o.kind in ("pilot_plan", "pilot_done") and o.pilot is not None:
-            kind = "plan" if o.kind == "pilot_plan" else "completion"
+        elif o.kind in (Kind.PILOT_PLAN, Kind.PILOT_DONE) and o.pilot is not None:
+            kind = PilotDoc.of(o.kind)
             found = index.pilot_files.get((o.unit_id, o.pilot, kind))
             if found is not None:
                 result.append(_filed(o, found, as_of, soon))

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 from fzzf_cli.derive.status import CLAIMED, DONE, LATE, SETTLED, Assessed
 from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.vocab import Kind, Role, Status
 
 
 class Debt(NamedTuple):
@@ -45,7 +46,7 @@ def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
     rows: dict[str, dict[str, Any]] = {}
     for a in assessed:
         o = a.obligation
-        if o.role == "open_group":
+        if o.role == Role.OPEN_GROUP:
             continue
         row = rows.setdefault(
             o.unit_id,
@@ -53,9 +54,9 @@ def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
              "done": 0, "claimed": 0, "due": 0, "overdue": 0, "next_due": None,
              "next_title": None},
         )  # fmt: skip
-        if o.kind == "report" and o.due < as_of:
+        if o.kind == Kind.REPORT and o.due < as_of:
             row["reports_due"] += 1
-            row["reports_on_time"] += a.status == "on_time"
+            row["reports_on_time"] += a.status == Status.ON_TIME
         if o.due < as_of:
             row["due"] += 1
         row["done"] += a.status in DONE
@@ -88,7 +89,7 @@ def area_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
     }
     for a in assessed:
         o = a.obligation
-        if o.measure is None or o.measure not in ds.measures or o.role == "open_group":
+        if o.measure is None or o.measure not in ds.measures or o.role == Role.OPEN_GROUP:
             continue
         row = rows[ds.measures[o.measure].area]
         row["total"] += 1

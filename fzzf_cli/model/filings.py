@@ -15,6 +15,7 @@ from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from fzzf_cli.model.fields import Id, IsoDate, PeriodId, Record, Tag, Text, clean_text
 from fzzf_cli.text import msg
+from fzzf_cli.vocab import PilotDoc
 
 Status = Literal["not_started", "in_progress", "done"]
 STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done")
@@ -97,7 +98,7 @@ class PilotFile(Record):
 
     unit: Id
     pilot: Annotated[int, Field(ge=62, le=69)]
-    kind: Literal["plan", "completion"]
+    kind: Literal[PilotDoc.PLAN, PilotDoc.COMPLETION]
     submitted: IsoDate | None = None
     goals: Text | None = None  # 目标
     tasks: Text | None = None  # 任务

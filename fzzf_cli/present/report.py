@@ -24,6 +24,7 @@ from fzzf_cli.present.report_pilots import iso_day, pilots_view, targets_view
 from fzzf_cli.present.tracked import label
 from fzzf_cli.text import msg
 from fzzf_cli.validate.subs_load import Submissions
+from fzzf_cli.vocab import Kind, Status
 
 AREA_NUMERALS = "一二三四五六七八"
 HORIZON_DAYS = 90
@@ -51,8 +52,8 @@ def plan_info(ds: Dataset, as_of: date, period: str | None) -> dict[str, Any]:
 
 
 def headline(assessed: list[Assessed], as_of: date) -> dict[str, int]:
-    due = [a for a in assessed if a.obligation.due < as_of and a.status != "unassigned"]
-    reports = [a for a in due if a.obligation.kind == "report"]
+    due = [a for a in assessed if a.obligation.due < as_of and a.status != Status.UNASSIGNED]
+    reports = [a for a in due if a.obligation.kind == Kind.REPORT]
     return {
         "due": len(due),
         "done": sum(a.status in DONE for a in due),
@@ -60,10 +61,10 @@ def headline(assessed: list[Assessed], as_of: date) -> dict[str, int]:
         "returned": sum(a.review is not None and a.review.verdict == "returned" for a in due),
         "overdue": sum(a.status in LATE for a in due),
         "reports_due": len(reports),
-        "reports_on_time": sum(a.status == "on_time" for a in reports),
-        "reports_late": sum(a.status == "late" for a in reports),
-        "reports_missing": sum(a.status == "missing" for a in reports),
-        "unassigned": sum(a.status == "unassigned" for a in assessed),
+        "reports_on_time": sum(a.status == Status.ON_TIME for a in reports),
+        "reports_late": sum(a.status == Status.LATE for a in reports),
+        "reports_missing": sum(a.status == Status.MISSING for a in reports),
+        "unassigned": sum(a.status == Status.UNASSIGNED for a in assessed),
     }
 
 
@@ -173,7 +174,7 @@ def upcoming(
 def measures_appendix(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[str, Any]]:
     by_measure: dict[int, list[Assessed]] = {}
     for a in assessed:
-        if a.obligation.measure is not None and a.status != "unassigned":
+        if a.obligation.measure is not None and a.status != Status.UNASSIGNED:
             by_measure.setdefault(a.obligation.measure, []).append(a)
     rows = []
     for measure in ds.measures_file.measures:
@@ -207,10 +208,13 @@ def report_grid(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> dic
     cells: dict[str, dict[str, str]] = {}
     for a in assessed:
         o = a.obligation
-        if o.kind == "report" and o.period:
-            status = a.status
-            if status in ("missing", "not_yet_due", "due_soon") and (o.unit_id, o.period) in drafts:
-                status = "draft" if status != "missing" else "missing_draft"
+        if o.kind == Kind.REPORT and o.period:
+            status: str = a.status
+            if (
+                status in (Status.MISSING, Status.NOT_YET_DUE, Status.DUE_SOON)
+                and (o.unit_id, o.period) in drafts
+            ):
+                status = "draft" if status != Status.MISSING else "missing_draft"
             cells.setdefault(o.unit_id, {})[o.period] = status
     rows = [
         {"unit_id": uid, "unit": ds.name_of(uid), "cells": [cells[uid][p] for p in periods]}

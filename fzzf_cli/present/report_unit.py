@@ -17,6 +17,7 @@ from fzzf_cli.model.filings import PilotFile, Report
 from fzzf_cli.present.report import HORIZON_DAYS, iso_day, item_view, plan_info, upcoming
 from fzzf_cli.text import msg
 from fzzf_cli.validate.subs_load import Submissions
+from fzzf_cli.vocab import Filing
 
 
 def unit_context(
@@ -35,7 +36,7 @@ def unit_context(
         record = f.record
         if getattr(record, "unit", None) != unit or (f.filed is not None and f.filed > as_of):
             continue  # someone else's, or not yet filed on the day asked about
-        kind = f.kind if f.kind in ("report", "record") else f"pilot_{f.kind}"
+        kind = f.kind if isinstance(f.kind, Filing) else f"pilot_{f.kind}"
         filed.append(
             {
                 "path": f.path,

@@ -34,13 +34,14 @@ from fzzf_cli.validate.subs_find import (
     shown,
 )
 from fzzf_cli.validate.subs_load import HORIZON_SLACK, Submissions
+from fzzf_cli.vocab import Kind
 
 if TYPE_CHECKING:
     from fzzf_cli.derive.obligations import Obligation  # derived from the plan, passed in
 
 REVIEWS = Path("data") / "reviews"
 # Kinds of obligation a unit closes by claiming it done in a report or record.
-CLAIMABLE = ("milestone", "recurring", "review")
+CLAIMABLE = (Kind.MILESTONE, Kind.RECURRING, Kind.REVIEW)
 
 
 class Decision(NamedTuple):
@@ -144,7 +145,7 @@ def load_reviews(
 
 def _check(
     ds: Dataset,
-    kinds: dict[tuple[str, str], str],
+    kinds: dict[tuple[str, str], Kind],
     made: dict[tuple[str, str], list[date]],
     doc: YamlDoc,
     i: int,

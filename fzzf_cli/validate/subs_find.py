@@ -22,19 +22,19 @@ from fzzf_cli.errors import Location, Problem
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.names import unique
 from fzzf_cli.text import msg
+from fzzf_cli.vocab import Filing, PilotDoc
 
 SUBMISSIONS = Path("data") / "submissions"
-PILOT_FOLDERS = {"pilot-plans": "plan", "pilot-completions": "completion"}
+PILOT_FOLDERS = {doc.folder: doc for doc in PilotDoc}
 RECORDS = "records"
 YAML_SUFFIXES = (".yaml", ".yml")
 HINTS = 50  # problems found so far after which no more file-name suggestions are made
 
 
 class Expected(NamedTuple):
-    """What a file's place says it is: kind ("report", "record", "plan", "completion"),
-    whose, and for which period or pilot."""
+    """What a file's place says it is: its kind, whose, and for which period or pilot."""
 
-    kind: str
+    kind: Filing | PilotDoc
     unit: str
     period: str | None = None
     pilot: int | None = None
@@ -69,9 +69,8 @@ def record_path(unit: str, period: str) -> str:
     return f"{SUBMISSIONS.as_posix()}/{RECORDS}/{period}/{unit}.yaml"
 
 
-def pilot_path(unit: str, pilot: int, kind: str) -> str:
-    folder = next(f for f, k in PILOT_FOLDERS.items() if k == kind)
-    return f"{SUBMISSIONS.as_posix()}/{folder}/p{pilot}/{unit}.yaml"
+def pilot_path(unit: str, pilot: int, doc: PilotDoc) -> str:
+    return f"{SUBMISSIONS.as_posix()}/{doc.folder}/p{pilot}/{unit}.yaml"
 
 
 def expected_of(path: str, ds: Dataset) -> Expected | None:
@@ -86,9 +85,9 @@ def expected_of(path: str, ds: Dataset) -> Expected | None:
     if unit not in ds.units:
         return None
     if len(rest) == 1 and rest[0] in periods:
-        return Expected("report", unit, rest[0])
+        return Expected(Filing.REPORT, unit, rest[0])
     if len(rest) == 2 and rest[0] == RECORDS and rest[1] in periods:
-        return Expected("record", unit, rest[1])
+        return Expected(Filing.RECORD, unit, rest[1])
     number = rest[1][1:] if len(rest) == 2 and rest[1].startswith("p") else ""
     pilot = int(number) if number.isdecimal() and number.isascii() else None
     if len(rest) == 2 and rest[0] in PILOT_FOLDERS and pilot in ds.pilots:
@@ -119,7 +118,9 @@ def discover(root: Path, ds: Dataset, problems: list[Problem]) -> Iterator[tuple
             continue
         if entry.name in periods:
             for path, unit in _unit_files(root, entry, ds, problems):
-                yield from _first(Expected("report", unit, entry.name), path, root, seen, problems)
+                yield from _first(
+                    Expected(Filing.REPORT, unit, entry.name), path, root, seen, problems
+                )
         elif entry.name == RECORDS and not entry.is_symlink():
             yield from _record_files(root, entry, ds, periods, seen, problems)
         elif entry.name in PILOT_FOLDERS and not entry.is_symlink():
@@ -147,7 +148,9 @@ def _record_files(
             problems.append(Problem(Location(rel), msg("sub_unknown_record_folder"), hint))
         else:
             for path, unit in _unit_files(root, entry, ds, problems):
-                yield from _first(Expected("record", unit, entry.name), path, root, seen, problems)
+                yield from _first(
+                    Expected(Filing.RECORD, unit, entry.name), path, root, seen, problems
+                )
 
 
 def _pilot_files(

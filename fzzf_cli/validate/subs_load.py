@@ -25,6 +25,7 @@ from fzzf_cli.read.yamlio import YamlDoc, locate, read_yaml
 from fzzf_cli.text import msg
 from fzzf_cli.validate.load import pydantic_problems
 from fzzf_cli.validate.subs_find import Expected, close_match, discover, shown
+from fzzf_cli.vocab import Filing, Kind, PilotDoc
 
 if TYPE_CHECKING:
     from fzzf_cli.derive.obligations import Obligation  # derived from the plan, passed in
@@ -41,7 +42,7 @@ class Filed(NamedTuple):
     path: str
     doc: YamlDoc
     record: Report | PilotFile
-    kind: str = "report"  # "report", "record", "plan" or "completion"
+    kind: Filing | PilotDoc = Filing.REPORT
     filed: date | None = None  # the day it counts from (filing.py); None: a draft
     proof: Proof | None = None  # the commit that brought it to the main line
 
@@ -72,7 +73,7 @@ def checker(ds: Dataset, obligations: list[Obligation]) -> Checker:
     owed: dict[str, set[str]] = {}
     for o in obligations:
         owed.setdefault(o.unit_id, set()).add(o.thing)
-    reporters = {o.unit_id for o in obligations if o.kind == "report"}
+    reporters = {o.unit_id for o in obligations if o.kind == Kind.REPORT}
     return Checker(ds, owed, reporters, ds.measures_file.plan.horizon + HORIZON_SLACK)
 
 
@@ -169,11 +170,11 @@ def _check_reporter(plan: Checker, filed: Filed, expect: Expected) -> Iterator[P
     them, or owes none, keeps an own record of its progress instead."""
     name = plan.ds.name_of(expect.unit)
     period = expect.period or ""
-    if expect.kind == "report" and expect.unit not in plan.reporters:
+    if expect.kind == Filing.REPORT and expect.unit not in plan.reporters:
         text = msg("sub_not_reporter", unit=name)
         hint = msg("sub_hint_record", unit=expect.unit, period=period)
         yield Problem(Location(filed.path), text, hint)
-    if expect.kind == "record" and expect.unit in plan.reporters:
+    if expect.kind == Filing.RECORD and expect.unit in plan.reporters:
         text = msg("sub_record_reporter", unit=name)
         hint = msg("sub_hint_report", unit=expect.unit, period=period)
         yield Problem(Location(filed.path), text, hint)
@@ -231,7 +232,7 @@ def _check_pilot_file(plan: Checker, filed: Filed, expect: Expected) -> Iterator
     if pilot is not None and unit not in (*pilot.areas, *pilot.units):
         yield Problem(_at(filed, "unit"), msg("sub_not_in_pilot", pilot=number))
     if record.submitted is not None:  # a filed document must say something of its own
-        needed = PLAN_FIELDS if kind == "plan" else ("summary",)
+        needed = PLAN_FIELDS if kind == PilotDoc.PLAN else ("summary",)
         for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
             if getattr(record, field) == msg(f"new_pilot_{field}"):
                 yield Problem(_at(filed, field), msg("sub_placeholder", field=field))
@@ -255,13 +256,12 @@ def pilot_claims(subs: Submissions, as_of: date) -> list[Problem]:
         for i, item in enumerate(getattr(filed.record, "items", [])):
             thing = item.id.removesuffix(f".{filed.record.unit}")
             number, _, step = thing.partition("-")
-            kind = {"plan": "plan", "done": "completion"}.get(step)
+            doc = {d.step: d for d in PilotDoc}.get(step)
             pilot = int(number[1:]) if number[1:].isdecimal() and number[1:].isascii() else 0
-            if item.status != "done" or kind is None or not number.startswith("p") or not pilot:
+            if item.status != "done" or doc is None or not number.startswith("p") or not pilot:
                 continue
-            if (filed.record.unit, pilot, kind) not in files:
-                command = "pilot-plan" if kind == "plan" else "pilot-report"
-                text = msg("sub_pilot_claim", doc=msg(f"pilot_doc_{kind}"), command=command,
+            if (filed.record.unit, pilot, doc) not in files:
+                text = msg("sub_pilot_claim", doc=msg(f"pilot_doc_{doc}"), command=doc.command,
                            pilot=pilot, unit=filed.record.unit)  # fmt: skip
                 found.append(Problem(_at(filed, "items", i, "status"), text))
     return found

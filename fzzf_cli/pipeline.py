@@ -1,8 +1,8 @@
 """The one place the stages are wired: plan → obligations → filings → their dates → reviews.
 
 ``build`` is what every command that judges units starts from (status, overdue, check,
-report, notice, review, validate, new): the same files, dated the same way, reviewed the
-same way, whatever the command. ``source_of`` asks git how dates can be proven;
+report, notice, review, validate, new): the same files, dated the same way, reviewed and
+assessed the same way, whatever the command. ``source_of`` asks git how dates can be proven;
 ``snapshot`` gives the data repository as it stood at the end of a day (``--history``).
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fzzf_cli.derive.obligations import Obligation, derive
+from fzzf_cli.derive.status import Assessed, assess
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.read.gitrepo import GitUnavailable, Repo, open_repo, resolve
@@ -56,6 +57,7 @@ class Workspace(NamedTuple):
     problems: list[Problem]  # invalid data: the file (or verdict) counts for nobody
     flags: list[Problem]  # filings judged on another day or content than they say now
     source: Source  # the repository and main line the dates were proven from
+    assessed: list[Assessed]  # every obligation's status on the as-of day
 
 
 def offset(ds: Dataset) -> timedelta:
@@ -91,9 +93,15 @@ def source_of(root: Path, embedded: bool = False, mainline: str | None = None) -
 
 
 def build(
-    root: Path, ds: Dataset, as_of: date, source: Source, extra: list[Problem] | None = None
+    root: Path,
+    ds: Dataset,
+    as_of: date,
+    source: Source,
+    extra: list[Problem] | None = None,
+    soon: int = 14,
 ) -> Workspace:
-    """Everything filed under ``root``, dated and reviewed, as of ``as_of``."""
+    """Everything filed under ``root``, dated, reviewed and assessed as of ``as_of``
+    (due within ``soon`` days is ``due_soon``)."""
     from fzzf_cli.read.history import proofs
 
     obligations = derive(ds)
@@ -116,7 +124,10 @@ def build(
     everything = [*(extra or []), *problems, *dated.problems, *review_problems]
     everything = capped(sorted(everything, key=Problem.sort_key))
     flags.sort(key=Problem.sort_key)
-    return Workspace(ds, obligations, dated.subs, decisions, dating, everything, flags, source)
+    assessed = assess(obligations, dated.subs, as_of, soon, decisions)
+    return Workspace(
+        ds, obligations, dated.subs, decisions, dating, everything, flags, source, assessed
+    )
 
 
 # More problems than anyone reads (20,000 junk files in a pull request): the first ones,

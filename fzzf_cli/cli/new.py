@@ -212,7 +212,6 @@ def new_review(
 ) -> None:
     """生成市法制局的复核文件：列出待复核的自报完成事项及其佐证，逐项填写销号或退回。"""
     from fzzf_cli.derive.review_scaffold import review_text
-    from fzzf_cli.derive.status import assess
     from fzzf_cli.validate.reviews import review_path
 
     with handled():
@@ -220,5 +219,4 @@ def new_review(
         _writable(data_root(data))
         root, ws = workspace(data, today, notes=False)
         chosen = parse_period(ws.ds, period)
-        assessed = assess(ws.obligations, ws.subs, today, decisions=ws.decisions)
-        _write(root, review_path(chosen.id), review_text(ws, assessed, chosen.id, today))
+        _write(root, review_path(chosen.id), review_text(ws, ws.assessed, chosen.id, today))

@@ -49,12 +49,13 @@ def workspace(
     history: bool = False,
     mainline: str | None = None,
     notes: bool = True,
+    soon: int = 14,
 ) -> tuple[DataRoot, Workspace]:
     """Load, date and review everything in the data repository (as it stood at the end of
     ``today`` with ``history``); say on stderr what could not be counted (and, with
     ``notes``, what was counted on another date or content than the file now says)."""
     root, ds = plan_dataset(data, filings=True)
-    _, ws = build_workspace(root, ds, today, history=history, mainline=mainline)
+    _, ws = build_workspace(root, ds, today, history=history, mainline=mainline, soon=soon)
     warn(ws.problems, ws.flags if notes else [])
     return root, ws
 
@@ -66,6 +67,7 @@ def build_workspace(
     *,
     history: bool = False,
     mainline: str | None = None,
+    soon: int = 14,
 ) -> tuple[DataRoot, Workspace]:
     """The workspace of a loaded plan, printing nothing."""
     from fzzf_cli.pipeline import build, snapshot, source_of
@@ -77,7 +79,7 @@ def build_workspace(
             snap = stack.enter_context(snapshot(source, today, ds))
             ds = _plan_as_it_stood(snap.root)
             files, source, extra = snap.root, snap.source, snap.problems
-        return root, build(files, ds, today, source, extra)
+        return root, build(files, ds, today, source, extra, soon)
 
 
 def _plan_as_it_stood(folder: Path) -> Dataset:
@@ -103,8 +105,6 @@ def assessed_state(
 ) -> State:
     """Every obligation's status on the as-of day: what overdue, status, review, report and
     notice all start from."""
-    from fzzf_cli.derive.status import assess
-
     today = as_of_date(as_of)
-    root, ws = workspace(data, today, history=history)
-    return State(root, ws, today, assess(ws.obligations, ws.subs, today, soon, ws.decisions))
+    root, ws = workspace(data, today, history=history, soon=soon)
+    return State(root, ws, today, ws.assessed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.derive.status import FILED_KINDS, Assessed, assess, gate_failures
+from fzzf_cli.derive.status import FILED_KINDS, Assessed, gate_failures
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.text import msg
 from fzzf_cli.validate.amend import Change
@@ -85,7 +85,7 @@ def judge(
         files += [f.path for f in ws.subs.all()]
         checked = [
             a
-            for a in assess(ws.obligations, ws.subs, today, decisions=ws.decisions)
+            for a in ws.assessed
             if a.obligation.kind in FILED_KINDS
             and a.obligation.due < today
             and (scope is None or a.obligation.unit_id in scope)

@@ -28,6 +28,7 @@ from fzzf_cli.cli.results import working_dir
 from fzzf_cli.cli.usage import chinese
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
 from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.present.formats import FORMATS
 from fzzf_cli.present.tables import print_problems
 from fzzf_cli.select.query import OutOfRange, parse_date
 from fzzf_cli.text import msg
@@ -146,11 +147,9 @@ app = typer.Typer(
 )
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
+# The formats of every listing: the registry's names (present/formats), one per module.
+Format = StrEnum("Format", [(name, name) for name in FORMATS])  # type: ignore[misc]
+TABLE = Format("table")
 
 
 class ViewFormat(StrEnum):

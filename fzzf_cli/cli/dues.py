@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-from datetime import date
 from typing import Annotated
 
 import typer
 
 from fzzf_cli.cli.app import (
+    TABLE,
     AsOfOpt,
     By,
     DataOpt,
-    Format,
     FormatOpt,
     FzzfCommand,
     KindOpt,
@@ -26,10 +24,10 @@ from fzzf_cli.cli.app import (
     until_date,
 )
 from fzzf_cli.derive.obligations import derive
-from fzzf_cli.present.duelist import write_due, write_owes
+from fzzf_cli.present.duelist import due_view, owes_view
+from fzzf_cli.present.formats import present
 from fzzf_cli.select.names import resolve
-from fzzf_cli.select.query import Window, last_deadline, select, things, window_for
-from fzzf_cli.text import msg
+from fzzf_cli.select.query import Window, select, window_for
 
 
 @app.command(cls=FzzfCommand)
@@ -50,48 +48,18 @@ def due(
     until: UntilOpt = None,
     as_of: AsOfOpt = None,
     data: DataOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = TABLE,
 ) -> None:
     """什么到期了：默认列出截至今天（--as-of）以后到期的事项，每项一行，注明牵头单位和承担单位数。"""
     with handled():
-        today = as_of_date(as_of)
-        window = window_for(year, quarter, month, start, end)
-        horizon = until_date(until)
+        today, window = as_of_date(as_of), window_for(year, quarter, month, start, end)
         _, ds = plan_dataset(data)
         ref = resolve(ds, unit, units_only=False) if unit else None
-        everything = derive(ds, horizon)
-        chosen_window = window or Window(today, None)
-        selected = select(
-            everything, chosen_window, ref, measure, kind.value if kind else None, lead
-        )
-        label = _range_label(window, today)
-        if not selected:
-            last = last_deadline(everything)
-            if window is None and last is not None and last.due < today:
-                final = things(ds, [o for o in everything if o.due == last.due])
-                text = msg("nothing_left", as_of=today, last=last.due, n=len(final))
-            else:
-                text = msg("nothing_due", as_of=today, range=label)
-            if fmt in (Format.json, Format.csv):
-                write_due(ds, [], today, fmt.value, False, "", sys.stdout)
-            sys.stderr.write(text + "\n")
-            return
+        everything = derive(ds, until_date(until))
+        chosen = select(everything, window or Window(today, None), ref, measure, kind, lead)
         expanded = expand or ref is not None or by is By.unit
-        heading = msg("due_heading", as_of=today, range=label)
-        write_due(ds, selected, today, fmt.value, expanded, heading, sys.stdout, table_width())
-
-
-def _range_label(window: Window | None, today: date) -> str:
-    if window is None:
-        return msg("range_default", start=today)
-    if window.start and window.end:
-        whole_year = (window.start.month, window.start.day, window.end.month, window.end.day)
-        if whole_year == (1, 1, 12, 31) and window.start.year == window.end.year:
-            return msg("range_year", year=window.start.year)
-        return msg("range_window", start=window.start, end=window.end)
-    if window.start:
-        return msg("range_from", start=window.start)
-    return msg("range_until", end=window.end)
+        view = due_view(ds, everything, chosen, window, today, expanded)
+        present(view, fmt, width=table_width())
 
 
 @app.command(cls=FzzfCommand)
@@ -102,18 +70,12 @@ def owes(
     until: UntilOpt = None,
     as_of: AsOfOpt = None,
     data: DataOpt = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = TABLE,
 ) -> None:
     """某单位应承担的全部事项：牵头、配合、经由单位组、试点、半年报送，按年列出并注明缘由。"""
     with handled():
         today = as_of_date(as_of)
-        window = window_for(year=year)
         _, ds = plan_dataset(data)
         ref = resolve(ds, unit, units_only=False)
-        selected = select(
-            derive(ds, until_date(until)), window, ref, None, kind.value if kind else None
-        )
-        if not selected and fmt not in (Format.json, Format.csv):
-            sys.stdout.write(msg("owes_nothing", unit=ds.name_of(ref), id=ref) + "\n")
-            return
-        write_owes(ds, ref, selected, today, fmt.value, sys.stdout, table_width())
+        chosen = select(derive(ds, until_date(until)), window_for(year=year), ref, None, kind)
+        present(owes_view(ds, ref, chosen, today), fmt, width=table_width())

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from fzzf_cli.cli.app import as_of_date, plan_dataset
+from fzzf_cli.cli.app import as_of_date, data_root, plan_dataset
 from fzzf_cli.errors import EXIT_FINDINGS, FzzfError, Problem
 from fzzf_cli.present.tables import print_problems
 from fzzf_cli.text import msg
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from fzzf_cli.derive.status import Assessed
     from fzzf_cli.model.dataset import Dataset
     from fzzf_cli.pipeline import Workspace
+    from fzzf_cli.present.validation import Validation
 
 HistoryOpt = Annotated[
     bool,
@@ -108,3 +109,16 @@ def assessed_state(
     today = as_of_date(as_of)
     root, ws = workspace(data, today, history=history, soon=soon)
     return State(root, ws, today, ws.assessed)
+
+
+def validation(data: Path | None, as_of: str | None) -> Validation:
+    """The plan and everything filed, checked: what ``fzzf validate`` reports."""
+    from fzzf_cli.present.validation import Validation
+
+    root = data_root(data, filings=True)
+    ds, problems = load_dataset(root.path)
+    if ds is None:
+        return Validation(None, problems, [], 0, "")
+    _, ws = build_workspace(root, ds, as_of_date(as_of))
+    problems = sorted([*problems, *ws.problems], key=Problem.sort_key)
+    return Validation(ds, problems, ws.flags, len(ws.subs.all()), ws.dating.note)

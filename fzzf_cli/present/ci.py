@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from fzzf_cli.errors import Problem
-from fzzf_cli.present.formats import cell_text
+from fzzf_cli.present.cells import cell_text
 from fzzf_cli.present.safe import one_line
 from fzzf_cli.text import msg
 

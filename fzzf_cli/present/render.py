@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError
 
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
-from fzzf_cli.present.formats import flat, md_cell
+from fzzf_cli.present.cells import flat, md_cell
 from fzzf_cli.present.render_bounds import BoundedEnvironment, generate_bounded
 from fzzf_cli.present.render_files import ConfinedLoader, TemplateRefused
 from fzzf_cli.text import msg

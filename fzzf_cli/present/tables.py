@@ -1,45 +1,21 @@
-"""Listings of the plan for people: measures, one measure, units, pilots, problems.
+"""The plan's listings: measures, one measure, units and groups, pilots; and problems.
 
-Each listing is a title, columns and rows; ``emit`` draws them as a text table or
-Markdown, or writes CSV, so every listing speaks every format.
+Each listing is a view (present/view.py), so it speaks every format.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, TextIO
 
 from fzzf_cli.errors import Problem
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.plan import Measure, Milestone
-from fzzf_cli.present import grid
-from fzzf_cli.present.formats import Column, cell_text, write_csv, write_markdown
-from fzzf_cli.present.safe import visible
-from fzzf_cli.present.views import next_due, pilot_record
+from fzzf_cli.present.view import Table, View, columns
+from fzzf_cli.present.views import measure_record, next_due, pilot_record, unit_records
 from fzzf_cli.text import msg
 
 AREA_NUMERALS = "一二三四五六七八"
 Row = dict[str, Any]
-
-
-def emit(
-    fmt: str,
-    title: str,
-    columns: Sequence[Column],
-    rows: list[Row],
-    stream: TextIO,
-    width: int | None,
-) -> None:
-    """Write ``rows`` as a text table (``table``), Markdown (``md``) or CSV (``csv``)."""
-    if fmt == "csv":
-        write_csv(rows, columns, stream)
-    elif fmt == "md":
-        if title:
-            stream.write(f"**{title}**\n\n")
-        write_markdown(rows, columns, stream)
-    else:
-        cells = [[visible(cell_text(row.get(key))) for key, _ in columns] for row in rows]
-        stream.write(grid.render(visible(title), [h for _, h in columns], cells, width))
 
 
 def print_problems(problems: list[Problem], stream: TextIO) -> None:
@@ -51,24 +27,50 @@ def print_problems(problems: list[Problem], stream: TextIO) -> None:
     stream.write(plain(problems))
 
 
-def _columns(*keys: str) -> list[Column]:
-    return [(key, msg(f"col_{key}")) for key in keys]
-
-
-MEASURE_COLUMNS = _columns("no", "area", "lead", "unit_count", "first_due", "summary")
-UNIT_COLUMNS = _columns("id", "name", "kind", "aliases")
-GROUP_COLUMNS = _columns("id", "name", "kind", "members")
-PILOT_COLUMNS = _columns(
-    "no", "pilot_title", "pilot_areas", "pilot_units", "plan_due", "complete_by"
+MEASURE_COLUMNS = columns("col_", "no", "area", "lead", "unit_count", "first_due", "summary")
+UNIT_COLUMNS = columns("col_", "id", "name", "kind", "aliases")
+GROUP_COLUMNS = columns("col_", "id", "name", "kind", "members")
+PILOT_COLUMNS = columns(
+    "col_", "no", "pilot_title", "pilot_areas", "pilot_units", "plan_due", "complete_by"
 )
+SUMMARY_CHARS = 28  # a measure's text in a terminal table; Markdown and CSV keep all of it
 
 
-def measure_rows(ds: Dataset, measures: list[Measure], full: bool) -> list[Row]:
+def measures_view(ds: Dataset, measures: list[Measure]) -> View:
+    table = Table(msg("title_measures", n=len(measures)), MEASURE_COLUMNS,
+                  measure_rows(ds, measures), brief={"summary": SUMMARY_CHARS})  # fmt: skip
+    return View({"measures": [measure_record(ds, m) for m in measures]}, [table])
+
+
+def units_view(ds: Dataset) -> View:
+    units, groups = unit_rows(ds), group_rows(ds)
+    tables = [Table(msg("title_units", n=len(units)), UNIT_COLUMNS, units),
+              Table(msg("title_groups", n=len(groups)), GROUP_COLUMNS, groups)]  # fmt: skip
+    sheet = Table("", [*UNIT_COLUMNS, GROUP_COLUMNS[-1]], units + groups)
+    return View({"units": unit_records(ds)}, tables, sheet, footer=group_notes(ds))
+
+
+def pilots_view(ds: Dataset) -> View:
+    records = [pilot_record(ds, p) for p in ds.pilots_file.pilots]
+    table = Table(msg("title_pilots", n=len(ds.pilots)), PILOT_COLUMNS, pilot_rows(ds))
+    return View({"pilots": records}, [table])
+
+
+def measure_view(ds: Dataset, measure: Measure, paragraph: str | None) -> View:
+    """One measure; with ``paragraph``, the source's own text of it."""
+    record = measure_record(ds, measure)
+    text = measure_detail(ds, measure)
+    if paragraph is not None:
+        record["source"] = paragraph
+        text += f"\n{msg('measure_source')}：\n{paragraph}\n"
+    return View(record, footer=text)
+
+
+def measure_rows(ds: Dataset, measures: list[Measure]) -> list[Row]:
     rows = []
     for measure in measures:
         lead = ds.lead(measure)
-        text = measure.text
-        summary = text if full or len(text) <= 28 else text[:27] + "…"
+        summary = measure.text
         rows.append(
             {
                 "no": measure.id,

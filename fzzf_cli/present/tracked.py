@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from fzzf_cli.derive.status import FILED_KINDS, Assessed
 from fzzf_cli.derive.tracking import Claim, Debt
+from fzzf_cli.present.cells import Column
 from fzzf_cli.present.duelist import kind_label, record, source_label
-from fzzf_cli.present.formats import Column
 from fzzf_cli.text import msg
 from fzzf_cli.validate.reviews import CLAIMABLE
 

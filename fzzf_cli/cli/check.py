@@ -34,7 +34,7 @@ from fzzf_cli.validate.load import DataRoot, load_dataset
 if TYPE_CHECKING:
     from datetime import date
 
-    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.derive.gate import Outcome
     from fzzf_cli.pipeline import Workspace
     from fzzf_cli.validate.amend import Change
 
@@ -71,45 +71,56 @@ def check(
     data: DataOpt = None,
 ) -> None:
     """CI 把关：数据无效，或应报材料（半年报送、试点方案、试点完成报告）逾期未报，则退出码为 1。"""
-    from fzzf_cli.derive import gate
-    from fzzf_cli.present import gate as shown
+    from fzzf_cli.derive.gate import judge
+    from fzzf_cli.present.gate import emit
 
     with handled():
-        if output is not None and fmt is not CheckFormat.junit:
-            raise FzzfError(msg("gate_output_junit_only"), EXIT_USAGE)
-        if history and changed_since:
-            raise FzzfError(msg("gate_history_changed"), EXIT_USAGE)
-        today = as_of_date(as_of)
-        root = data_root(data, filings=True)
-        ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
-        ws, change = None, None
-        if ds is not None:
-            ws, change, rewritten = _judged(root, ds, today, history, changed_since)
-            problems = problems + rewritten
-        outcome = gate.judge(ws, problems, today, grace, change)
+        _usage(fmt, output, history, changed_since)
+        today, root = as_of_date(as_of), data_root(data, filings=True)
+        ws, problems, change = _judged(root, today, history, changed_since)
+        outcome = judge(ws, problems, today, grace, change)
         if fmt is CheckFormat.junit:
-            root_ = root if output is not None else None
-            write_result(output, shown.junit(outcome), name="fzzf-check.xml", root=root_,
-                         force=force, announce=sys.stderr)  # fmt: skip
-            sys.stderr.write(outcome.summary + "\n")
+            _junit(outcome, output, root, force)
         else:
-            shown.emit(fmt.value, outcome, os.environ.get("GITHUB_STEP_SUMMARY"))
+            emit(fmt.value, outcome, os.environ.get("GITHUB_STEP_SUMMARY"))
     raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
 
 
+def _usage(fmt: CheckFormat, output: str | None, history: bool, changed: str | None) -> None:
+    if output is not None and fmt is not CheckFormat.junit:
+        raise FzzfError(msg("gate_output_junit_only"), EXIT_USAGE)
+    if history and changed:
+        raise FzzfError(msg("gate_history_changed"), EXIT_USAGE)
+
+
+def _junit(outcome: Outcome, output: str | None, root: DataRoot, force: bool) -> None:
+    """The JUnit XML to ``-o`` (or standard output), the summary on stderr."""
+    from fzzf_cli.present.gate import junit
+
+    write_result(output, junit(outcome), name="fzzf-check.xml",
+                 root=root if output is not None else None, force=force,
+                 announce=sys.stderr)  # fmt: skip
+    sys.stderr.write(outcome.summary + "\n")
+
+
 def _judged(
-    root: DataRoot, ds: Dataset, today: date, history: bool, changed_since: str | None
-) -> tuple[Workspace, Change | None, list[Problem]]:
-    """The workspace; for a pull request what it changes and the filed records it rewrites."""
+    root: DataRoot, today: date, history: bool, changed_since: str | None
+) -> tuple[Workspace | None, list[Problem], Change | None]:
+    """The workspace (None when the plan is invalid) and the problems found on the way;
+    for a pull request what it changes, and the filed records it rewrites as problems."""
     from fzzf_cli.read.gitrepo import GitUnavailable
     from fzzf_cli.validate.amend import amendments, changed
 
+    ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
+    if ds is None:
+        return None, problems, None
     _, ws = build_workspace(root, ds, today, history=history, mainline=changed_since)
     source = ws.source
-    unproven = [Problem(Location("data/submissions"), msg("gate_dates_unproven",
-                        reason=source.reason))] if source.broken else []  # fmt: skip
+    if source.broken:
+        where = Location("data/submissions")
+        problems = [*problems, Problem(where, msg("gate_dates_unproven", reason=source.reason))]
     if changed_since is None:
-        return ws, None, unproven
+        return ws, problems, None
     if source.repo is None or source.rev is None:
         raise FzzfError(msg("gate_git_failed", reason=source.reason), EXIT_USAGE)
     change = changed(source.repo, source.rev)
@@ -118,4 +129,4 @@ def _judged(
     except GitUnavailable as error:
         raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
     said = {flag.location for flag in ws.flags}  # the main line's history said it already
-    return ws, change, [p for p in rewritten if p.location not in said]
+    return ws, [*problems, *(p for p in rewritten if p.location not in said)], change

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,12 +20,15 @@ from fzzf_cli.cli.app import (
 )
 from fzzf_cli.cli.results import working_dir, write_result
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
-from fzzf_cli.errors import EXIT_USAGE, FzzfError, Problem
+from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.select.names import resolve
 from fzzf_cli.select.query import parse_period
 from fzzf_cli.text import msg
 from fzzf_cli.validate.load import DataRoot, embedded_root
+
+if TYPE_CHECKING:
+    from fzzf_cli.present.documents import Document
 
 
 class DocFormat(StrEnum):
@@ -79,21 +82,19 @@ def _report_period(ds: Dataset, period: str | None, today: date) -> str | None:
     return past[-1] if past else None
 
 
-def _write(
-    root: DataRoot, output: str | None, default: str, text: str, force: bool = False
+def _publish(
+    root: DataRoot, doc: Document, templates: Path | None, output: str | None, force: bool
 ) -> None:
-    """To ``-o`` (``-`` for standard output), or to ``reports/<default>`` in the data
-    repository; what fzzf writes carries its marker, so that it can be written again."""
+    """Render ``doc`` and write it to ``-o`` (``-`` for standard output), or to
+    ``reports/<name>`` in the data repository; what fzzf writes carries its marker, so
+    that it can be written again."""
+    from fzzf_cli.present.render import render
     from fzzf_cli.read.writefile import MARKER
 
+    text = render(template_folders(root, templates), doc.template, doc.context)
     base = working_dir() if root.origin == "embedded" else root.path
-    write_result(output, text, default=base / "reports" / default, name=default, root=root,
+    write_result(output, text, default=base / "reports" / doc.name, name=doc.name, root=root,
                  force=force, mark=f"<!-- {MARKER} -->\n")  # fmt: skip
-
-
-def _notes(flags: list[Problem]) -> list[dict[str, str]]:
-    """What dating and reviewing found in filed records, for the coordinator's reader."""
-    return [{"where": str(f.location), "message": f.message} for f in flags]
 
 
 @app.command(cls=FzzfCommand)
@@ -109,28 +110,14 @@ def report(
     data: DataOpt = None,
 ) -> None:
     """总体进展报告（或 --unit 单位报告），默认写入 reports/<报送期>.html。"""
-    from fzzf_cli.present.render import render
-    from fzzf_cli.present.report import overall_context
-    from fzzf_cli.present.report_unit import unit_context
+    from fzzf_cli.present.documents import report_document
 
     with handled():
         state = assessed_state(data, as_of, history=history)
-        ds, today, assessed, subs = state.ws.ds, state.as_of, state.assessed, state.ws.subs
-        chosen = _report_period(ds, period, today)
-        folders = template_folders(state.root, templates)
-        stem = chosen or today.isoformat()
-        if unit is not None:
-            uid = resolve(ds, unit)
-            context = unit_context(ds, assessed, subs, uid, today, chosen)
-            mine = [n for n in state.ws.flags if Path(n.location.path).stem.lower() == uid]
-            context |= {"dates": state.ws.dating.note, "notes": _notes(mine)}
-            text = render(folders, f"unit.{fmt.value}.j2", context)
-            _write(state.root, output, f"{stem}-{uid}.{fmt.value}", text, force)
-            return
-        context = overall_context(ds, assessed, subs, today, chosen)
-        context |= {"dates": state.ws.dating.note, "notes": _notes(state.ws.flags)}
-        text = render(folders, f"report.{fmt.value}.j2", context)
-        _write(state.root, output, f"{stem}.{fmt.value}", text, force)
+        chosen = _report_period(state.ws.ds, period, state.as_of)
+        uid = resolve(state.ws.ds, unit) if unit is not None else None
+        doc = report_document(state.ws, state.as_of, chosen, uid, fmt)
+        _publish(state.root, doc, templates, output, force)
 
 
 @app.command(cls=FzzfCommand)
@@ -148,18 +135,14 @@ def notice(
     data: DataOpt = None,
 ) -> None:
     """市法制局致某逾期单位的督办通知，列出逾期事项及原文依据和整改期限，可打印签发。"""
-    from fzzf_cli.derive.status import LATE
-    from fzzf_cli.present.render import render
-    from fzzf_cli.present.report_unit import notice_context
+    from fzzf_cli.present.documents import notice_document
 
     with handled():
         state = assessed_state(data, as_of, history=history)
-        ds, today, assessed = state.ws.ds, state.as_of, state.assessed
-        uid = resolve(ds, unit)
-        if not any(a.obligation.unit_id == uid and a.status in LATE for a in assessed):
-            sys.stderr.write(msg("notice_none", unit=ds.name_of(uid), as_of=today) + "\n")
+        uid = resolve(state.ws.ds, unit)
+        doc = notice_document(state.ws, state.as_of, uid, within, fmt)
+        if doc is None:  # nothing overdue: nothing to send
+            name = state.ws.ds.name_of(uid)
+            sys.stderr.write(msg("notice_none", unit=name, as_of=state.as_of) + "\n")
             return
-        context = notice_context(ds, assessed, uid, today, within)
-        text = render(template_folders(state.root, templates), f"notice.{fmt.value}.j2", context)
-        name = f"notice-{uid}-{today.isoformat()}.{fmt.value}"
-        _write(state.root, output, name, text, force)
+        _publish(state.root, doc, templates, output, force)

@@ -89,3 +89,11 @@ class Filing(StrEnum):
 
     REPORT = "report"  # a half-year report (三(二))
     RECORD = "record"  # an own record of a unit that reports to no one
+
+
+class Ruling(StrEnum):
+    """市法制局's verdict on a claim (data/reviews/)."""
+
+    PENDING = "pending"  # listed by ``fzzf new review``, not yet decided
+    ACCEPTED = "accepted"  # 销号
+    RETURNED = "returned"  # 退回

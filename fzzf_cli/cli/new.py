@@ -28,7 +28,7 @@ from fzzf_cli.select.names import resolve
 from fzzf_cli.select.query import parse_date, parse_period
 from fzzf_cli.text import msg
 from fzzf_cli.validate.load import DataRoot
-from fzzf_cli.vocab import Filing, Kind, PilotDoc
+from fzzf_cli.vocab import Filing, Kind, PilotDoc, Ruling
 
 # The modules behind these commands are imported when a command runs, not when fzzf starts:
 # ``fzzf due`` must not pay for reading submissions or writing files.
@@ -118,7 +118,7 @@ def _progress_file(unit: str, period: str, day: str | None, everything: bool,
         hint = msg("sub_hint_report", unit=uid, period=chosen.id)
         raise FzzfError(msg("sub_record_reporter", unit=ds.name_of(uid)) + "；" + hint, EXIT_USAGE)
     latest = {(d.unit, d.thing): d.verdict for d in ws.decisions}  # decisions are by date
-    returned = frozenset(t for (u, t), v in latest.items() if u == uid and v == "returned")
+    returned = frozenset(t for (u, t), v in latest.items() if u == uid and v == Ruling.RETURNED)
     content = report_data(
         ws.ds, ws.obligations, ws.subs, uid, chosen.id, submitted, everything, returned
     )

@@ -15,6 +15,7 @@ from fzzf_cli.derive.tracking import awaiting_review
 from fzzf_cli.model.filings import Report
 from fzzf_cli.read.yamlio import dump_yaml
 from fzzf_cli.text import msg
+from fzzf_cli.vocab import Ruling
 
 if TYPE_CHECKING:
     from fzzf_cli.pipeline import Workspace
@@ -41,7 +42,7 @@ def review_data(
             )
             if item is not None and item.evidence:
                 entry["evidence"] = [e.model_dump(exclude_none=True) for e in item.evidence]
-        entry["verdict"] = "pending"
+        entry["verdict"] = Ruling.PENDING
         verdicts.append(entry)
     return {"period": period, "reviewed": as_of.isoformat(), "verdicts": verdicts}
 

@@ -27,7 +27,7 @@ from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.model.filings import Item, PilotFile, Report
 from fzzf_cli.validate.reviews import CLAIMABLE, Decision
 from fzzf_cli.validate.subs_load import Submissions
-from fzzf_cli.vocab import Filing, Kind, PilotDoc, Role, Status
+from fzzf_cli.vocab import Filing, Kind, PilotDoc, Role, Ruling, Status
 
 DONE = (
     Status.DONE_ON_TIME,
@@ -143,9 +143,9 @@ def _reviewed(o: Obligation, index: _Index, as_of: date, soon: int) -> Assessed:
     history = index.items.get((o.unit_id, o.thing), [])
     verdicts = index.decisions.get((o.unit_id, o.thing), [])
     last = verdicts[-1] if verdicts else None
-    returns = [d for d in verdicts if d.verdict == "returned"]
+    returns = [d for d in verdicts if d.verdict == Ruling.RETURNED]
     deadline = returns[-1].deadline if returns else None
-    if last is not None and last.verdict == "accepted":
+    if last is not None and last.verdict == Ruling.ACCEPTED:
         made = [c for c in history if c.filed <= last.day and c.item.status == "done"]
         done = made[-1].item.done if made else None
         if made and done is not None:

@@ -15,7 +15,7 @@ from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from fzzf_cli.model.fields import Id, IsoDate, PeriodId, Record, Tag, Text, clean_text
 from fzzf_cli.text import msg
-from fzzf_cli.vocab import PilotDoc
+from fzzf_cli.vocab import PilotDoc, Ruling
 
 Status = Literal["not_started", "in_progress", "done"]
 STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done")
@@ -111,7 +111,7 @@ class PilotFile(Record):
 
 # --- the coordinator's review (复核): data/reviews/<period>.yaml ----------------------------
 
-VerdictKind = Literal["pending", "accepted", "returned"]
+VerdictKind = Literal[Ruling.PENDING, Ruling.ACCEPTED, Ruling.RETURNED]
 
 
 class Verdict(Record):
@@ -133,9 +133,9 @@ class Verdict(Record):
 
     @model_validator(mode="after")
     def _complete(self) -> Verdict:
-        if self.verdict == "returned" and (self.reason is None or self.deadline is None):
+        if self.verdict == Ruling.RETURNED and (self.reason is None or self.deadline is None):
             raise ValueError(msg("review_returned_needs"))
-        if self.verdict != "returned" and self.deadline is not None:
+        if self.verdict != Ruling.RETURNED and self.deadline is not None:
             raise ValueError(msg("review_deadline_only_returned"))
         return self
 

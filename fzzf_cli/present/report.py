@@ -24,7 +24,7 @@ from fzzf_cli.present.report_pilots import iso_day, pilots_view, targets_view
 from fzzf_cli.present.tracked import label
 from fzzf_cli.text import msg
 from fzzf_cli.validate.subs_load import Submissions
-from fzzf_cli.vocab import Kind, Status
+from fzzf_cli.vocab import Kind, Ruling, Status
 
 AREA_NUMERALS = "一二三四五六七八"
 HORIZON_DAYS = 90
@@ -58,7 +58,7 @@ def headline(assessed: list[Assessed], as_of: date) -> dict[str, int]:
         "due": len(due),
         "done": sum(a.status in DONE for a in due),
         "claimed": sum(a.status in CLAIMED for a in due),
-        "returned": sum(a.review is not None and a.review.verdict == "returned" for a in due),
+        "returned": sum(a.review is not None and a.review.verdict == Ruling.RETURNED for a in due),
         "overdue": sum(a.status in LATE for a in due),
         "reports_due": len(reports),
         "reports_on_time": sum(a.status == Status.ON_TIME for a in reports),
@@ -142,7 +142,9 @@ def item_view(a: Assessed) -> dict[str, Any]:
         "unit": o.unit,
         "unit_id": o.unit_id,
         "deadline": iso_day(a.deadline),
-        "review_reason": a.review.reason if a.review and a.review.verdict == "returned" else "",
+        "review_reason": a.review.reason
+        if a.review and a.review.verdict == Ruling.RETURNED
+        else "",
     }
 
 

@@ -11,6 +11,7 @@ from fzzf_cli.present.cells import Column
 from fzzf_cli.present.duelist import kind_label, record, source_label
 from fzzf_cli.text import msg
 from fzzf_cli.validate.reviews import CLAIMABLE
+from fzzf_cli.vocab import Ruling, Status
 
 if TYPE_CHECKING:
     from fzzf_cli.validate.filing import Dating
@@ -33,23 +34,27 @@ CLAIM_COLUMNS = _columns(
 AREA_COLUMNS = _columns("area", "total", "area_due", "area_done", "share")
 
 
-def status_label(status: str, kind: str = "", returned: bool = False) -> str:
+def status_label(status: Status, kind: str = "", returned: bool = False) -> str:
     """A status in words; a document not filed in time is 逾期未报, as ``fzzf check`` says;
     an item the coordinator accepted is 已销号, one returned and not redone is 退回后逾期."""
-    if status == "overdue" and kind in FILED_KINDS:
+    if status == Status.OVERDUE and kind in FILED_KINDS:
         return msg("status_overdue_filing")
-    if status == "overdue" and returned:
+    if status == Status.OVERDUE and returned:
         return msg("status_overdue_returned")
-    if status in ("done_on_time", "done_late") and kind in CLAIMABLE:
+    if status in (Status.DONE_ON_TIME, Status.DONE_LATE) and kind in CLAIMABLE:
         return msg(f"status_accepted_{status}")
     return msg(f"status_{status}")
 
 
 def label(a: Assessed) -> str:
     """The status of one assessed obligation in words, with a return's new deadline."""
-    returned = a.review is not None and a.review.verdict == "returned"
+    returned = a.review is not None and a.review.verdict == Ruling.RETURNED
     text = status_label(a.status, a.obligation.kind, returned)
-    if returned and a.deadline is not None and a.status in ("returned", "overdue", "due_soon"):
+    if (
+        returned
+        and a.deadline is not None
+        and a.status in (Status.RETURNED, Status.OVERDUE, Status.DUE_SOON)
+    ):
         text += msg("status_deadline", deadline=a.deadline)
     return text
 

@@ -34,7 +34,7 @@ from fzzf_cli.validate.subs_find import (
     shown,
 )
 from fzzf_cli.validate.subs_load import HORIZON_SLACK, Submissions
-from fzzf_cli.vocab import Kind
+from fzzf_cli.vocab import Kind, Ruling
 
 if TYPE_CHECKING:
     from fzzf_cli.derive.obligations import Obligation  # derived from the plan, passed in
@@ -49,7 +49,7 @@ class Decision(NamedTuple):
 
     unit: str
     thing: str
-    verdict: str  # "accepted" or "returned"
+    verdict: Ruling  # accepted or returned
     day: date
     reason: str | None
     deadline: date | None
@@ -124,7 +124,7 @@ def load_reviews(
         for i, verdict in enumerate(review.verdicts):
             wrong = list(_check(ds, kinds, made, doc, i, verdict, review, seen))
             problems += wrong
-            if not wrong and verdict.verdict != "pending":
+            if not wrong and verdict.verdict != Ruling.PENDING:
                 thing = verdict.item.removesuffix(f".{verdict.unit}")
                 line = locate(doc, ("verdicts", i)).line
                 decisions.append(
@@ -185,7 +185,7 @@ def _check(
             where = at(field) if getattr(verdict, field) is not None else at()
             text = msg("sub_date_past_horizon", day=value, horizon=horizon)
             yield Problem(where, text, msg("sub_hint_date_typo"))
-    if verdict.verdict == "pending":
+    if verdict.verdict == Ruling.PENDING:
         return
     if not any(claimed <= day for claimed in made.get((unit, thing), [])):
         text = msg("review_no_claim", unit=ds.name_of(unit), id=thing, day=day)

@@ -73,6 +73,9 @@ measures:
         due: 2017-12-31
         units: [counties]
         quote: 做一件事
+conventions:
+  measures: {first: 1, last: 69}
+  pilots: {first: 62, last: 69}
 """
 
 PILOTS = """\

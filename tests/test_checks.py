@@ -59,8 +59,9 @@ def test_member_of_a_listed_group_is_within_scope(tmp_path: Path) -> None:
 
 
 def test_duplicate_measure_number(tmp_path: Path) -> None:
-    second = MEASURES.split("measures:\n")[1]
-    _, problems = load(tmp_path, measures=MEASURES + second)
+    measures, conventions = MEASURES.split("conventions:\n")
+    second = measures.split("measures:\n")[1]
+    _, problems = load(tmp_path, measures=measures + second + "conventions:\n" + conventions)
     assert "data/measures.yaml:39:9: 措施编号 1 重复" in relevant(problems)
 
 
@@ -256,3 +257,49 @@ def test_within_only_for_open_groups(tmp_path: Path) -> None:
         "within（成员的指定范围）只用于待指定的单位组，请同时写 open: true" in p.message
         for p in problems
     ), problems
+
+
+# --- the plan's conventions (measures.yaml ``conventions:``): ranges from data ---------------
+
+
+def _codes(problems: list[Problem]) -> list[tuple[str, str]]:
+    return [(p.code, str(p.location)) for p in problems if p.code != "missing-measures"]
+
+
+def test_measure_numbers_follow_the_declared_range(tmp_path: Path) -> None:
+    text = MEASURES.replace("measures: {first: 1, last: 69}", "measures: {first: 2, last: 9}")
+    ds, problems = load(tmp_path, measures=text)
+    assert ds is None  # as a bound in the model would: the file counts for nothing
+    assert _codes(problems) == [("field-greater-than-equal", "data/measures.yaml:27:9")]
+    assert str(problems[0]).endswith("measures[0].id：应不小于 2，实际是 1")
+
+
+def test_a_pilot_outside_the_pilot_measures(tmp_path: Path) -> None:
+    pilots = PILOTS.replace(
+        "pilots: []", "pilots:\n  - id: 40\n    measure: 63\n    title: 试点\n    areas: [deqing]\n"
+    )
+    ds, problems = load(tmp_path, pilots=pilots)
+    assert ds is None
+    assert _codes(problems) == [("field-greater-than-equal", "data/pilots.yaml:11:9")]
+
+
+def test_areas_are_numbered_within_their_numerals(tmp_path: Path) -> None:
+    text = MEASURES.replace("  pilots: {first: 62, last: 69}\n", "  area_numerals: [一]\n")
+    text = text.replace("  - id: 1\n    area: 1", "  - id: 1\n    area: 2")
+    _, problems = load(tmp_path, measures=text)
+    assert _codes(problems) == [("field-less-than-equal", "data/measures.yaml:28:11")]
+
+
+def test_conventions_are_checked_themselves(tmp_path: Path) -> None:
+    text = MEASURES.replace("{first: 62, last: 69}", "{first: 62, last: 6}")
+    _, problems = load(tmp_path, measures=text)
+    assert _codes(problems) == [("field-greater-than-equal", "data/measures.yaml:41:29")]
+
+
+def test_without_conventions_measures_run_from_one_without_gaps(tmp_path: Path) -> None:
+    text = MEASURES.split("conventions:")[0].replace("  - id: 1\n    area", "  - id: 3\n    area")
+    ds, problems = load(tmp_path, measures=text)
+    assert ds is not None and ds.numeral(1) == "一" and list(ds.measure_numbers()) == [1, 2, 3]
+    assert [(p.code, str(p.location), p.message) for p in problems] == [
+        ("missing-measures", "data/measures.yaml:26:1", "缺少措施：1、2")
+    ]

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated
 
 import typer
+from typer._click.globals import get_current_context
 
 from fzzf_cli.cli.app import (
     AsOfOpt,
@@ -26,6 +27,7 @@ from fzzf_cli.cli.app import (
     until_date,
 )
 from fzzf_cli.derive.obligations import derive
+from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.duelist import write_due, write_owes
 from fzzf_cli.select.names import resolve
 from fzzf_cli.select.query import Window, last_deadline, select, things, window_for
@@ -40,7 +42,9 @@ def due(
     start: Annotated[str | None, typer.Option("--from", help="自某日起（含）。")] = None,
     end: Annotated[str | None, typer.Option("--to", help="至某日止（含）。")] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="只看某单位或单位组。")] = None,
-    measure: Annotated[int | None, typer.Option("--measure", min=1, max=69)] = None,
+    measure: Annotated[
+        int | None, typer.Option("--measure", help="只看某项措施（编号见 fzzf measures）。")
+    ] = None,
     kind: KindOpt = None,
     lead: Annotated[bool, typer.Option("--lead", help="只看该单位牵头的。")] = False,
     expand: Annotated[bool, typer.Option("--expand", help="每个承担单位一行。")] = False,
@@ -58,6 +62,8 @@ def due(
         window = window_for(year, quarter, month, start, end)
         horizon = until_date(until)
         _, ds = plan_dataset(data)
+        if measure is not None:
+            _known_measure(ds, measure)
         ref = resolve(ds, unit, units_only=False) if unit else None
         everything = derive(ds, horizon)
         chosen_window = window or Window(today, None)
@@ -79,6 +85,17 @@ def due(
         expanded = expand or ref is not None or by is By.unit
         heading = msg("due_heading", as_of=today, range=label)
         write_due(ds, selected, today, fmt.value, expanded, heading, sys.stdout, table_width())
+
+
+def _known_measure(ds: Dataset, number: int) -> None:
+    """``--measure`` is one of the plan's measures: a usage error as a bound would give."""
+    if number in ds.measures:
+        return
+    first, last = ds.measure_numbers()[0], ds.measure_numbers()[-1]
+    detail = msg("usage_ge", n=first) if number < first else msg("usage_le", n=last)
+    if first <= number <= last:
+        detail = msg("no_such_measure", n=number)
+    raise typer.BadParameter(detail, ctx=get_current_context(), param_hint="--measure")
 
 
 def _range_label(window: Window | None, today: date) -> str:

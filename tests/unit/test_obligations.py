@@ -14,8 +14,8 @@ from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.select.query import Window, select, things, window_for
 from fzzf_cli.validate.load import load_dataset
 
-from .conftest import REPO
-from .miniplan import MEASURES, PILOTS, UNITS, load
+from ..conftest import REPO
+from ..miniplan import MEASURES, PILOTS, UNITS, load
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from fzzf_cli.errors import Problem
 
-from .miniplan import MEASURES, PILOTS, UNITS, load
+from ..miniplan import MEASURES, PILOTS, UNITS, load
 
 
 def relevant(problems: list[Problem]) -> list[str]:

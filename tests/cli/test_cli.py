@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, REPO, edit
+from ..conftest import DATA, REPO, edit
 
 
 def test_validate_bundled_plan(cli) -> None:

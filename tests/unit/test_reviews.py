@@ -1,8 +1,8 @@
-"""The coordinator's review (复核/销号): claims accepted or returned, item by item."""
+"""The coordinator's review (复核/销号) on the mini plan: claims accepted or returned, item by
+item; wrong verdicts located with their codes and left out."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -10,10 +10,14 @@ import pytest
 
 from fzzf_cli.derive.status import Assessed, assess
 from fzzf_cli.pipeline import Source, Workspace, build
+from fzzf_cli.text import msg
 from fzzf_cli.validate.load import load_dataset
 
+from ..conftest import located
+
 PLAIN = Source(None, None, "", "plain folder")
-M16 = "m16-2017-12-31"
+M1 = "m1-2016-12-31"
+R = "data/reviews/2016-H2.yaml"
 
 
 def _write(repo: Path, relative: str, text: str) -> None:
@@ -28,7 +32,7 @@ def _claim(repo: Path, period: str, submitted: str, status: str = "done", done: 
         repo,
         f"submissions/{period}/deqing.yaml",
         f"unit: deqing\nperiod: {period}\nsubmitted: {submitted}\nitems:\n"
-        f"  - id: {M16}\n    status: {status}\n{done_line}",
+        f"  - id: {M1}\n    status: {status}\n{done_line}",
     )
 
 
@@ -39,11 +43,11 @@ def _review(repo: Path, period: str, reviewed: str, *verdicts: str) -> None:
     )
 
 
-def _accept(unit: str = "deqing", item: str = M16, extra: str = "") -> str:
+def _accept(unit: str = "deqing", item: str = M1, extra: str = "") -> str:
     return f"  - unit: {unit}\n    item: {item}\n    verdict: accepted\n{extra}"
 
 
-def _return(deadline: str, unit: str = "deqing", item: str = M16) -> str:
+def _return(deadline: str, unit: str = "deqing", item: str = M1) -> str:
     return (
         f"  - unit: {unit}\n    item: {item}\n    verdict: returned\n"
         f"    reason: 佐证链接打不开\n    deadline: {deadline}\n"
@@ -61,37 +65,37 @@ def _one(repo: Path, as_of: str, unit: str = "deqing") -> Assessed:
     assert ws.problems == []
     day = date.fromisoformat(as_of)
     found = assess(ws.obligations, ws.subs, day, decisions=ws.decisions)
-    return next(a for a in found if a.obligation.id == f"{M16}.{unit}")
+    return next(a for a in found if a.obligation.id == f"{M1}.{unit}")
 
 
-def test_accepted_claim_is_done(plan_repo: Path) -> None:
-    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
-    _review(plan_repo, "2017-H2", "2018-01-10", _accept())
-    assert _one(plan_repo, "2018-01-09").status == "claimed"  # not yet reviewed that day
-    found = _one(plan_repo, "2018-01-10")
+def test_accepted_claim_is_done(mini_repo: Path) -> None:
+    _claim(mini_repo, "2016-H2", "2016-12-20", done="2016-11-01")
+    _review(mini_repo, "2016-H2", "2017-01-10", _accept())
+    assert _one(mini_repo, "2017-01-09").status == "claimed"  # not yet reviewed that day
+    found = _one(mini_repo, "2017-01-10")
     assert (found.status, found.done, found.review.verdict) == (
         "done_on_time",
-        date(2017, 11, 1),
+        date(2016, 11, 1),
         "accepted",
     )
 
 
-def test_accepted_late_claim_is_done_late(plan_repo: Path) -> None:
-    _claim(plan_repo, "2018-H1", "2018-01-03", done="2018-01-02")
-    _review(plan_repo, "2018-H1", "2018-01-10", _accept())
-    assert _one(plan_repo, "2018-02-01").status == "done_late"
+def test_accepted_late_claim_is_done_late(mini_repo: Path) -> None:
+    _claim(mini_repo, "2016-H2", "2017-01-03", done="2017-01-02")
+    _review(mini_repo, "2016-H2", "2017-01-10", _accept())
+    assert _one(mini_repo, "2017-02-01").status == "done_late"
 
 
-def test_returned_item_is_open_then_overdue_after_its_new_deadline(plan_repo: Path) -> None:
-    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
-    _review(plan_repo, "2017-H2", "2018-01-10", _return("2018-02-28"))
-    found = _one(plan_repo, "2018-01-20")
+def test_returned_item_is_open_then_overdue_after_its_new_deadline(mini_repo: Path) -> None:
+    _claim(mini_repo, "2016-H2", "2016-12-20", done="2016-11-01")
+    _review(mini_repo, "2016-H2", "2017-01-10", _return("2017-02-28"))
+    found = _one(mini_repo, "2017-01-20")
     assert (found.status, found.due, found.deadline) == (
         "returned",
-        date(2018, 2, 28),
-        date(2018, 2, 28),
+        date(2017, 2, 28),
+        date(2017, 2, 28),
     )
-    found = _one(plan_repo, "2018-03-05")
+    found = _one(mini_repo, "2017-03-05")
     assert (found.status, found.days_overdue, found.review.reason) == (
         "overdue",
         5,
@@ -99,220 +103,94 @@ def test_returned_item_is_open_then_overdue_after_its_new_deadline(plan_repo: Pa
     )
 
 
-def test_a_returned_item_claimed_again_awaits_review_and_can_be_accepted(plan_repo: Path) -> None:
-    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
-    _review(plan_repo, "2017-H2", "2018-01-10", _return("2018-02-28"))
+def test_a_returned_item_claimed_again_awaits_review_and_can_be_accepted(mini_repo: Path) -> None:
+    _claim(mini_repo, "2016-H1", "2016-06-20", done="2016-06-01")
     _write(
-        plan_repo,
-        "submissions/2018-H1/deqing.yaml",
-        f"unit: deqing\nperiod: 2018-H1\nsubmitted: 2018-02-20\nitems:\n"
-        f"  - id: {M16}\n    status: done\n    done: 2018-02-15\n",
+        mini_repo,
+        "reviews/2016-H1.yaml",
+        "period: 2016-H1\nreviewed: 2016-07-10\nverdicts:\n" + _return("2016-08-31"),
     )
-    assert _one(plan_repo, "2018-03-05").status == "claimed"
-    _review(plan_repo, "2018-H1", "2018-03-10", _accept())
-    found = _one(plan_repo, "2018-03-20")
+    assert _one(mini_repo, "2016-07-20").status == "returned"
+    _claim(mini_repo, "2016-H2", "2016-08-20", done="2016-08-15")
+    assert _one(mini_repo, "2016-09-05").status == "claimed"
+    _review(mini_repo, "2016-H2", "2016-09-10", _accept())
+    found = _one(mini_repo, "2016-09-20")
     # Done by the new deadline: 按期 (the return's deadline is the one that counts).
-    assert (found.status, found.done) == ("done_on_time", date(2018, 2, 15))
+    assert (found.status, found.done) == ("done_on_time", date(2016, 8, 15))
 
 
 @pytest.mark.parametrize(
-    ("verdict", "fragment", "line"),
+    ("verdict", "code", "where"),
     [
-        (_accept(unit="fengkai"), "截至 2018-01-10 没有自报完成", 6),
-        (_accept(item="m16-2016-12-31"), "没有应承担的事项", 5),
-        (_accept(item="report-2017-H2"), "以文件为准，不在复核之列", 5),
-        (_accept(unit="nosuch"), "未知的单位", 4),
-        (_return("2018-01-05"), "新的期限 2018-01-05 早于退回日期 2018-01-10", 8),
+        (_accept(unit="bianban"), "review-no-claim", "6:14"),
+        (_accept(item="m1-2016-12-30"), "sub-item-unknown", "5:11"),
+        (_accept(item="report-2016-H2"), "review-not-claimable", "5:11"),
+        (_accept(unit="nosuch"), "review-unknown-unit", "4:11"),
+        (_return("2017-01-05"), "review-deadline-before", "8:15"),
     ],
 )
 def test_wrong_verdicts_are_located_and_left_out(
-    plan_repo: Path, verdict: str, fragment: str, line: int
+    mini_repo: Path, verdict: str, code: str, where: str
 ) -> None:
-    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
-    _review(plan_repo, "2017-H2", "2018-01-10", verdict)
-    ws = _ws(plan_repo, "2018-02-01")
-    assert [(p.location.path, p.location.line) for p in ws.problems] == [
-        ("data/reviews/2017-H2.yaml", line)
-    ]
-    assert fragment in ws.problems[0].message
+    _claim(mini_repo, "2016-H2", "2016-12-20", done="2016-11-01")
+    _review(mini_repo, "2016-H2", "2017-01-10", verdict)
+    ws = _ws(mini_repo, "2017-02-01")
+    assert located(ws.problems) == [(code, f"{R}:{where}")]
     assert ws.decisions == []
 
 
-def test_a_verdict_before_the_claim_was_filed_is_refused(plan_repo: Path) -> None:
-    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
-    _review(plan_repo, "2017-H2", "2017-12-19", _accept())
-    ws = _ws(plan_repo, "2018-02-01")
-    assert "截至 2017-12-19 没有自报完成" in ws.problems[0].message
+def test_a_verdict_before_the_claim_was_filed_is_refused(mini_repo: Path) -> None:
+    _claim(mini_repo, "2016-H2", "2016-12-20", done="2016-11-01")
+    _review(mini_repo, "2016-H2", "2016-12-19", _accept())
+    ws = _ws(mini_repo, "2017-02-01")
+    assert located(ws.problems) == [("review-no-claim", f"{R}:6:14")]
+    assert ws.problems[0].message == msg("review_no_claim", unit="德庆县", day="2016-12-19", id=M1)
 
 
-def test_two_verdicts_on_one_item_in_a_file(plan_repo: Path) -> None:
-    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
-    _review(plan_repo, "2017-H2", "2018-01-10", _accept(), _accept())
-    ws = _ws(plan_repo, "2018-02-01")
-    assert [p.location.line for p in ws.problems] == [8]
-    assert "已有复核意见" in ws.problems[0].message
+def test_two_verdicts_on_one_item_in_a_file(mini_repo: Path) -> None:
+    _claim(mini_repo, "2016-H2", "2016-12-20", done="2016-11-01")
+    _review(mini_repo, "2016-H2", "2017-01-10", _accept(), _accept())
+    ws = _ws(mini_repo, "2017-02-01")
+    assert located(ws.problems) == [("review-twice", f"{R}:8:11")]
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "fragment"),
+    ("name", "text", "code", "where"),
     [
-        ("2017-H3.yaml", "period: 2017-H2\nreviewed: 2018-01-10\n", "应命名为报送期"),
-        ("2017-H2.yaml", "period: 2017-H1\nreviewed: 2018-01-10\n", "period 写的是“2017-H1”"),
-        ("2017-H2.yaml", "period: 2017-H2\n", "缺少必填的键“reviewed”"),
+        ("2016-H3.yaml", "period: 2016-H2\nreviewed: 2017-01-10\n", "review-file-name", ""),
+        ("2016-H2.yaml", "period: 2016-H1\nreviewed: 2017-01-10\n", "sub-wrong-period", ":1:9"),
+        ("2016-H2.yaml", "period: 2016-H2\n", "field-missing", ":1:1"),
         (
-            "2017-H2.yaml",
-            "period: 2017-H2\nreviewed: 2018-01-10\nverdicts:\n"
-            f"  - unit: deqing\n    item: {M16}\n    verdict: returned\n",
-            "须写 reason",
+            "2016-H2.yaml",
+            "period: 2016-H2\nreviewed: 2017-01-10\nverdicts:\n"
+            f"  - unit: deqing\n    item: {M1}\n    verdict: returned\n",
+            "review-returned-needs",
+            ":4:5",
         ),
     ],
 )
-def test_bad_review_files(plan_repo: Path, name: str, text: str, fragment: str) -> None:
-    _write(plan_repo, f"reviews/{name}", text)
-    ws = _ws(plan_repo, "2018-02-01")
-    assert len(ws.problems) == 1 and fragment in ws.problems[0].message, ws.problems
+def test_bad_review_files(mini_repo: Path, name: str, text: str, code: str, where: str) -> None:
+    _write(mini_repo, f"reviews/{name}", text)
+    ws = _ws(mini_repo, "2017-02-01")
+    assert located(ws.problems) == [(code, f"data/reviews/{name}{where}")]
 
 
-def test_a_verdict_dated_before_the_plan(plan_repo: Path) -> None:
-    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
-    _review(plan_repo, "2017-H2", "2018-01-10", _accept(extra="    date: 2015-01-01\n"))
-    ws = _ws(plan_repo, "2018-02-01")
-    assert [p.location.line for p in ws.problems] == [6, 7]
-    assert "截至 2015-01-01 没有自报完成" in ws.problems[0].message
-    assert ws.problems[1].message == "复核日期早于方案印发日期（2016-04-07）"
-
-
-def test_review_lists_claims_oldest_first_and_new_review_scaffolds_them(cli, plan_repo) -> None:
-    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
-    _write(
-        plan_repo,
-        "submissions/2017-H1/fengkai.yaml",
-        "unit: fengkai\nperiod: 2017-H1\nsubmitted: 2017-06-28\nitems:\n"
-        "  - id: m2-2016-12-31\n    status: done\n    done: 2016-12-01\n"
-        "    evidence:\n      - text: 封开县政府网站公布了权责清单\n"
-        "        link: https://example.gov.cn/fk\n",
-    )
-    data = ("--data", str(plan_repo), "--as-of", "2018-01-05")
-    code, out, _ = cli("review", *data)
-    assert code == 0
-    rows = [line for line in out.splitlines() if "措施" in line]
-    assert "封开县" in rows[0] and "德庆县" in rows[1]  # filed 2017-06-28 before 2017-12-20
-    listing = json.loads(cli("review", "-f", "json", *data)[1])["claims"]
-    assert [(c["unit_id"], c["thing"], c["filed"], c["waiting"]) for c in listing] == [
-        ("fengkai", "m2-2016-12-31", "2017-06-28", 191),
-        ("deqing", M16, "2017-12-20", 16),
+def test_a_verdict_dated_before_the_plan(mini_repo: Path) -> None:
+    _claim(mini_repo, "2016-H2", "2016-12-20", done="2016-11-01")
+    _review(mini_repo, "2016-H2", "2017-01-10", _accept(extra="    date: 2015-01-01\n"))
+    ws = _ws(mini_repo, "2017-02-01")
+    assert located(ws.problems) == [
+        ("review-no-claim", f"{R}:6:14"),
+        ("review-before-plan", f"{R}:7:11"),
     ]
-    code, out, _ = cli("new", "review", "2017-H2", *data)
-    assert code == 0 and out == "已写入 repo/data/reviews/2017-H2.yaml\n"
-    path = plan_repo / "data" / "reviews" / "2017-H2.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert "verdict: pending" in text and "封开县政府网站公布了权责清单" in text
-    assert cli("validate", "--data", str(plan_repo))[0] == 0
-    # Never overwritten.
-    assert cli("new", "review", "2017-H2", *data)[0] == 1
-    assert path.read_text(encoding="utf-8") == text
-    # Accept one, return the other: the list empties, statuses follow.
-    text = text.replace("verdict: pending", "verdict: accepted", 1)
-    text = text.replace(
-        "verdict: pending", "verdict: returned\n    reason: 未见目录\n    deadline: 2018-02-28"
+    assert ws.problems[1].message == msg("review_before_plan", date="2016-04-07")
+
+
+def test_a_far_deadline_is_a_typing_mistake(mini_repo: Path) -> None:
+    _claim(mini_repo, "2016-H2", "2016-12-20", done="2016-11-01")
+    _review(mini_repo, "2016-H2", "2017-01-10", _return("2071-08-31"))
+    ws = _ws(mini_repo, "2017-02-01")
+    assert located(ws.problems) == [("sub-date-past-horizon", f"{R}:8:15")]
+    assert ws.problems[0].message == msg(
+        "sub_date_past_horizon", day="2071-08-31", horizon="2018-12-31"
     )
-    path.write_text(text, encoding="utf-8")
-    assert cli("validate", "--data", str(plan_repo))[0] == 0
-    assert "没有待复核的事项" in cli("review", *data)[1]
-    owed = json.loads(
-        cli("overdue", "-f", "json", "--data", str(plan_repo), "--as-of", "2018-03-03")[1]
-    )
-    m16 = next(o for o in owed["obligations"] if o["id"] == f"{M16}.deqing")
-    assert (m16["status"], m16["days_overdue"], m16["due_revised"]) == ("overdue", 3, "2018-02-28")
-    assert (
-        m16["review"]["verdict"] == "returned"
-        and m16["status_label"] == "退回后逾期未完成（限 2018-02-28）"
-    )
-
-
-def test_accepted_work_counts_in_the_ranking(cli, plan_repo) -> None:
-    _write(
-        plan_repo,
-        "submissions/2016-H2/fengkai.yaml",
-        "unit: fengkai\nperiod: 2016-H2\nsubmitted: 2016-12-20\nitems:\n"
-        "  - id: m2-2016-12-31\n    status: done\n    done: 2016-12-01\n",
-    )
-
-    def fengkai_done() -> str:
-        out = cli(
-            "report", "-f", "md", "-o", "-", "--as-of", "2017-01-10", "--data", str(plan_repo)
-        )[1]
-        row = next(
-            line for line in out.splitlines() if line.startswith("| ") and "| 封开县 |" in line
-        )
-        return row.split("|")[-2].strip()
-
-    assert fengkai_done().startswith("1/")  # the report itself, not the claim
-    _review(plan_repo, "2016-H2", "2017-01-05", _accept(unit="fengkai", item="m2-2016-12-31"))
-    assert fengkai_done().startswith("2/")
-
-
-def test_only_reporters_report_and_the_coordinator_keeps_a_record(cli, plan_repo) -> None:
-    data = ("--data", str(plan_repo))
-    code, _, err = cli("new", "report", "市法制局", "2016-H2", *data)
-    assert code == 2 and "fzzf new record fazhiju 2016-H2" in err
-    assert not (plan_repo / "data" / "submissions" / "2016-H2" / "fazhiju.yaml").exists()
-    code, _, err = cli("new", "record", "德庆", "2016-H2", *data)
-    assert code == 2 and "fzzf new report deqing 2016-H2" in err
-    code, out, _ = cli("new", "record", "市法制局", "2016-H2", "--date", "2016-12-28", *data)
-    assert code == 0 and out == "已写入 repo/data/submissions/records/2016-H2/fazhiju.yaml\n"
-    path = plan_repo / "data" / "submissions" / "records" / "2016-H2" / "fazhiju.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert "进展记录" in text and "report-" not in text
-    old = "  - id: m2-2016-12-31\n    title: 2016-12-31 公布权责清单\n    status: not_started\n"
-    assert old in text
-    path.write_text(
-        text.replace(old, old.replace("not_started", "done\n    done: 2016-12-15")), "utf-8"
-    )
-    assert cli("validate", *data)[0] == 0
-    owed = json.loads(
-        cli("overdue", "-u", "市法制局", "-f", "json", "--as-of", "2017-01-10", *data)[1]
-    )
-    assert "m2-2016-12-31.fazhiju" not in {o["id"] for o in owed["obligations"]}
-    _review(plan_repo, "2016-H2", "2017-01-05", _accept(unit="fazhiju", item="m2-2016-12-31"))
-    status = json.loads(cli("status", "-f", "json", "--as-of", "2017-01-10", *data)[1])
-    fazhiju = next(u for u in status["units"] if u["unit_id"] == "fazhiju")
-    assert (fazhiju["done"], fazhiju["claimed"]) == (1, 0)
-
-
-def test_a_report_from_the_recipient_is_refused_by_validate(cli, plan_repo) -> None:
-    _write(
-        plan_repo,
-        "submissions/2016-H2/fazhiju.yaml",
-        "unit: fazhiju\nperiod: 2016-H2\nsubmitted: 2016-12-20\n",
-    )
-    code, _, err = cli("validate", "--data", str(plan_repo))
-    assert code == 1
-    assert "data/submissions/2016-H2/fazhiju.yaml: 市法制局不在半年报送之列" in err
-    assert "fzzf new record fazhiju 2016-H2" in err
-
-
-@pytest.mark.parametrize("field", ["submitted", "done"])
-def test_a_date_past_the_horizon_is_a_typing_mistake(cli, plan_repo, field: str) -> None:
-    body = (
-        "unit: deqing\nperiod: 2017-H1\nsubmitted: {s}\nitems:\n"
-        "  - id: m2-2016-12-31\n    status: done\n    done: {d}\n"
-    )
-    dates = (
-        {"s": "2071-06-30", "d": "2017-01-01"}
-        if field == "submitted"
-        else {"s": "2017-06-28", "d": "2070-01-01"}
-    )
-    _write(plan_repo, "submissions/2017-H1/deqing.yaml", body.format(**dates))
-    code, _, err = cli("validate", "--data", str(plan_repo))
-    assert code == 1 and "比方案期末 2018-12-31 晚一年以上" in err
-    code, out, _ = cli("check", "--as-of", "2017-07-15", "--data", str(plan_repo))
-    assert "文件已有但无效" in out and "fzzf new report deqing 2017-H1" not in out
-
-
-def test_a_far_deadline_is_a_typing_mistake(plan_repo: Path) -> None:
-    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
-    _review(plan_repo, "2017-H2", "2018-01-10", _return("2071-08-31"))
-    ws = _ws(plan_repo, "2018-02-01")
-    assert [p.location.line for p in ws.problems] == [8]
-    assert "比方案期末 2018-12-31 晚一年以上" in ws.problems[0].message

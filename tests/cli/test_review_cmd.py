@@ -1,0 +1,174 @@
+"""The coordinator's review (复核/销号) end to end on the bundled plan: ``fzzf review``,
+``fzzf new review``, records of units that do not report, the ranking (the rules themselves
+are tested on the mini plan in tests/unit/test_reviews.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+M16 = "m16-2017-12-31"
+
+
+def _write(repo: Path, relative: str, text: str) -> None:
+    path = repo / "data" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _claim(repo: Path, period: str, submitted: str, status: str = "done", done: str = "") -> None:
+    done_line = f"    done: {done}\n" if done else ""
+    _write(
+        repo,
+        f"submissions/{period}/deqing.yaml",
+        f"unit: deqing\nperiod: {period}\nsubmitted: {submitted}\nitems:\n"
+        f"  - id: {M16}\n    status: {status}\n{done_line}",
+    )
+
+
+def _review(repo: Path, period: str, reviewed: str, *verdicts: str) -> None:
+    body = "".join(verdicts) or "  []\n"
+    _write(
+        repo, f"reviews/{period}.yaml", f"period: {period}\nreviewed: {reviewed}\nverdicts:\n{body}"
+    )
+
+
+def _accept(unit: str = "deqing", item: str = M16, extra: str = "") -> str:
+    return f"  - unit: {unit}\n    item: {item}\n    verdict: accepted\n{extra}"
+
+
+def _return(deadline: str, unit: str = "deqing", item: str = M16) -> str:
+    return (
+        f"  - unit: {unit}\n    item: {item}\n    verdict: returned\n"
+        f"    reason: 佐证链接打不开\n    deadline: {deadline}\n"
+    )
+
+
+def test_review_lists_claims_oldest_first_and_new_review_scaffolds_them(cli, plan_repo) -> None:
+    _claim(plan_repo, "2017-H2", "2017-12-20", done="2017-11-01")
+    _write(
+        plan_repo,
+        "submissions/2017-H1/fengkai.yaml",
+        "unit: fengkai\nperiod: 2017-H1\nsubmitted: 2017-06-28\nitems:\n"
+        "  - id: m2-2016-12-31\n    status: done\n    done: 2016-12-01\n"
+        "    evidence:\n      - text: 封开县政府网站公布了权责清单\n"
+        "        link: https://example.gov.cn/fk\n",
+    )
+    data = ("--data", str(plan_repo), "--as-of", "2018-01-05")
+    code, out, _ = cli("review", *data)
+    assert code == 0
+    rows = [line for line in out.splitlines() if "措施" in line]
+    assert "封开县" in rows[0] and "德庆县" in rows[1]  # filed 2017-06-28 before 2017-12-20
+    listing = json.loads(cli("review", "-f", "json", *data)[1])["claims"]
+    assert [(c["unit_id"], c["thing"], c["filed"], c["waiting"]) for c in listing] == [
+        ("fengkai", "m2-2016-12-31", "2017-06-28", 191),
+        ("deqing", M16, "2017-12-20", 16),
+    ]
+    code, out, _ = cli("new", "review", "2017-H2", *data)
+    assert code == 0 and out == "已写入 repo/data/reviews/2017-H2.yaml\n"
+    path = plan_repo / "data" / "reviews" / "2017-H2.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "verdict: pending" in text and "封开县政府网站公布了权责清单" in text
+    assert cli("validate", "--data", str(plan_repo))[0] == 0
+    # Never overwritten.
+    assert cli("new", "review", "2017-H2", *data)[0] == 1
+    assert path.read_text(encoding="utf-8") == text
+    # Accept one, return the other: the list empties, statuses follow.
+    text = text.replace("verdict: pending", "verdict: accepted", 1)
+    text = text.replace(
+        "verdict: pending", "verdict: returned\n    reason: 未见目录\n    deadline: 2018-02-28"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert cli("validate", "--data", str(plan_repo))[0] == 0
+    assert "没有待复核的事项" in cli("review", *data)[1]
+    owed = json.loads(
+        cli("overdue", "-f", "json", "--data", str(plan_repo), "--as-of", "2018-03-03")[1]
+    )
+    m16 = next(o for o in owed["obligations"] if o["id"] == f"{M16}.deqing")
+    assert (m16["status"], m16["days_overdue"], m16["due_revised"]) == ("overdue", 3, "2018-02-28")
+    assert (
+        m16["review"]["verdict"] == "returned"
+        and m16["status_label"] == "退回后逾期未完成（限 2018-02-28）"
+    )
+
+
+def test_accepted_work_counts_in_the_ranking(cli, plan_repo) -> None:
+    _write(
+        plan_repo,
+        "submissions/2016-H2/fengkai.yaml",
+        "unit: fengkai\nperiod: 2016-H2\nsubmitted: 2016-12-20\nitems:\n"
+        "  - id: m2-2016-12-31\n    status: done\n    done: 2016-12-01\n",
+    )
+
+    def fengkai_done() -> str:
+        out = cli(
+            "report", "-f", "md", "-o", "-", "--as-of", "2017-01-10", "--data", str(plan_repo)
+        )[1]
+        row = next(
+            line for line in out.splitlines() if line.startswith("| ") and "| 封开县 |" in line
+        )
+        return row.split("|")[-2].strip()
+
+    assert fengkai_done().startswith("1/")  # the report itself, not the claim
+    _review(plan_repo, "2016-H2", "2017-01-05", _accept(unit="fengkai", item="m2-2016-12-31"))
+    assert fengkai_done().startswith("2/")
+
+
+def test_only_reporters_report_and_the_coordinator_keeps_a_record(cli, plan_repo) -> None:
+    data = ("--data", str(plan_repo))
+    code, _, err = cli("new", "report", "市法制局", "2016-H2", *data)
+    assert code == 2 and "fzzf new record fazhiju 2016-H2" in err
+    assert not (plan_repo / "data" / "submissions" / "2016-H2" / "fazhiju.yaml").exists()
+    code, _, err = cli("new", "record", "德庆", "2016-H2", *data)
+    assert code == 2 and "fzzf new report deqing 2016-H2" in err
+    code, out, _ = cli("new", "record", "市法制局", "2016-H2", "--date", "2016-12-28", *data)
+    assert code == 0 and out == "已写入 repo/data/submissions/records/2016-H2/fazhiju.yaml\n"
+    path = plan_repo / "data" / "submissions" / "records" / "2016-H2" / "fazhiju.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "进展记录" in text and "report-" not in text
+    old = "  - id: m2-2016-12-31\n    title: 2016-12-31 公布权责清单\n    status: not_started\n"
+    assert old in text
+    path.write_text(
+        text.replace(old, old.replace("not_started", "done\n    done: 2016-12-15")), "utf-8"
+    )
+    assert cli("validate", *data)[0] == 0
+    owed = json.loads(
+        cli("overdue", "-u", "市法制局", "-f", "json", "--as-of", "2017-01-10", *data)[1]
+    )
+    assert "m2-2016-12-31.fazhiju" not in {o["id"] for o in owed["obligations"]}
+    _review(plan_repo, "2016-H2", "2017-01-05", _accept(unit="fazhiju", item="m2-2016-12-31"))
+    status = json.loads(cli("status", "-f", "json", "--as-of", "2017-01-10", *data)[1])
+    fazhiju = next(u for u in status["units"] if u["unit_id"] == "fazhiju")
+    assert (fazhiju["done"], fazhiju["claimed"]) == (1, 0)
+
+
+def test_a_report_from_the_recipient_is_refused_by_validate(cli, plan_repo) -> None:
+    _write(
+        plan_repo,
+        "submissions/2016-H2/fazhiju.yaml",
+        "unit: fazhiju\nperiod: 2016-H2\nsubmitted: 2016-12-20\n",
+    )
+    code, _, err = cli("validate", "--data", str(plan_repo))
+    assert code == 1
+    assert "data/submissions/2016-H2/fazhiju.yaml: 市法制局不在半年报送之列" in err
+    assert "fzzf new record fazhiju 2016-H2" in err
+
+
+@pytest.mark.parametrize("field", ["submitted", "done"])
+def test_a_date_past_the_horizon_is_a_typing_mistake(cli, plan_repo, field: str) -> None:
+    body = (
+        "unit: deqing\nperiod: 2017-H1\nsubmitted: {s}\nitems:\n"
+        "  - id: m2-2016-12-31\n    status: done\n    done: {d}\n"
+    )
+    dates = (
+        {"s": "2071-06-30", "d": "2017-01-01"}
+        if field == "submitted"
+        else {"s": "2017-06-28", "d": "2070-01-01"}
+    )
+    _write(plan_repo, "submissions/2017-H1/deqing.yaml", body.format(**dates))
+    code, _, err = cli("validate", "--data", str(plan_repo))
+    assert code == 1 and "比方案期末 2018-12-31 晚一年以上" in err
+    code, out, _ = cli("check", "--as-of", "2017-07-15", "--data", str(plan_repo))
+    assert "文件已有但无效" in out and "fzzf new report deqing 2017-H1" not in out

@@ -19,11 +19,15 @@ from typing import Annotated, Any
 
 import typer
 import typer.core
-from typer._click import exceptions as click_errors
-from typer._click.core import Context as ClickContext
-from typer._click.formatting import HelpFormatter
-from typer.exceptions import Abort as typer_click_abort
 
+from fzzf_cli.cli.clickapi import (
+    Abort,
+    ClickException,
+    Context,
+    HelpFormatter,
+    UsageError,
+    is_error,
+)
 from fzzf_cli.cli.results import working_dir
 from fzzf_cli.cli.usage import chinese
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
@@ -61,7 +65,7 @@ class ChineseHelpFormatter(HelpFormatter):
 _HEADINGS = {"Options": "help_options", "Commands": "help_commands", "Arguments": "help_arguments"}
 
 
-class FzzfContext(ClickContext):
+class FzzfContext(Context):
     formatter_class = ChineseHelpFormatter
 
 
@@ -119,18 +123,18 @@ class FzzfGroup(typer.core.TyperGroup):
             return super().main(standalone_mode=False, **passed)
         try:
             result = super().main(standalone_mode=False, **passed)
-        except click_errors.NoArgsIsHelpError as error:
-            error.show()
-            sys.exit(error.exit_code)
-        except click_errors.UsageError as error:
+        except UsageError as error:
+            if is_error(error, "NoArgsIsHelpError"):  # Click ≥ 8.2: the help, as an error
+                error.show()
+                sys.exit(error.exit_code)
             if error.ctx is not None:
                 sys.stderr.write(error.ctx.get_usage() + "\n")
             sys.stderr.write(f"{msg('usage_error_prefix')}：{chinese(error)}\n")
             sys.exit(error.exit_code)
-        except click_errors.ClickException as error:
+        except ClickException as error:
             error.show()
             sys.exit(error.exit_code)
-        except typer_click_abort:
+        except Abort:
             sys.stderr.write(msg("interrupted") + "\n")
             sys.exit(130)
         sys.exit(result if isinstance(result, int) else 0)

@@ -24,21 +24,26 @@ from fzzf_cli.cli.app import (
     until_date,
 )
 from fzzf_cli.derive.obligations import derive
+from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.duelist import due_view, owes_view
 from fzzf_cli.present.formats import present
 from fzzf_cli.select.names import resolve
 from fzzf_cli.select.query import Window, select, window_for
+from fzzf_cli.text import msg
 
 
 @app.command(cls=FzzfCommand)
 def due(
+    ctx: typer.Context,
     year: YearOpt = None,
     quarter: Annotated[str | None, typer.Option("--quarter", help="某季度，如 2017Q2。")] = None,
     month: Annotated[str | None, typer.Option("--month", help="某月，如 2017-06。")] = None,
     start: Annotated[str | None, typer.Option("--from", help="自某日起（含）。")] = None,
     end: Annotated[str | None, typer.Option("--to", help="至某日止（含）。")] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="只看某单位或单位组。")] = None,
-    measure: Annotated[int | None, typer.Option("--measure", min=1, max=69)] = None,
+    measure: Annotated[
+        int | None, typer.Option("--measure", help="只看某项措施（编号见 fzzf measures）。")
+    ] = None,
     kind: KindOpt = None,
     lead: Annotated[bool, typer.Option("--lead", help="只看该单位牵头的。")] = False,
     expand: Annotated[bool, typer.Option("--expand", help="每个承担单位一行。")] = False,
@@ -54,12 +59,25 @@ def due(
     with handled():
         today, window = as_of_date(as_of), window_for(year, quarter, month, start, end)
         _, ds = plan_dataset(data)
+        if measure is not None:
+            _known_measure(ctx, ds, measure)
         ref = resolve(ds, unit, units_only=False) if unit else None
         everything = derive(ds, until_date(until))
         chosen = select(everything, window or Window(today, None), ref, measure, kind, lead)
         expanded = expand or ref is not None or by is By.unit
         view = due_view(ds, everything, chosen, window, today, expanded)
         present(view, fmt, width=table_width())
+
+
+def _known_measure(ctx: typer.Context, ds: Dataset, number: int) -> None:
+    """``--measure`` is one of the plan's measures: a usage error as a bound would give."""
+    if number in ds.measures:
+        return
+    first, last = ds.measure_numbers()[0], ds.measure_numbers()[-1]
+    detail = msg("usage_ge", n=first) if number < first else msg("usage_le", n=last)
+    if first <= number <= last:
+        detail = msg("no_such_measure", n=number)
+    raise typer.BadParameter(detail, ctx=ctx, param_hint="--measure")
 
 
 @app.command(cls=FzzfCommand)

@@ -176,7 +176,7 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
     _write(root, pilot_path(uid, found.id, kind), pilot_text(ds, content))
 
 
-PilotArg = Annotated[str, typer.Argument(help="试点编号 62—69。")]
+PilotArg = Annotated[str, typer.Argument(help="试点编号（见 fzzf pilots）。")]
 PilotUnitArg = Annotated[str, typer.Argument(help="试点地区或单位。")]
 
 

@@ -67,7 +67,7 @@ def measures(
 
 @app.command(cls=FzzfCommand)
 def measure(
-    number: Annotated[int, typer.Argument(help="措施编号 1—69。")],
+    number: Annotated[int, typer.Argument(help="措施编号（见 fzzf measures）。")],
     source: Annotated[bool, typer.Option("--source", help="同时打印原文段落。")] = False,
     data: DataOpt = None,
     fmt: ViewFormatOpt = ViewFormat.table,

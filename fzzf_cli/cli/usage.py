@@ -7,9 +7,9 @@ messages catalogue and keeps the original only where no mapping applies.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from typer._click import exceptions as click_errors
-
+from fzzf_cli.cli.clickapi import BadParameter, is_error
 from fzzf_cli.text import msg
 
 _DETAILS = (
@@ -29,7 +29,7 @@ _OTHERS = (
 )
 
 
-def _param_name(error: click_errors.ClickException) -> str:
+def _param_name(error: Any) -> str:
     param = getattr(error, "param", None)
     if param is None:
         return getattr(error, "param_hint", None) or ""
@@ -49,17 +49,17 @@ def _detail(text: str) -> str:
     return text
 
 
-def chinese(error: click_errors.UsageError) -> str:
+def chinese(error: Any) -> str:
     """The message of a usage error, in Chinese where fzzf knows the case."""
     text = error.message
-    if isinstance(error, click_errors.NoSuchOption):
+    if is_error(error, "NoSuchOption"):
         found = msg("usage_no_option", name=error.option_name)
         if error.possibilities:
             found += " " + msg("did_you_mean", candidates="、".join(sorted(error.possibilities)))
         return found
-    if isinstance(error, click_errors.MissingParameter):
+    if is_error(error, "MissingParameter"):
         return msg("usage_missing", name=_param_name(error).strip("{}"))
-    if isinstance(error, click_errors.BadParameter):
+    if isinstance(error, BadParameter):
         return msg("usage_bad_value", name=_param_name(error), detail=_detail(text))
     for pattern, key, field in _OTHERS:
         match = re.match(pattern, text)

@@ -63,7 +63,8 @@ def judge(
     grace: int,
     change: Change | None,
 ) -> Outcome:
-    """Validity of everything; the submission gate for the units a pull request changes
+    """Validity of everything (``ws`` built for ``today``: its statuses are that day's);
+    the submission gate for the units a pull request changes
     (``change``; all units if None). What dating finds fails a pull request that brings the
     file in question; of files already on the main line it is said as a note: the verdict
     already counts the proven date, and a record filed long ago cannot be mended now."""

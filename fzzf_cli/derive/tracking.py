@@ -75,10 +75,12 @@ def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
 
 
 def area_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[str, Any]]:
-    """Per area of the plan: obligations, those due, done, share done of those due."""
+    """Per area of the plan (with the numeral the source gives it): obligations, those
+    due, done, share done of those due."""
     rows: dict[int, dict[str, Any]] = {
         area.id: {
             "area": area.id,
+            "numeral": ds.numeral(area.id),
             "title": area.title,
             "total": 0,
             "due": 0,

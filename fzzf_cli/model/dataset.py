@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fzzf_cli.errors import Location
+from fzzf_cli.model.conventions import Conventions
 from fzzf_cli.model.plan import (
     Group,
     Measure,
@@ -59,6 +60,22 @@ class Dataset:
     @property
     def plan(self) -> PlanInfo:
         return self.measures_file.plan
+
+    @property
+    def conventions(self) -> Conventions:
+        return self.measures_file.conventions
+
+    def numeral(self, area: int) -> str:
+        """How the source numbers an area: 三 for the third (（三）加强重大行政决策…)."""
+        numerals = self.conventions.area_numerals
+        return numerals[area - 1] if 1 <= area <= len(numerals) else str(area)
+
+    def measure_numbers(self) -> range:
+        """The numbers the plan's measures take: the declared range, else 1 to the highest."""
+        declared = self.conventions.measures
+        if declared is not None:
+            return range(declared.first, declared.last + 1)
+        return range(1, max(self.measures, default=0) + 1)
 
     @cached_property
     def units(self) -> dict[str, Unit]:

@@ -13,7 +13,6 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    Field,
     StringConstraints,
 )
 
@@ -69,8 +68,6 @@ Id = Annotated[
 Ref = Text
 Tag = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 PeriodId = Annotated[str, StringConstraints(pattern=r"^\d{4}-H[12]$")]
-MeasureNo = Annotated[int, Field(ge=1, le=69)]
-AreaNo = Annotated[int, Field(ge=1, le=8)]
 
 
 class Record(BaseModel):

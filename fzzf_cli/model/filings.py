@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from fzzf_cli.model.conventions import PilotNo
 from fzzf_cli.model.fields import Id, IsoDate, PeriodId, Record, Tag, Text, clean_text
 from fzzf_cli.text import msg
 from fzzf_cli.vocab import PilotDoc, Ruling
@@ -76,7 +77,7 @@ class Figure(Record):
 
 
 class PilotProgress(Record):
-    pilot: Annotated[int, Field(ge=62, le=69)]
+    pilot: PilotNo
     status: Status
     progress: Text | None = None
 
@@ -97,7 +98,7 @@ class PilotFile(Record):
     """A pilot's plan (报送试点方案, due 2016-04-20) or its completion report."""
 
     unit: Id
-    pilot: Annotated[int, Field(ge=62, le=69)]
+    pilot: PilotNo
     kind: Literal[PilotDoc.PLAN, PilotDoc.COMPLETION]
     submitted: IsoDate | None = None
     goals: Text | None = None  # 目标

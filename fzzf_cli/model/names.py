@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from fzzf_cli.model.conventions import Naming
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.plan import Group, Unit
 
@@ -15,15 +16,16 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().lower()
 
 
-# Suffixes people leave out: 德庆县 → 德庆, 市法制局 → 法制局 → 法制.
-_SUFFIXES = ("人民政府", "管委会", "管理委员会", "县", "区", "市", "局", "办")
-
-
-def _short_forms(label: str) -> set[str]:
+def short_forms(label: str, naming: Naming) -> set[str]:
+    """The forms of ``label`` people type: without the prefixes units.yaml's ``naming:``
+    lists (市法制局 → 法制局), and then without one of its suffixes (德庆县 → 德庆, 法制局 →
+    法制); never a single character."""
     forms = {label}
-    stem = label.removeprefix("肇庆市").removeprefix("市")
+    stem = label
+    for prefix in naming.prefixes:
+        stem = stem.removeprefix(prefix)
     forms.add(stem)
-    for suffix in _SUFFIXES:
+    for suffix in naming.suffixes:
         if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
             forms.add(stem[: -len(suffix)])
     return {f for f in forms if len(f) >= 2}
@@ -32,13 +34,14 @@ def _short_forms(label: str) -> set[str]:
 def labels(ds: Dataset, units_only: bool) -> dict[str, set[str]]:
     """Folded label → the ids it can mean."""
     table: dict[str, set[str]] = {}
+    naming = ds.units_file.naming
     records: list[Unit | Group] = [*ds.units_file.units]
     if not units_only:
         records += ds.units_file.groups
     for rec in records:
         names = [rec.id, rec.name, *rec.aliases, getattr(rec, "full_name", None) or ""]
         for name in filter(None, names):
-            for form in _short_forms(name) if name != rec.id else {name}:
+            for form in short_forms(name, naming) if name != rec.id else {name}:
                 table.setdefault(fold(form), set()).add(rec.id)
     return table
 

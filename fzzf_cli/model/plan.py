@@ -12,17 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from fzzf_cli.model.fields import (
-    AreaNo,
-    Id,
-    IsoDate,
-    MeasureNo,
-    PeriodId,
-    Record,
-    Ref,
-    Tag,
-    Text,
-)
+from fzzf_cli.model.conventions import AreaNo, Conventions, MeasureNo, Naming, PilotNo
+from fzzf_cli.model.fields import Id, IsoDate, PeriodId, Record, Ref, Tag, Text
 from fzzf_cli.model.handles import Handle
 from fzzf_cli.text import msg
 
@@ -89,6 +80,7 @@ class Group(Record):
 class UnitsFile(Record):
     units: list[Unit]
     groups: list[Group] = []
+    naming: Naming = Field(default_factory=Naming)
 
 
 # --- measures.yaml --------------------------------------------------------------------
@@ -207,7 +199,7 @@ class Measure(Record):
     targets: list[Target] = []
     years_explained: list[YearNote] = []
     milestones: list[Milestone] = []
-    pilot: MeasureNo | None = None
+    pilot: PilotNo | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> Measure:
@@ -225,6 +217,7 @@ class MeasuresFile(Record):
     areas: list[Area]
     measures: list[Measure]
     filing: FilingRules = Field(default_factory=FilingRules)
+    conventions: Conventions = Field(default_factory=Conventions)
 
 
 # --- pilots.yaml ----------------------------------------------------------------------
@@ -242,8 +235,8 @@ class PilotRules(Record):
 
 
 class Pilot(Record):
-    id: MeasureNo
-    measure: MeasureNo
+    id: PilotNo
+    measure: PilotNo
     title: Text
     units_text: Text | None = None
     areas: list[Ref] = []

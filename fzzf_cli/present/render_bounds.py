@@ -14,7 +14,7 @@ the template's file and line. The deadline is checked between steps: one filter 
 run over a value at the size limit (five million items) finishes before the next check, so
 a hostile template can overrun the deadline by a few seconds, not more. The hooks rely on
 Jinja2 3.1's compiler (``visit_For``, ``buffer``, ``visit_Concat``); the tests in
-tests/test_render_bounds.py fail if a newer Jinja2 stops calling them.
+tests/cli/test_render_bounds.py fail if a newer Jinja2 stops calling them.
 """
 
 from __future__ import annotations

@@ -26,7 +26,6 @@ from fzzf_cli.text import msg
 from fzzf_cli.validate.subs_load import Submissions
 from fzzf_cli.vocab import Kind, Ruling, Status
 
-AREA_NUMERALS = "一二三四五六七八"
 HORIZON_DAYS = 90
 LIST_LIMIT = 5
 
@@ -187,7 +186,7 @@ def measures_appendix(ds: Dataset, assessed: list[Assessed], as_of: date) -> lis
         rows.append(
             {
                 "id": measure.id,
-                "area": AREA_NUMERALS[measure.area - 1],
+                "area": ds.numeral(measure.area),
                 "summary": text,
                 "lead": ds.name_of(lead) if lead else "—",
                 "total": len(owed),
@@ -234,13 +233,10 @@ def overall_context(
     period: str | None,
 ) -> dict[str, Any]:
     """Everything the overall report shows."""
-    areas = area_lines(ds, assessed, as_of)
-    for area in areas:
-        area["numeral"] = AREA_NUMERALS[area["area"] - 1]
     return {
         "plan": plan_info(ds, as_of, period),
         "headline": headline(assessed, as_of),
-        "areas": areas,
+        "areas": area_lines(ds, assessed, as_of),
         "ranking": ranking(ds, assessed, as_of),
         "overdue": overdue_list(assessed),
         "upcoming": upcoming(assessed, as_of),

@@ -14,7 +14,6 @@ from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.present.views import measure_record, next_due, pilot_record, unit_records
 from fzzf_cli.text import msg
 
-AREA_NUMERALS = "一二三四五六七八"
 Row = dict[str, Any]
 
 
@@ -74,7 +73,7 @@ def measure_rows(ds: Dataset, measures: list[Measure]) -> list[Row]:
         rows.append(
             {
                 "no": measure.id,
-                "area": AREA_NUMERALS[measure.area - 1],
+                "area": ds.numeral(measure.area),
                 "lead": ds.name_of(lead) if lead else "—",
                 "unit_count": len(ds.measure_units(measure)),
                 "first_due": next_due(ds, measure) or "—",
@@ -174,9 +173,7 @@ def _milestone_line(ds: Dataset, stone: Milestone) -> str:
 def measure_detail(ds: Dataset, measure: Measure) -> str:
     """A measure as a reader wants it: text, units with the lead, milestones and quotes."""
     area = measure.area
-    heading = msg(
-        "measure_heading", n=measure.id, area_no=AREA_NUMERALS[area - 1], area=ds.areas[area]
-    )
+    heading = msg("measure_heading", n=measure.id, area_no=ds.numeral(area), area=ds.areas[area])
     out = [heading, "", measure.text, "", msg("measure_units") + "："]
     lead = ds.lead(measure)
     for ref in ds.measure_units(measure):

@@ -162,7 +162,7 @@ def status_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def area_rows(areas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         {
-            "area": f"（{'一二三四五六七八'[a['area'] - 1]}）{a['title']}",
+            "area": f"（{a['numeral']}）{a['title']}",
             "total": a["total"],
             "area_due": a["due"],
             "area_done": a["done"],

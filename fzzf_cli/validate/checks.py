@@ -116,7 +116,9 @@ def suggest_unit(ds: Dataset, ref: str, units_only: bool = False) -> str:
 
 
 def measure_numbers(ds: Dataset) -> Iterator[Problem]:
-    """Measures are numbered 1–69, each once; areas 1–8, each once; areas exist."""
+    """Every measure number the plan declares (``conventions.measures``: 1–69) is used,
+    each once; areas are numbered each once; a measure's area exists. (That numbers fall in
+    the declared ranges is checked as the files are read: ``model.conventions``.)"""
     seen: set[int] = set()
     for mi, measure in enumerate(ds.measures_file.measures):
         if measure.id in seen:
@@ -127,7 +129,7 @@ def measure_numbers(ds: Dataset) -> Iterator[Problem]:
         if measure.area not in ds.areas:
             loc = ds.where(MEASURES, ("measures", mi, "area"))
             yield Problem(loc, msg("unknown_area", n=measure.area))
-    missing = sorted(set(range(1, 70)) - seen)
+    missing = sorted(set(ds.measure_numbers()) - seen)
     if missing:
         loc = ds.where(MEASURES, ("measures",), at_key=True)
         yield Problem(loc, msg("missing_measures", numbers="、".join(map(str, missing))))
@@ -222,7 +224,8 @@ def _periods(ds: Dataset) -> Iterator[Problem]:
 
 
 def pilot_links(ds: Dataset) -> Iterator[Problem]:
-    """Measures 62–69 and the pilots name each other, one pilot per pilot measure."""
+    """Pilot measures (八: 62–69) and the pilots name each other, one pilot per pilot
+    measure."""
     for pi, pilot in enumerate(ds.pilots_file.pilots):
         measure = ds.measures.get(pilot.measure)
         if measure is None or measure.pilot != pilot.id:

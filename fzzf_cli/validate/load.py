@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from fzzf_cli.read.yamlio import YamlDoc
 
 from fzzf_cli.errors import Problem
+from fzzf_cli.model.conventions import declared_bounds
 from fzzf_cli.model.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.model.fields import Record
 from fzzf_cli.model.plan import MeasuresFile, PilotsFile, UnitsFile
@@ -144,16 +145,18 @@ def check_plan(
     problems = list(problems)
     records: dict[str, Any] = {}
     docs: dict[str, YamlDoc] = {}
-    for key, model in DATA_FILES.items():
+    for key in DATA_FILES:
         if key not in contents:
             continue
         doc, found = parse_yaml(contents[key], f"data/{key}.yaml")
         problems.extend(found)
-        if doc is None:
-            continue
-        docs[key] = doc
+        if doc is not None:
+            docs[key] = doc
+    bounds = declared_bounds(docs[MEASURES].data if MEASURES in docs else None)
+    for key, doc in docs.items():
+        model = DATA_FILES[key]
         try:
-            records[key] = model.model_validate(doc.data)
+            records[key] = model.model_validate(doc.data, context=bounds)
         except ValidationError as error:
             problems.extend(pydantic_problems(error, doc, model))
     if len(records) < len(DATA_FILES):

@@ -12,7 +12,6 @@ from fzzf_cli.read.yamlio import MAX_BYTES
 from fzzf_cli.text import msg
 
 SOURCE_FILE = Path("data") / "source" / "plan.txt"
-_TASKS_HEADING = "二、主要任务"
 
 
 def read_source(root: Path) -> tuple[str | None, list[Problem]]:
@@ -35,9 +34,11 @@ def read_source(root: Path) -> tuple[str | None, list[Problem]]:
     return decode(raw, display)
 
 
-def measure_paragraph(text: str, number: int) -> str | None:
-    """The paragraph of the source that holds measure ``number``, as written."""
-    start = text.find(_TASKS_HEADING)
+def measure_paragraph(text: str, number: int, heading: str | None = None) -> str | None:
+    """The paragraph of the source that holds measure ``number``, as written: the first
+    line numbered so after ``heading`` (``conventions.source_heading``, 二、主要任务), or
+    from the start when the plan names no heading or the source lacks it."""
+    start = text.find(heading) if heading else 0
     pattern = re.compile(rf"^[ \t\u3000\xa0]*{number}\.[ \t]*(?!\d)", re.MULTILINE)
     found = pattern.search(text, max(start, 0))
     if found is None:

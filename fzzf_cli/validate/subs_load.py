@@ -85,7 +85,7 @@ def check_file(
     version of a file in git history was the first valid filing (history.py)."""
     model = PilotFile if expect.pilot is not None else Report
     try:
-        record = model.model_validate(doc.data)
+        record = model.model_validate(doc.data, context=plan.ds.conventions.bounds())
     except ValidationError as error:
         return None, list(pydantic_problems(error, doc, model))
     filed = Filed(display, doc, record, expect.kind)

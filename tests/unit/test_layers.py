@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "fzzf_cli"
+PACKAGE = Path(__file__).resolve().parents[2] / "fzzf_cli"
 # Lowest first. A module may import from its own stage and any stage before it.
 LAYERS = (
     ("errors", "vocab", "text"),

@@ -10,7 +10,7 @@ import pytest
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.validate.load import load_dataset
 
-from .conftest import DATA, REPO
+from ..conftest import DATA, REPO
 
 SOURCE = (DATA / "source" / "plan.txt").read_text(encoding="utf-8")
 

@@ -12,7 +12,7 @@ import yaml
 
 from fzzf_cli.cli.main import app
 
-from .conftest import REPO, commit_all, fill_pilot_file, git
+from ..conftest import REPO, commit_all, fill_pilot_file, git
 
 COMMANDS = {c.name or c.callback.__name__ for c in app.registered_commands}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import edit, line_of
+from ..conftest import edit, line_of
 
 M = "data/measures.yaml"
 U = "data/units.yaml"

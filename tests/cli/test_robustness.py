@@ -23,7 +23,7 @@ from fzzf_cli.read.writefile import write_new, write_replace
 from fzzf_cli.validate.load import load_dataset
 from fzzf_cli.validate.subs_load import load_submissions
 
-from .conftest import DATA, REPO, edit
+from ..conftest import DATA, REPO, edit
 
 PACKAGE = REPO / "fzzf_cli"
 
@@ -189,7 +189,7 @@ _EDITS = st.lists(
 )  # fmt: skip
 
 
-# A long run: FZZF_FUZZ_EXAMPLES=20000 python -m pytest tests/test_robustness.py -k mutated
+# A long run: FZZF_FUZZ_EXAMPLES=20000 python -m pytest tests/cli/test_robustness.py -k mutated
 @settings(
     max_examples=int(os.environ.get("FZZF_FUZZ_EXAMPLES", "60")),
     deadline=None,

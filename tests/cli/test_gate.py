@@ -12,7 +12,7 @@ import pytest
 from fzzf_cli.derive.obligations import reporters
 from fzzf_cli.validate.load import load_dataset
 
-from .conftest import fill_pilot_file
+from ..conftest import fill_pilot_file
 
 
 def _reporters(repo: Path) -> list[str]:

@@ -20,7 +20,7 @@ from fzzf_cli.model.plan import MeasuresFile
 from fzzf_cli.validate import cache, checks
 from fzzf_cli.validate.load import load_dataset
 
-from .conftest import Result, edit
+from ..conftest import Result, edit
 
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners and modes")
 DUE = ("due", "--year", "2017", "--as-of", "2017-07-15")

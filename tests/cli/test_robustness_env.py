@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, edit
+from ..conftest import DATA, edit
 
 REPORT = "unit: deqing\nperiod: 2017-H1\nsubmitted: 2017-06-28\n"
 

@@ -1,4 +1,4 @@
-"""End-to-end catalogue of bad inputs: one folder per case in ``tests/bad_inputs/``.
+"""End-to-end catalogue of bad inputs: one folder per case in ``tests/corpus/bad_inputs/``.
 
 Each folder holds ``case.yaml`` (what a clerk did, the command, the expected outcome) and
 optionally a ``repo/`` tree copied over a fresh copy of the bundled plan. Cases whose

@@ -14,7 +14,7 @@ import pytest
 
 from fzzf_cli.read.history import parse_log
 
-from .conftest import commit_all, git
+from ..conftest import REPO, commit_all, git
 
 REPORT = "unit: {unit}\nperiod: {period}\nsubmitted: {submitted}\nitems:\n{items}"
 ITEM = "  - id: {thing}\n    status: {status}\n"
@@ -414,7 +414,7 @@ def test_the_history_benchmark_runs() -> None:
     import subprocess
     import sys
 
-    script = Path(__file__).resolve().parent.parent / "benchmarks" / "history_speed.py"
+    script = REPO / "benchmarks" / "history_speed.py"
     done = subprocess.run([sys.executable, str(script), "--files", "40", "--per-merge", "5",
                            "--runs", "1"], capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr

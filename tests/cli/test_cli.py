@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, REPO, edit
+from ..conftest import DATA, REPO, edit
 
 
 def test_validate_bundled_plan(cli) -> None:
@@ -257,3 +257,9 @@ def test_the_upward_search_stops_at_another_users_folder(tmp_path: Path) -> None
     os.chown(shared, 4242, 4242)
     assert not trusted_folder(shared) and find_root(None, None, mine).origin == "embedded"
     assert trusted_folder(Path("/tmp"))  # root's, sticky: fine
+
+
+def test_the_mini_plan_of_the_unit_tests_is_a_valid_plan(cli, mini_repo: Path) -> None:
+    code, out, err = cli("validate", "--data", str(mini_repo))
+    assert (code, err) == (0, "")
+    assert out == "数据有效：2 项措施、4 个单位、2 个单位组、1 个试点。\n"

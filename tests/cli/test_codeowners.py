@@ -11,7 +11,7 @@ import pytest
 from fzzf_cli.present.codeowners import generate
 from fzzf_cli.validate.load import load_dataset
 
-from .conftest import edit, line_of
+from ..conftest import edit, line_of
 
 FAZHIJU = "    tags: [government_department, coordinator]\n"
 HUAIJI = "    aliases: [怀集县人民政府]\n    kind: county_government\n"

@@ -143,7 +143,7 @@ class FzzfGroup(typer.core.TyperGroup):
 app = typer.Typer(
     cls=FzzfGroup,
     name="fzzf",
-    help="肇府办函〔2016〕48号《肇庆市创建法治政府示范区工作实施方案》落实情况跟踪工具。",
+    help=msg("help_app"),
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -170,20 +170,17 @@ DataOpt = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="数据仓库目录（含 data/measures.yaml）；"
-        "默认依次取 FZZF_DATA、当前目录向上查找、内置方案。",
+        help=msg("help_data"),
     ),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式。")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=msg("help_format"))]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option("--as-of", help="按哪一天计算（YYYY-MM-DD）；默认取 FZZF_AS_OF，再默认今天。"),
+    typer.Option("--as-of", help=msg("help_as_of")),
 ]
-YearOpt = Annotated[str | None, typer.Option("--year", help="某一年到期的，如 2017。")]
-KindOpt = Annotated[Kind | None, typer.Option("--kind", help="只看某类义务。")]
-UntilOpt = Annotated[
-    str | None, typer.Option("--until", help="周期任务展开到哪一天；默认方案期末 2018-12-31。")
-]
+YearOpt = Annotated[str | None, typer.Option("--year", help=msg("help_year"))]
+KindOpt = Annotated[Kind | None, typer.Option("--kind", help=msg("help_kind"))]
+UntilOpt = Annotated[str | None, typer.Option("--until", help=msg("help_until"))]
 
 
 # --- plumbing ---------------------------------------------------------------------------

@@ -45,32 +45,28 @@ class CheckFormat(StrEnum):
     junit = "junit"
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_check"))
 def check(
     as_of: AsOfOpt = None,
-    grace: Annotated[int, typer.Option("--grace", min=0, max=365, help="期限后宽限几天。")] = 0,
+    grace: Annotated[int, typer.Option("--grace", min=0, max=365, help=msg("help_grace"))] = 0,
     fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="plain、github（注释）或 junit（XML）。")
+        CheckFormat, typer.Option("--format", "-f", help=msg("help_format_check"))
     ] = CheckFormat.plain,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="junit 格式写入此文件（默认或 - 为标准输出）。"),
+        typer.Option("--output", "-o", help=msg("help_output")),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="替换 -o 指定的已有文件（即使不是 fzzf 生成的）。")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help=msg("help_force"))] = False,
     changed_since: Annotated[
         str | None,
         typer.Option(
             "--changed-since",
-            help="pull request 的目标分支（如 origin/main）：只对改动了报送文件的单位把关，"
-            "改写已报送的记录即为问题，报送日期以该分支的历史为准。",
+            help=msg("help_changed_since"),
         ),
     ] = None,
     history: HistoryOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """CI 把关：数据无效，或应报材料（半年报送、试点方案、试点完成报告）逾期未报，则退出码为 1。"""
     from fzzf_cli.derive.gate import judge
     from fzzf_cli.present.gate import emit
 

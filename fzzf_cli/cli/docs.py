@@ -36,16 +36,12 @@ class DocFormat(StrEnum):
     md = "md"
 
 
-DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="html 或 md。")]
-ForceOpt = Annotated[
-    bool, typer.Option("--force", help="替换 -o 指定的已有文件（即使不是 fzzf 生成的）。")
-]
-OutputOpt = Annotated[
-    str | None, typer.Option("--output", "-o", help="写入的文件；- 表示标准输出。")
-]
+DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help=msg("help_format_docs"))]
+ForceOpt = Annotated[bool, typer.Option("--force", help=msg("help_force"))]
+OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help=msg("help_output_docs"))]
 TemplatesOpt = Annotated[
     Path | None,
-    typer.Option("--templates", help="模板目录，优先于数据仓库的 templates/ 和内置模板。"),
+    typer.Option("--templates", help=msg("help_templates")),
 ]
 
 
@@ -97,19 +93,18 @@ def _publish(
                  force=force, mark=f"<!-- {MARKER} -->\n")  # fmt: skip
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_report"))
 def report(
     fmt: DocFormatOpt = DocFormat.html,
     as_of: AsOfOpt = None,
-    period: Annotated[str | None, typer.Option("--period", help="报送期，如 2017-H1。")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="单位报告。")] = None,
+    period: Annotated[str | None, typer.Option("--period", help=msg("help_period"))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_report"))] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     templates: TemplatesOpt = None,
     history: HistoryOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """总体进展报告（或 --unit 单位报告），默认写入 reports/<报送期>.html。"""
     from fzzf_cli.present.documents import report_document
 
     with handled():
@@ -120,12 +115,10 @@ def report(
         _publish(state.root, doc, templates, output, force)
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_notice"))
 def notice(
-    unit: Annotated[str, typer.Argument(help="逾期的单位，如 德庆县。")],
-    within: Annotated[
-        int, typer.Option("--within", min=1, max=90, help="限期几天内整改报送。")
-    ] = 15,
+    unit: Annotated[str, typer.Argument(help=msg("help_arg_notice_unit"))],
+    within: Annotated[int, typer.Option("--within", min=1, max=90, help=msg("help_within"))] = 15,
     fmt: DocFormatOpt = DocFormat.html,
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
@@ -134,7 +127,6 @@ def notice(
     history: HistoryOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """市法制局致某逾期单位的督办通知，列出逾期事项及原文依据和整改期限，可打印签发。"""
     from fzzf_cli.present.documents import notice_document
 
     with handled():

@@ -32,30 +32,25 @@ from fzzf_cli.select.query import Window, select, window_for
 from fzzf_cli.text import msg
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_due"))
 def due(
     ctx: typer.Context,
     year: YearOpt = None,
-    quarter: Annotated[str | None, typer.Option("--quarter", help="某季度，如 2017Q2。")] = None,
-    month: Annotated[str | None, typer.Option("--month", help="某月，如 2017-06。")] = None,
-    start: Annotated[str | None, typer.Option("--from", help="自某日起（含）。")] = None,
-    end: Annotated[str | None, typer.Option("--to", help="至某日止（含）。")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="只看某单位或单位组。")] = None,
-    measure: Annotated[
-        int | None, typer.Option("--measure", help="只看某项措施（编号见 fzzf measures）。")
-    ] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", help=msg("help_quarter"))] = None,
+    month: Annotated[str | None, typer.Option("--month", help=msg("help_month"))] = None,
+    start: Annotated[str | None, typer.Option("--from", help=msg("help_from"))] = None,
+    end: Annotated[str | None, typer.Option("--to", help=msg("help_to"))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_filter"))] = None,
+    measure: Annotated[int | None, typer.Option("--measure", help=msg("help_measure"))] = None,
     kind: KindOpt = None,
-    lead: Annotated[bool, typer.Option("--lead", help="只看该单位牵头的。")] = False,
-    expand: Annotated[bool, typer.Option("--expand", help="每个承担单位一行。")] = False,
-    by: Annotated[
-        By, typer.Option("--by", help="按事项（thing）或按单位（unit）列出。")
-    ] = By.thing,
+    lead: Annotated[bool, typer.Option("--lead", help=msg("help_lead"))] = False,
+    expand: Annotated[bool, typer.Option("--expand", help=msg("help_expand"))] = False,
+    by: Annotated[By, typer.Option("--by", help=msg("help_by"))] = By.thing,
     until: UntilOpt = None,
     as_of: AsOfOpt = None,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
 ) -> None:
-    """什么到期了：默认列出截至今天（--as-of）以后到期的事项，每项一行，注明牵头单位和承担单位数。"""
     with handled():
         today, window = as_of_date(as_of), window_for(year, quarter, month, start, end)
         _, ds = plan_dataset(data)
@@ -80,9 +75,9 @@ def _known_measure(ctx: typer.Context, ds: Dataset, number: int) -> None:
     raise typer.BadParameter(detail, ctx=ctx, param_hint="--measure")
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_owes"))
 def owes(
-    unit: Annotated[str, typer.Argument(help="单位：标识、名称、全称、别称或简称，如 德庆。")],
+    unit: Annotated[str, typer.Argument(help=msg("help_arg_owes_unit"))],
     year: YearOpt = None,
     kind: KindOpt = None,
     until: UntilOpt = None,
@@ -90,7 +85,6 @@ def owes(
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
 ) -> None:
-    """某单位应承担的全部事项：牵头、配合、经由单位组、试点、半年报送，按年列出并注明缘由。"""
     with handled():
         today = as_of_date(as_of)
         _, ds = plan_dataset(data)

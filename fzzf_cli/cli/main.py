@@ -26,13 +26,16 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
-@app.callback()
+@app.callback(help=msg("help_app"))
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本。")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=msg("help_version"))
     ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="zh|en", help=msg("help_lang"))
+    ] = None,
 ) -> None:
-    """肇府办函〔2016〕48号落实情况跟踪工具。"""
+    """The options before any command; ``--lang`` was applied by launch.py before import."""
 
 
 def _safe_streams() -> None:

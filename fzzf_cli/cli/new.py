@@ -33,18 +33,16 @@ from fzzf_cli.vocab import Filing, Kind, PilotDoc, Ruling
 # The modules behind these commands are imported when a command runs, not when fzzf starts:
 # ``fzzf due`` must not pay for reading submissions or writing files.
 
-new_app = typer.Typer(
-    cls=FzzfGroup, help="生成待填写的报送文件（不会覆盖已有文件）。", no_args_is_help=True
-)
+new_app = typer.Typer(cls=FzzfGroup, help=msg("help_new"), no_args_is_help=True)
 app.add_typer(new_app, name="new")
 
 DateOpt = Annotated[
     str | None,
-    typer.Option("--date", help="报送日期 YYYY-MM-DD；不写则为草稿，不计为已报送。"),
+    typer.Option("--date", help=msg("help_date")),
 ]
-UnitArg = Annotated[str, typer.Argument(help="单位，如 德庆。")]
-PeriodArg = Annotated[str, typer.Argument(help="报送期，如 2017-H1。")]
-EverythingOpt = Annotated[bool, typer.Option("--all", help="也列出以后才到期的事项。")]
+UnitArg = Annotated[str, typer.Argument(help=msg("help_arg_unit_new"))]
+PeriodArg = Annotated[str, typer.Argument(help=msg("help_arg_period_new"))]
+EverythingOpt = Annotated[bool, typer.Option("--all", help=msg("help_all"))]
 
 
 def _writable(root: DataRoot) -> None:
@@ -126,7 +124,7 @@ def _progress_file(unit: str, period: str, day: str | None, everything: bool,
     _write(root, path, report_text(ws.ds, content, kind))
 
 
-@new_app.command("report", cls=FzzfCommand)
+@new_app.command("report", cls=FzzfCommand, help=msg("cmd_new_report"))
 def new_report(
     unit: UnitArg,
     period: PeriodArg,
@@ -134,12 +132,11 @@ def new_report(
     everything: EverythingOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """生成某单位某半年的报送文件，列出截至该期末应承担的全部事项，沿用上一期填报的状态。"""
     with handled():
         _progress_file(unit, period, day, everything, data, Filing.REPORT)
 
 
-@new_app.command("record", cls=FzzfCommand)
+@new_app.command("record", cls=FzzfCommand, help=msg("cmd_new_record"))
 def new_record(
     unit: UnitArg,
     period: PeriodArg,
@@ -147,7 +144,6 @@ def new_record(
     everything: EverythingOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """市法制局、领导小组等不半年报送的单位记录自己承担事项的进展（格式同半年报送）。"""
     with handled():
         _progress_file(unit, period, day, everything, data, Filing.RECORD)
 
@@ -176,41 +172,38 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
     _write(root, pilot_path(uid, found.id, kind), pilot_text(ds, content))
 
 
-PilotArg = Annotated[str, typer.Argument(help="试点编号（见 fzzf pilots）。")]
-PilotUnitArg = Annotated[str, typer.Argument(help="试点地区或单位。")]
+PilotArg = Annotated[str, typer.Argument(help=msg("help_arg_pilot"))]
+PilotUnitArg = Annotated[str, typer.Argument(help=msg("help_arg_pilot_unit"))]
 
 
-@new_app.command("pilot-plan", cls=FzzfCommand)
+@new_app.command("pilot-plan", cls=FzzfCommand, help=msg("cmd_new_pilot_plan"))
 def new_pilot_plan(
     pilot: PilotArg,
     unit: PilotUnitArg,
     day: DateOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """生成试点工作方案文件（目标、任务、进度安排、责任主体、保障机制）。"""
     with handled():
         _pilot_file(pilot, unit, day, data, PilotDoc.PLAN)
 
 
-@new_app.command("pilot-report", cls=FzzfCommand)
+@new_app.command("pilot-report", cls=FzzfCommand, help=msg("cmd_new_pilot_report"))
 def new_pilot_report(
     pilot: PilotArg,
     unit: PilotUnitArg,
     day: DateOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """生成试点完成情况报告文件。"""
     with handled():
         _pilot_file(pilot, unit, day, data, PilotDoc.COMPLETION)
 
 
-@new_app.command("review", cls=FzzfCommand)
+@new_app.command("review", cls=FzzfCommand, help=msg("cmd_new_review"))
 def new_review(
-    period: Annotated[str, typer.Argument(help="复核轮次，以报送期命名，如 2017-H1。")],
+    period: Annotated[str, typer.Argument(help=msg("help_arg_review_round"))],
     as_of: AsOfOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """生成市法制局的复核文件：列出待复核的自报完成事项及其佐证，逐项填写销号或退回。"""
     from fzzf_cli.derive.review_scaffold import review_text
     from fzzf_cli.validate.reviews import review_path
 

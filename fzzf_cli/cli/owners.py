@@ -25,18 +25,17 @@ class OwnersFormat(StrEnum):
     gitlab = "gitlab"
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_codeowners"))
 def codeowners(
     fmt: Annotated[
-        OwnersFormat, typer.Option("--format", "-f", help="github，或 gitlab（按单位分节）。")
+        OwnersFormat, typer.Option("--format", "-f", help=msg("help_format_owners"))
     ] = OwnersFormat.github,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="写入的文件；- 或不写为标准输出。")
+        str | None, typer.Option("--output", "-o", help=msg("help_output_owners"))
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="替换已有的文件。")] = False,
+    force: Annotated[bool, typer.Option("--force", help=msg("help_force_owners"))] = False,
     data: DataOpt = None,
 ) -> None:
-    """生成 CODEOWNERS：各单位的报送文件归其审阅人（units.yaml 的 reviewers），其余归统筹单位。"""
     from fzzf_cli.present.codeowners import generate
 
     with handled():

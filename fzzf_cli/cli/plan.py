@@ -34,13 +34,12 @@ from fzzf_cli.select.names import resolve
 from fzzf_cli.text import msg
 from fzzf_cli.validate.source import measure_paragraph, read_source
 
-ViewFormatOpt = Annotated[ViewFormat, typer.Option("--format", "-f", help="输出格式。")]
+ViewFormatOpt = Annotated[ViewFormat, typer.Option("--format", "-f", help=msg("help_format"))]
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_validate"))
 def validate(as_of: AsOfOpt = None, data: DataOpt = None,
              fmt: ViewFormatOpt = ViewFormat.table) -> None:  # fmt: skip
-    """检查数据（方案、报送、复核）：语法、字段、单位引用、期限、报送日期。有问题时退出码为 1。"""
     from fzzf_cli.cli.state import validation
     from fzzf_cli.present.validation import write_validation
 
@@ -50,14 +49,13 @@ def validate(as_of: AsOfOpt = None, data: DataOpt = None,
     raise typer.Exit(EXIT_FINDINGS if result.problems else EXIT_OK)
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_measures"))
 def measures(
-    area: Annotated[int | None, typer.Option("--area", min=1, max=8, help="方面编号 1—8。")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="单位或单位组。")] = None,
+    area: Annotated[int | None, typer.Option("--area", min=1, max=8, help=msg("help_area"))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_plan"))] = None,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
 ) -> None:
-    """列出措施，可按方面或责任单位筛选。"""
     with handled():
         _, ds = plan_dataset(data)
         ref = resolve(ds, unit, units_only=False) if unit else None
@@ -65,14 +63,13 @@ def measures(
                 width=table_width())  # fmt: skip
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_measure"))
 def measure(
-    number: Annotated[int, typer.Argument(help="措施编号（见 fzzf measures）。")],
-    source: Annotated[bool, typer.Option("--source", help="同时打印原文段落。")] = False,
+    number: Annotated[int, typer.Argument(help=msg("help_arg_measure"))],
+    source: Annotated[bool, typer.Option("--source", help=msg("help_source"))] = False,
     data: DataOpt = None,
     fmt: ViewFormatOpt = ViewFormat.table,
 ) -> None:
-    """显示一项措施：内容、责任单位（标出牵头单位）、时间节点及其原文依据。"""
     with handled():
         root, ds = plan_dataset(data)
         found = ds.measures.get(number)
@@ -92,15 +89,13 @@ def _paragraph(root: Path, number: int) -> str:
     return paragraph
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_units"))
 def units(data: DataOpt = None, fmt: FormatOpt = TABLE) -> None:
-    """列出单位和单位组（组列出成员；“有关”类组成员待指定）。"""
     with handled():
         present(units_view(plan_dataset(data)[1]), fmt, width=table_width())
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_pilots"))
 def pilots(data: DataOpt = None, fmt: FormatOpt = TABLE) -> None:
-    """列出八个试点：试点地区、试点单位、方案报送期限和完成期限。"""
     with handled():
         present(pilots_view(plan_dataset(data)[1]), fmt, width=table_width())

@@ -30,8 +30,7 @@ HistoryOpt = Annotated[
     bool,
     typer.Option(
         "--history",
-        help="按 git 历史还原 --as-of 当天结束时仓库的样子（包括后来改动或删除的文件），"
-        "而不是用现在的文件按日期筛选。",
+        help=msg("help_history"),
     ),
 ]
 

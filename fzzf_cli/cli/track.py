@@ -19,12 +19,13 @@ from fzzf_cli.cli.app import (
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
 from fzzf_cli.present.formats import present
 from fzzf_cli.select.names import resolve
+from fzzf_cli.text import msg
 
-SoonOpt = Annotated[int, typer.Option("--soon", min=0, max=365, help="几天内到期算“即将到期”。")]
-UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", help="只看某单位或单位组。")]
+SoonOpt = Annotated[int, typer.Option("--soon", min=0, max=365, help=msg("help_soon"))]
+UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_filter"))]
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_overdue"))
 def overdue(
     unit: UnitOpt = None,
     as_of: AsOfOpt = None,
@@ -33,7 +34,6 @@ def overdue(
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
 ) -> None:
-    """哪些单位逾期了：逾期项数多的在前，列出最早期限、逾期天数和逾期事项。"""
     from fzzf_cli.present.chase import overdue_view
 
     with handled():
@@ -43,7 +43,7 @@ def overdue(
         present(view, fmt, width=table_width())
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_status"))
 def status(
     as_of: AsOfOpt = None,
     soon: SoonOpt = 14,
@@ -51,7 +51,6 @@ def status(
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
 ) -> None:
-    """各单位（报送按时率、已销号、待复核、逾期、下一期限）与各方面（完成比例）的进展。"""
     from fzzf_cli.present.chase import status_view
 
     with handled():
@@ -60,7 +59,7 @@ def status(
         present(view, fmt, width=table_width())
 
 
-@app.command(cls=FzzfCommand)
+@app.command(cls=FzzfCommand, help=msg("cmd_review"))
 def review(
     unit: UnitOpt = None,
     as_of: AsOfOpt = None,
@@ -68,7 +67,6 @@ def review(
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
 ) -> None:
-    """待复核：各单位自报完成、市法制局尚未销号或退回的事项，等待最久的在前。"""
     from fzzf_cli.present.chase import review_view
 
     with handled():

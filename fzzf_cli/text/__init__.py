@@ -1,10 +1,19 @@
-"""Every user-facing string, one catalogue per language (``zh.py``, the default)."""
+"""Every user-facing string, one catalogue per language: ``zh.py`` (the default) and
+``en.py``. The language is chosen once, before the commands are built (their help texts
+are catalogue entries): ``fzzf --lang en …`` or ``FZZF_LANG=en`` (cli/launch.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from importlib import import_module
+
 from fzzf_cli.text.zh import ZH
 
-_CATALOG = ZH
+# Each language's catalogue, imported only when chosen.
+LANGUAGES = {"zh": ("fzzf_cli.text.zh", "ZH"), "en": ("fzzf_cli.text.en", "EN")}
+DEFAULT = "zh"
+
+_CATALOG: Mapping[str, str] = ZH
 
 
 class Said(str):
@@ -22,3 +31,33 @@ class Said(str):
 def msg(key: str, **fields: object) -> str:
     """Return the message ``key`` filled with ``fields``."""
     return Said(_CATALOG[key].format(**fields), key)
+
+
+def catalogue(lang: str) -> Mapping[str, str]:
+    module, name = LANGUAGES[lang]
+    found: Mapping[str, str] = getattr(import_module(module), name)
+    return found
+
+
+def use(lang: str) -> None:
+    """Speak ``lang`` from now on (one of ``LANGUAGES``)."""
+    global _CATALOG
+    _CATALOG = catalogue(lang)
+
+
+def language(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language asked for: ``--lang X`` (or ``--lang=X``) before the command, else
+    ``FZZF_LANG``, else Chinese. Its value is checked by the caller."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+        if not arg.startswith("-"):
+            break  # the command: options after it are the command's
+    return environ.get("FZZF_LANG") or DEFAULT
+
+
+def join(items: Sequence[object]) -> str:
+    """A list in running text: 甲、乙、丙 / A, B, C."""
+    return msg("list_sep").join(str(item) for item in items)

@@ -255,3 +255,15 @@ def _parse_as_of(value: str, source: str) -> date:
 
 def until_date(value: str | None) -> date | None:
     return parse_date(value, "--until") if value is not None else None
+
+
+def known(ctx: typer.Context, option: str, number: int, numbers: list[int], missing: str) -> None:
+    """``option`` names one of the plan's ``numbers`` (measures, areas): outside their range
+    it is a usage error as a bound would give; a gap inside is the catalogue's ``missing``."""
+    if number in numbers:
+        return
+    first, last = numbers[0], numbers[-1]
+    detail = msg("usage_ge", n=first) if number < first else msg("usage_le", n=last)
+    if first <= number <= last:
+        detail = msg(missing, n=number)
+    raise typer.BadParameter(detail, ctx=ctx, param_hint=option)

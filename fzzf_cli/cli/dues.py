@@ -19,12 +19,12 @@ from fzzf_cli.cli.app import (
     app,
     as_of_date,
     handled,
+    known,
     plan_dataset,
     table_width,
     until_date,
 )
 from fzzf_cli.derive.obligations import derive
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.duelist import due_view, owes_view
 from fzzf_cli.present.formats import present
 from fzzf_cli.select.names import resolve
@@ -55,24 +55,13 @@ def due(
         today, window = as_of_date(as_of), window_for(year, quarter, month, start, end)
         _, ds = plan_dataset(data)
         if measure is not None:
-            _known_measure(ctx, ds, measure)
+            known(ctx, "--measure", measure, sorted(ds.measures), "no_such_measure")
         ref = resolve(ds, unit, units_only=False) if unit else None
         everything = derive(ds, until_date(until))
         chosen = select(everything, window or Window(today, None), ref, measure, kind, lead)
         expanded = expand or ref is not None or by is By.unit
         view = due_view(ds, everything, chosen, window, today, expanded)
         present(view, fmt, width=table_width())
-
-
-def _known_measure(ctx: typer.Context, ds: Dataset, number: int) -> None:
-    """``--measure`` is one of the plan's measures: a usage error as a bound would give."""
-    if number in ds.measures:
-        return
-    first, last = ds.measure_numbers()[0], ds.measure_numbers()[-1]
-    detail = msg("usage_ge", n=first) if number < first else msg("usage_le", n=last)
-    if first <= number <= last:
-        detail = msg("no_such_measure", n=number)
-    raise typer.BadParameter(detail, ctx=ctx, param_hint="--measure")
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_owes"))

@@ -17,6 +17,7 @@ from fzzf_cli.cli.app import (
     ViewFormat,
     app,
     handled,
+    known,
     plan_dataset,
     table_width,
 )
@@ -51,13 +52,16 @@ def validate(as_of: AsOfOpt = None, data: DataOpt = None,
 
 @app.command(cls=FzzfCommand, help=msg("cmd_measures"))
 def measures(
-    area: Annotated[int | None, typer.Option("--area", min=1, max=8, help=msg("help_area"))] = None,
+    ctx: typer.Context,
+    area: Annotated[int | None, typer.Option("--area", help=msg("help_area"))] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_plan"))] = None,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
 ) -> None:
     with handled():
         _, ds = plan_dataset(data)
+        if area is not None:
+            known(ctx, "--area", area, sorted(ds.areas), "no_such_area")
         ref = resolve(ds, unit, units_only=False) if unit else None
         present(measures_view(ds, select_measures(ds, area=area, unit=ref)), fmt,
                 width=table_width())  # fmt: skip

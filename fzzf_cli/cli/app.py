@@ -129,7 +129,8 @@ class FzzfGroup(typer.core.TyperGroup):
                 sys.exit(error.exit_code)
             if error.ctx is not None:
                 sys.stderr.write(error.ctx.get_usage() + "\n")
-            sys.stderr.write(f"{msg('usage_error_prefix')}：{chinese(error)}\n")
+            said = msg("labelled", label=msg("usage_error_prefix"), text=chinese(error))
+            sys.stderr.write(said + "\n")
             sys.exit(error.exit_code)
         except ClickException as error:
             error.show()
@@ -220,7 +221,8 @@ def plan_dataset(data: Path | None, filings: bool = False) -> tuple[DataRoot, Da
         print_problems(problems, sys.stderr)
         raise FzzfError(msg("data_invalid"), EXIT_FINDINGS)
     if problems:
-        sys.stderr.write(msg("validate_failed", n=len(problems)) + msg("data_invalid") + "\n")
+        failed = msg("validate_failed", n=len(problems))
+        sys.stderr.write(msg("sentences", first=failed, second=msg("data_invalid")) + "\n")
     return root, ds
 
 

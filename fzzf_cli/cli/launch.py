@@ -7,13 +7,13 @@ from __future__ import annotations
 import os
 import sys
 
-from fzzf_cli.text import LANGUAGES, language, msg, use
+from fzzf_cli.text import LANGUAGES, join, language, msg, use
 
 
 def main() -> None:
     lang = language(sys.argv[1:], os.environ)
     if lang not in LANGUAGES:
-        sys.stderr.write(msg("usage_bad_lang", lang=lang, langs="、".join(LANGUAGES)) + "\n")
+        sys.stderr.write(msg("usage_bad_lang", lang=lang, langs=join(list(LANGUAGES))) + "\n")
         raise SystemExit(2)
     use(lang)
     try:

@@ -26,7 +26,7 @@ from fzzf_cli.cli.state import workspace
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
 from fzzf_cli.select.names import resolve
 from fzzf_cli.select.query import parse_date, parse_period
-from fzzf_cli.text import msg
+from fzzf_cli.text import join, msg
 from fzzf_cli.validate.load import DataRoot
 from fzzf_cli.vocab import Filing, Kind, PilotDoc, Ruling
 
@@ -111,10 +111,12 @@ def _progress_file(unit: str, period: str, day: str | None, everything: bool,
     reporter = any(o.unit_id == uid and o.kind == Kind.REPORT for o in ws.obligations)
     if kind == Filing.REPORT and not reporter:
         hint = msg("sub_hint_record", unit=uid, period=chosen.id)
-        raise FzzfError(msg("sub_not_reporter", unit=ds.name_of(uid)) + "；" + hint, EXIT_USAGE)
+        text = msg("sub_not_reporter", unit=ds.name_of(uid))
+        raise FzzfError(msg("then_hint", text=text, hint=hint), EXIT_USAGE)
     if kind == Filing.RECORD and reporter:
         hint = msg("sub_hint_report", unit=uid, period=chosen.id)
-        raise FzzfError(msg("sub_record_reporter", unit=ds.name_of(uid)) + "；" + hint, EXIT_USAGE)
+        text = msg("sub_record_reporter", unit=ds.name_of(uid))
+        raise FzzfError(msg("then_hint", text=text, hint=hint), EXIT_USAGE)
     latest = {(d.unit, d.thing): d.verdict for d in ws.decisions}  # decisions are by date
     returned = frozenset(t for (u, t), v in latest.items() if u == uid and v == Ruling.RETURNED)
     content = report_data(
@@ -162,7 +164,7 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
     uid = resolve(ds, unit)
     members = [*found.areas, *found.units]
     if uid not in members:
-        names = "、".join(ds.name_of(m) for m in members)
+        names = join([ds.name_of(m) for m in members])
         text = msg("new_not_in_pilot", unit=ds.name_of(uid), pilot=found.id, members=names)
         raise FzzfError(text, EXIT_USAGE)
     from fzzf_cli.derive.scaffold import pilot_data, pilot_text

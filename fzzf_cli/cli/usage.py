@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from fzzf_cli.cli.clickapi import BadParameter, is_error
-from fzzf_cli.text import msg
+from fzzf_cli.text import join, msg
 
 _DETAILS = (
     (re.compile(r"Input should be greater than or equal to (-?\d+)"), "usage_ge"),
@@ -43,7 +43,7 @@ def _detail(text: str) -> str:
         if found is None:
             continue
         if key == "usage_choice":
-            choices = "、".join(c.strip(" '") for c in found["choices"].split(","))
+            choices = join([c.strip(" '") for c in found["choices"].split(",")])
             return msg(key, value=found["value"], choices=choices)
         return msg(key, n=found.group(1)) if found.groups() else msg(key)
     return text
@@ -55,7 +55,7 @@ def chinese(error: Any) -> str:
     if is_error(error, "NoSuchOption"):
         found = msg("usage_no_option", name=error.option_name)
         if error.possibilities:
-            found += " " + msg("did_you_mean", candidates="、".join(sorted(error.possibilities)))
+            found += " " + msg("did_you_mean", candidates=join(sorted(error.possibilities)))
         return found
     if is_error(error, "MissingParameter"):
         return msg("usage_missing", name=_param_name(error).strip("{}"))

@@ -180,7 +180,7 @@ def _pilots(ds: Dataset) -> Iterator[Obligation]:
                     unit_id=uid,
                     unit=ds.name_of(uid),
                     role=Role.PILOT_AREA if uid in pilot.areas else Role.PILOT_UNIT,
-                    title=f"{title}：{pilot.title}",
+                    title=msg("labelled", label=title, text=pilot.title),
                     quote=quote,
                 )
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from fzzf_cli.present.safe import visible
+from fzzf_cli.text import join
 
 Column = tuple[str, str]
 
@@ -22,7 +23,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return "、".join(cell_text(v) for v in value)
+        return join([cell_text(v) for v in value])
     return str(value)
 
 

@@ -42,7 +42,7 @@ def overdue_view(
         title = msg("overdue_title", as_of=as_of, n=len(debts))
         tables = [Table(title, DEBT_COLUMNS, debt_rows(debts)),
                   Table(msg("overdue_items_title", n=len(items)), ITEM_COLUMNS, rows)]  # fmt: skip
-    none = msg("overdue_none", as_of=as_of, who=ds.name_of(ref) if ref else "")
+    none = msg("overdue_none", as_of=as_of, who=ds.name_of(ref) if ref else msg("overdue_anyone"))
     sheet = Table("", ITEM_COLUMNS, rows)
     return View(body, tables, sheet, empty=none, footer=f"\n{dating.note}\n")
 

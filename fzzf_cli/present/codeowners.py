@@ -76,7 +76,9 @@ def unit_patterns(unit_id: str) -> list[str]:
 
 def label(unit: Unit) -> str:
     """``德庆县（deqing）``, or the id alone when the name holds anything unsafe."""
-    return f"{unit.name}（{unit.id}）" if _SAFE_NAME.fullmatch(unit.name) else unit.id
+    if not _SAFE_NAME.fullmatch(unit.name):
+        return unit.id
+    return msg("owners_label", name=unit.name, id=unit.id)
 
 
 def generate(ds: Dataset, fmt: str) -> Generated:

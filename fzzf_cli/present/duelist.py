@@ -11,7 +11,7 @@ from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.cells import Column
 from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.select.query import Thing, Window, last_deadline, things
-from fzzf_cli.text import msg
+from fzzf_cli.text import join, msg
 from fzzf_cli.vocab import Role
 
 RECORD_FIELDS = (
@@ -174,7 +174,7 @@ def owes_count(selected: list[Obligation], as_of: date) -> str:
     roles: dict[Role, int] = {}
     for o in selected:
         roles[o.role] = roles.get(o.role, 0) + 1
-    parts = "、".join(f"{msg(_ROLE_SHORT.get(r, f'why_{r}'))} {n}" for r, n in roles.items())
+    parts = join([f"{msg(_ROLE_SHORT.get(r, f'why_{r}'))} {n}" for r, n in roles.items()])
     past = sum(1 for o in selected if o.due < as_of)
     text = msg("owes_count", n=len(selected), parts=parts or "—")
     return text + (msg("count_past", n=past) if past else "")

@@ -35,7 +35,7 @@ def emit(fmt: str, outcome: Outcome, summary_file: str | None) -> None:
         if summary_file:
             rows = [
                 {
-                    "unit": f"{a.obligation.unit}（{a.obligation.unit_id}）",
+                    "unit": msg("named", name=a.obligation.unit, id=a.obligation.unit_id),
                     "title": a.obligation.title,
                     "due": a.obligation.due.isoformat(),
                     "days": a.days_overdue,
@@ -68,7 +68,7 @@ def _cases(
     suite = msg("gate_suite_filed")
     for a in checked:
         o = a.obligation
-        name = f"{o.unit}（{o.unit_id}） {o.title}"
+        name = msg("named", name=o.unit, id=o.unit_id) + " " + o.title
         found = failure(a, hints, faulty_set) if id(a) in failing else None
         cases.append(JUnitCase(suite, name, found))
     return cases

@@ -115,7 +115,9 @@ def _read(folder: Path, path: Path, place: str) -> str:
     text, problems = decode(raw, place)
     if text is None:
         problem = problems[0]
-        reason = f"{problem.message}（{problem.hint}）" if problem.hint else problem.message
+        reason = problem.message
+        if problem.hint:
+            reason = msg("with_hint", text=reason, hint=problem.hint)
         raise TemplateRefused(str(problem.location), reason)
     return text
 

@@ -12,7 +12,7 @@ from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.plan import Measure, Milestone
 from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.present.views import measure_record, next_due, pilot_record, unit_records
-from fzzf_cli.text import msg
+from fzzf_cli.text import join, msg
 
 Row = dict[str, Any]
 
@@ -61,7 +61,7 @@ def measure_view(ds: Dataset, measure: Measure, paragraph: str | None) -> View:
     text = measure_detail(ds, measure)
     if paragraph is not None:
         record["source"] = paragraph
-        text += f"\n{msg('measure_source')}：\n{paragraph}\n"
+        text += f"\n{msg('label_colon', label=msg('measure_source'))}\n{paragraph}\n"
     return View(record, footer=text)
 
 
@@ -99,7 +99,7 @@ def group_rows(ds: Dataset) -> list[Row]:
         else:
             kind = msg("group_open_within") if g.within else msg("group_open")
         if g.within:
-            within = "、".join(ds.name_of(ref) for ref in g.within)
+            within = join([ds.name_of(ref) for ref in g.within])
             none = msg("group_members_within", units=within)
         else:
             none = msg("group_members_none")
@@ -118,12 +118,13 @@ def _ref_name(ds: Dataset, ref: str) -> str:
     """A unit's or group's name; an open group still without members says so."""
     group = ds.groups.get(ref)
     if group is not None and group.open and not ds.members(group):
-        return ds.name_of(ref) + msg("group_members_none")
+        return msg("with_mark", text=ds.name_of(ref), mark=msg("group_members_none"))
     return ds.name_of(ref)
 
 
 def group_notes(ds: Dataset) -> str:
-    return "".join(f"* {g.name}：{g.note}\n" for g in ds.units_file.groups if g.note)
+    notes = [msg("labelled", label=g.name, text=g.note) for g in ds.units_file.groups if g.note]
+    return "".join(f"* {note}\n" for note in notes)
 
 
 def pilot_rows(ds: Dataset) -> list[Row]:
@@ -154,19 +155,19 @@ def _milestone_line(ds: Dataset, stone: Milestone) -> str:
         when = msg("milestone_implied", due=stone.due)
     else:
         when = msg("milestone_due", due=stone.due)
-    head = f"{when}　{stone.title}"
+    head = f"{when}{msg('gap')}{stone.title}"
     if stone.stage:
-        head += f"（{msg('stage_' + stone.stage)}）"
+        head = msg("aside", text=head, aside=msg("stage_" + stone.stage))
     if stone.ongoing:
-        head += f"，{msg('milestone_ongoing')}"
+        head = msg("clause", text=head, clause=msg("milestone_ongoing"))
     if stone.units is not None:
-        scope = msg("milestone_scope", units="、".join(_ref_name(ds, u) for u in stone.units))
+        scope = msg("milestone_scope", units=join([_ref_name(ds, u) for u in stone.units]))
     else:
         scope = msg("milestone_scope_all")
     lines = [head, "    " + scope]
     if stone.note:
         lines.append(f"    {stone.note}")
-    lines.append(f"    “{stone.quote}”")
+    lines.append("    " + msg("quoted", text=stone.quote))
     return "\n".join(lines)
 
 
@@ -174,22 +175,22 @@ def measure_detail(ds: Dataset, measure: Measure) -> str:
     """A measure as a reader wants it: text, units with the lead, milestones and quotes."""
     area = measure.area
     heading = msg("measure_heading", n=measure.id, area_no=ds.numeral(area), area=ds.areas[area])
-    out = [heading, "", measure.text, "", msg("measure_units") + "："]
+    out = [heading, "", measure.text, "", msg("label_colon", label=msg("measure_units"))]
     lead = ds.lead(measure)
     for ref in ds.measure_units(measure):
         mark = msg("measure_lead_mark") if ref == lead else ""
-        kind = "　" + msg("kind_group") if ref in ds.groups else ""
-        out.append(f"  - {_ref_name(ds, ref)}{mark}{kind}　[{ref}]")
+        kind = msg("gap") + msg("kind_group") if ref in ds.groups else ""
+        out.append(f"  - {_ref_name(ds, ref)}{mark}{kind}{msg('gap')}[{ref}]")
     if lead is None:
         out.append("  " + msg("measure_no_lead"))
     if measure.open_ended:
         out.append("  " + msg("measure_open_ended"))
     if measure.note:
         out.append("  " + measure.note)
-    out += ["", msg("measure_milestones") + "："]
+    out += ["", msg("label_colon", label=msg("measure_milestones"))]
     out += [f"  {i}. " + _milestone_line(ds, s) for i, s in enumerate(ds.milestones(measure), 1)]
     if measure.targets:
-        out += ["", msg("measure_targets") + "："]
+        out += ["", msg("label_colon", label=msg("measure_targets"))]
         for t in measure.targets:
             if t.comparison == "at_least":
                 unit = "%" if t.unit == "percent" else ""

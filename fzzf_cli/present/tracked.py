@@ -113,7 +113,7 @@ def claim_rows(claims: list[Claim], as_of: date) -> list[dict[str, Any]]:
 def debt_rows(debts: list[Debt]) -> list[dict[str, Any]]:
     return [
         {
-            "unit": f"{d.unit}（{d.unit_id}）",
+            "unit": msg("named", name=d.unit, id=d.unit_id),
             "count": len(d.items),
             "oldest": d.oldest.isoformat(),
             "days": d.worst_days,
@@ -142,7 +142,8 @@ def _percent(share: float | None) -> str:
 
 
 def _rate(unit: dict[str, Any]) -> str:
-    return f"{_percent(unit['on_time_rate'])}（{unit['reports_on_time']}/{unit['reports_due']}）"
+    shares = f"{unit['reports_on_time']}/{unit['reports_due']}"
+    return msg("aside", text=_percent(unit["on_time_rate"]), aside=shares)
 
 
 def status_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -162,7 +163,7 @@ def status_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def area_rows(areas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         {
-            "area": f"（{a['numeral']}）{a['title']}",
+            "area": msg("area_label", numeral=a["numeral"], title=a["title"]),
             "total": a["total"],
             "area_due": a["due"],
             "area_done": a["done"],

@@ -12,7 +12,7 @@ import difflib
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.names import fold, labels
-from fzzf_cli.text import msg
+from fzzf_cli.text import join, msg
 
 
 def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:
@@ -31,7 +31,7 @@ def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:
         if groups:
             group = ds.groups[next(iter(groups))]
             members = ds.members(group)
-            shown = "、".join(ds.name_of(m) for m in members[:8]) or msg("group_members_none")
+            shown = join([ds.name_of(m) for m in members[:8]]) or msg("group_members_none")
             raise FzzfError(msg("name_is_group", name=group.name, members=shown), EXIT_USAGE)
     exact = table.get(key, set())
     if len(exact) == 1:
@@ -41,13 +41,13 @@ def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:
         return next(iter(found))
     if found:
         ordered = _ordered(ds, found)
-        shown = "、".join(f"{ds.name_of(i)}（{i}）" for i in ordered[:8])
+        shown = join([msg("named", name=ds.name_of(i), id=i) for i in ordered[:8]])
         if len(ordered) > 8:
             shown += msg("name_more", n=len(ordered))
         raise FzzfError(msg("name_ambiguous", name=typed, candidates=shown), EXIT_USAGE)
     close = difflib.get_close_matches(key, list(table), n=5, cutoff=0.4)
     ids = _ordered(ds, {i for label in close for i in table[label]})
-    hint = "、".join(f"{ds.name_of(i)}（{i}）" for i in ids[:5])
+    hint = join([msg("named", name=ds.name_of(i), id=i) for i in ids[:5]])
     text = msg("name_unknown", name=typed)
     if hint:
         text += " " + msg("did_you_mean", candidates=hint)

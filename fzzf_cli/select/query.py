@@ -15,7 +15,7 @@ from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.model.dataset import Dataset, month_end
 from fzzf_cli.model.plan import Period
-from fzzf_cli.text import msg
+from fzzf_cli.text import join, msg
 
 
 class Window(NamedTuple):
@@ -74,7 +74,7 @@ def window_for(
     if start is not None or end is not None:
         given.append("--from/--to")
     if len(given) > 1:
-        raise FzzfError(msg("range_conflict", options="、".join(given)), EXIT_USAGE)
+        raise FzzfError(msg("range_conflict", options=join(given)), EXIT_USAGE)
     if year is not None:
         if not re.fullmatch(r"\d{4}", year.strip()):
             raise FzzfError(msg("bad_year", value=year), EXIT_USAGE)
@@ -135,7 +135,7 @@ def parse_period(ds: Dataset, value: str) -> Period:
     periods = {p.id: p for p in ds.measures_file.reporting.periods}
     found = periods.get(value.strip().upper())
     if found is None:
-        shown = "、".join(periods)
+        shown = join(list(periods))
         raise FzzfError(msg("new_unknown_period", value=value, periods=shown), EXIT_USAGE)
     return found
 

@@ -16,7 +16,7 @@ from fzzf_cli.errors import Problem
 from fzzf_cli.model.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.model.names import fold
 from fzzf_cli.model.plan import Group, Unit
-from fzzf_cli.text import msg
+from fzzf_cli.text import join, msg
 
 Check = Callable[[Dataset], Iterator[Problem]]
 
@@ -111,7 +111,8 @@ def suggest_unit(ds: Dataset, ref: str, units_only: bool = False) -> str:
     close = difflib.get_close_matches(ref, list(by_label), n=3, cutoff=0.5)
     if not close:
         return ""
-    shown = "、".join(f"{by_label[c]}（{ds.name_of(by_label[c])}）" for c in dict.fromkeys(close))
+    ids = [by_label[c] for c in dict.fromkeys(close)]
+    shown = join([msg("id_named", id=i, name=ds.name_of(i)) for i in ids])
     return msg("did_you_mean", candidates=shown)
 
 
@@ -132,7 +133,7 @@ def measure_numbers(ds: Dataset) -> Iterator[Problem]:
     missing = sorted(set(ds.measure_numbers()) - seen)
     if missing:
         loc = ds.where(MEASURES, ("measures",), at_key=True)
-        yield Problem(loc, msg("missing_measures", numbers="、".join(map(str, missing))))
+        yield Problem(loc, msg("missing_measures", numbers=join(missing)))
     area_ids = [a.id for a in ds.measures_file.areas]
     for ai, area in enumerate(ds.measures_file.areas):
         if area_ids.count(area.id) > 1 and area_ids.index(area.id) != ai:
@@ -250,7 +251,7 @@ def group_within(ds: Dataset) -> Iterator[Problem]:
         if not group.within:
             continue
         allowed = set(ds.expand(r for r in group.within if r != group.id))
-        shown = "、".join(ds.name_of(ref) for ref in group.within)
+        shown = join([ds.name_of(ref) for ref in group.within])
         for i, ref in enumerate(group.members):
             if ref in ds.units and ref not in allowed:
                 text = msg(

@@ -27,7 +27,7 @@ from fzzf_cli.model.conventions import declared_bounds
 from fzzf_cli.model.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.model.fields import Record
 from fzzf_cli.model.plan import MeasuresFile, PilotsFile, UnitsFile
-from fzzf_cli.text import Said, msg
+from fzzf_cli.text import Said, join, msg
 from fzzf_cli.validate import cache
 
 DATA_FILES: dict[str, type[Record]] = {
@@ -216,7 +216,7 @@ def _describe(kind: str, path: str, item: Any) -> str:
             "field_pattern", field=path, value=_short(item.get("input")), expected=msg(example)
         )
     if kind == "literal_error":
-        choices = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        choices = join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         return msg("field_choice", field=path, expected=choices, value=_short(item.get("input")))
     if kind in ("missing", "extra_forbidden"):
         parent, _, name = path.rpartition(".")
@@ -265,7 +265,7 @@ def _dotted(doc: YamlDoc, loc: tuple[str | int, ...]) -> str:
         elif isinstance(part, str) and part not in _MEMBER_NAMES:
             parts.append(("." if parts else "") + part)
             node = None
-    return "".join(parts) or "（文件）"
+    return "".join(parts) or msg("path_whole_file")
 
 
 # Names pydantic inserts into ``loc`` for union members and constrained types.

@@ -45,5 +45,6 @@ def write_validation(result: Validation, fmt: str) -> None:
         counts = dict(units=len(ds.units), groups=len(ds.groups), pilots=len(ds.pilots))
         text = msg("validate_ok", measures=len(ds.measures), **counts)
         if result.filed:
-            text += msg("validate_filed", n=result.filed) + "\n" + result.dates
+            filed = msg("validate_filed", n=result.filed)
+            text = msg("sentences", first=text, second=filed) + "\n" + result.dates
         sys.stdout.write(text + "\n")

@@ -39,6 +39,12 @@ def catalogue(lang: str) -> Mapping[str, str]:
     return found
 
 
+def every(key: str) -> frozenset[str]:
+    """The entry ``key`` as every language has it, unfilled: to recognise text that fzzf
+    wrote into a file (a scaffold's placeholder) whichever language wrote it."""
+    return frozenset(catalogue(lang)[key] for lang in LANGUAGES)
+
+
 def use(lang: str) -> None:
     """Speak ``lang`` from now on (one of ``LANGUAGES``)."""
     global _CATALOG

@@ -22,7 +22,7 @@ from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import PilotFile, Report
 from fzzf_cli.read.history import Proof
 from fzzf_cli.read.yamlio import YamlDoc, locate, read_yaml
-from fzzf_cli.text import msg
+from fzzf_cli.text import every, msg
 from fzzf_cli.validate.load import pydantic_problems
 from fzzf_cli.validate.subs_find import Expected, close_match, discover, shown
 from fzzf_cli.vocab import Filing, Kind, PilotDoc
@@ -234,7 +234,7 @@ def _check_pilot_file(plan: Checker, filed: Filed, expect: Expected) -> Iterator
     if record.submitted is not None:  # a filed document must say something of its own
         needed = PLAN_FIELDS if kind == PilotDoc.PLAN else ("summary",)
         for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
-            if getattr(record, field) == msg(f"new_pilot_{field}"):
+            if getattr(record, field) in every(f"new_pilot_{field}"):
                 yield Problem(_at(filed, field), msg("sub_placeholder", field=field))
             elif field in needed and getattr(record, field) is None:
                 yield Problem(_at(filed, "submitted"), msg("sub_pilot_field_missing", field=field,

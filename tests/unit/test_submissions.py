@@ -10,7 +10,7 @@ import pytest
 
 from fzzf_cli.derive.obligations import derive
 from fzzf_cli.errors import Problem
-from fzzf_cli.text import msg
+from fzzf_cli.text import LANGUAGES, catalogue, msg
 from fzzf_cli.validate.load import load_dataset
 from fzzf_cli.validate.subs_load import Submissions, load_submissions
 
@@ -150,6 +150,7 @@ def test_files_in_wrong_places(mini_repo: Path) -> None:
     ]
 
 
+PILOT_HEAD = "unit: deqing\npilot: 2\nkind: plan\nsubmitted: 2016-04-18\n"
 PLAN_BODY = "goals: 目标\ntasks: 任务\nschedule: 进度\nresponsible: 责任主体\nsafeguards: 保障\n"
 
 
@@ -176,6 +177,17 @@ def test_a_filed_pilot_plan_sets_out_what_the_plan_asks(mini_repo: Path) -> None
         assert msg("sub_pilot_field_missing", field=field, name=msg(f"pilot_field_{field}")) in said
     _file(mini_repo, "pilot-plans/p2/deqing.yaml", text.replace("2016-04-18", ""))
     assert _problems(mini_repo) == []  # a draft may be incomplete
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_a_placeholder_left_as_generated_is_not_content(mini_repo: Path, lang: str) -> None:
+    """``fzzf --lang en new pilot-plan`` writes English placeholders; the check, in
+    whatever language it runs, still knows them for what they are."""
+    goals = catalogue(lang)["new_pilot_goals"]
+    text = PLAN_BODY.replace("goals: 目标", f'goals: "{goals}"')
+    _file(mini_repo, "pilot-plans/p2/deqing.yaml", PILOT_HEAD + text)
+    where = "data/submissions/pilot-plans/p2/deqing.yaml:5:8"
+    assert located(_problems(mini_repo)) == [("sub-placeholder", where)]
 
 
 def test_wrong_kind_for_folder(mini_repo: Path) -> None:

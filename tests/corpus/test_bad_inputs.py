@@ -26,7 +26,7 @@ import yaml
 from fzzf_cli.errors import Problem
 from fzzf_cli.present.safe import one_line
 
-from ..conftest import GOLDEN
+from ..conftest import GOLDEN, PROBLEM_TEXT
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 FOLDERS = sorted(p for p in CORPUS.iterdir() if (p / "case.yaml").is_file())
@@ -39,7 +39,6 @@ EXPECT_KEYS = {
     "stdout_empty",
 }  # fmt: skip
 WORDING = GOLDEN / "problems.txt"
-PROBLEM_TEXT = Problem.__str__  # as it is before a test records what is shown
 WORDING_HEADER = """\
 # The wording of the problem each case of the bad-input corpus (tests/corpus/bad_inputs/)
 # locates: "case code path:line:col: message（hint）". Review changes here; regenerate with
@@ -118,20 +117,6 @@ def check(expect: dict[str, Any], result: Result, repo: Path, elapsed: float) ->
     return hits[0] if hits else None
 
 
-@pytest.fixture
-def shown_problems(monkeypatch: pytest.MonkeyPatch) -> list[Problem]:
-    """Every problem fzzf turns into text during the run (all output goes through
-    ``str(problem)``), to tell which problem, with which code, a printed line is."""
-    seen: list[Problem] = []
-
-    def recorded(problem: Problem) -> str:
-        seen.append(problem)
-        return PROBLEM_TEXT(problem)
-
-    monkeypatch.setattr(Problem, "__str__", recorded)
-    return seen
-
-
 def problem_of(line: str, problems: list[Problem]) -> Problem | None:
     """The problem printed as ``line`` (a plain ``path:line:col: message（hint）`` line)."""
     for problem in list(problems):
@@ -179,7 +164,7 @@ def test_bad_input(
     plan_repo: Path,
     cli: Callable[..., Result],
     monkeypatch: pytest.MonkeyPatch,
-    shown_problems: list[Problem],
+    shown: list[Problem],
     request: pytest.FixtureRequest,
 ) -> None:
     case = load_case(folder)
@@ -190,7 +175,7 @@ def test_bad_input(
     started = time.perf_counter()
     result = cli(*(command or ["validate"]), "--data", str(plan_repo))
     line = check(case["expect"], result, plan_repo, time.perf_counter() - started)
-    problem = problem_of(line, shown_problems) if line is not None else None
+    problem = problem_of(line, shown) if line is not None else None
     expected = case["expect"].get("code")
     if problem is None:
         assert expected is None, f"{folder.name}: the located line is no problem: {line!r}"

@@ -71,6 +71,23 @@ def mini_repo(tmp_path: Path) -> Path:
     return write_plan(tmp_path / "repo")
 
 
+PROBLEM_TEXT = Problem.__str__  # as it is before a test records what is shown
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[Problem]:
+    """Every problem a run turns into text (every output of problems goes through
+    ``str(problem)``), in order: what a CLI test asserts codes and locations of."""
+    seen: list[Problem] = []
+
+    def recorded(problem: Problem) -> str:
+        seen.append(problem)
+        return PROBLEM_TEXT(problem)
+
+    monkeypatch.setattr(Problem, "__str__", recorded)
+    return seen
+
+
 def located(problems: Iterable[Problem]) -> list[tuple[str, str]]:
     """Problems as (code, ``path:line:col``): what tests assert; the wording of each code is
     reviewed in one place, ``tests/golden/problems.txt``."""

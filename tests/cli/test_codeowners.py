@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from fzzf_cli.errors import Problem
 from fzzf_cli.present.codeowners import generate
+from fzzf_cli.text import msg
 from fzzf_cli.validate.load import load_dataset
 
-from ..conftest import edit, line_of
+from ..conftest import edit, line_of, located
 
 FAZHIJU = "    tags: [government_department, coordinator]\n"
 HUAIJI = "    aliases: [怀集县人民政府]\n    kind: county_government\n"
@@ -237,11 +239,11 @@ def test_gitlab_coordinator_section_also_approves_filings(plan_repo: Path, path:
 
 
 @pytest.mark.parametrize(
-    ("handle", "shown"),
+    ("handle", "said"),
     [("@a b", "@a b"), ("@x\\n* @evil", "@x\\n* @evil"), ("#x", "#x"), ("@a\\u202e", "@a\\u202e")],
 )
 def test_hostile_handle_is_a_located_problem_and_nothing_is_written(
-    cli, plan_repo: Path, handle: str, shown: str
+    cli, plan_repo: Path, handle: str, said: str, shown: list[Problem]
 ) -> None:
     _reviewers(plan_repo)
     units = plan_repo / "data" / "units.yaml"
@@ -251,8 +253,8 @@ def test_hostile_handle_is_a_located_problem_and_nothing_is_written(
     code, out, err = cli("codeowners", "-o", str(target), "--data", str(plan_repo))
     assert code == 1 and out == "" and not target.exists()
     col = units.read_text(encoding="utf-8").splitlines()[line - 1].index(f'"{handle}"') + 1
-    assert f"data/units.yaml:{line}:{col}: units[" in err
-    assert f"审阅人“{shown}”写法不对" in err
+    assert located(shown) == [("handle-invalid", f"data/units.yaml:{line}:{col}")]
+    assert f"data/units.yaml:{line}:{col}: units[" in err and f"“{said}”" in shown[0].message
     assert "\n* @evil" not in err and "\u202e" not in err
     code, out, err = cli("codeowners", "--data", str(plan_repo))
     assert code == 1 and out == ""
@@ -292,12 +294,15 @@ def test_output_file_is_written_refused_then_replaced(cli, plan_repo: Path, tmp_
     assert [p.name for p in target.parent.iterdir()] == ["CODEOWNERS"]  # no temporary left
 
 
-def test_invalid_data_exits_1_and_writes_nothing(cli, plan_repo: Path) -> None:
+def test_invalid_data_exits_1_and_writes_nothing(cli, plan_repo: Path, shown) -> None:
     edit(plan_repo / "data" / "measures.yaml", "coordinator: fazhiju", "coordinator: 市法制局")
     target = plan_repo / "CODEOWNERS"
     code, out, err = cli("codeowners", "-o", str(target), "--data", str(plan_repo))
     assert code == 1 and out == "" and not target.exists()
-    assert "data/measures.yaml:" in err and "fazhiju" in err
+    assert [code for code, where in located(shown)] == ["ref-unknown"]
+    assert "data/measures.yaml:" in err and shown[0].hint == msg(
+        "use_id", id="fazhiju", name="市法制局"
+    )
 
 
 def test_bad_usage_exits_2(cli, plan_repo: Path) -> None:

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from fzzf_cli.read.history import parse_log
+from fzzf_cli.text import msg
 
-from ..conftest import REPO, commit_all, git
+from ..conftest import REPO, commit_all, git, located
 
 REPORT = "unit: {unit}\nperiod: {period}\nsubmitted: {submitted}\nitems:\n{items}"
 ITEM = "  - id: {thing}\n    status: {status}\n"
@@ -69,16 +70,18 @@ def _report_status(cli, repo: Path, unit: str, period: str, as_of: str, *extra: 
 
 
 def test_a_backdated_filing_is_flagged_with_its_commit_and_counts_as_late(
-    cli, history_repo
+    cli, history_repo, shown
 ) -> None:
     # Committed on its own branch "on 2017-06-29", merged on 2017-07-20: late.
     merge = _merge(history_repo, "huaiji-2017-H1", "2017-07-20T10:00:00+08:00",
                    "2017-06-29T10:00:00+08:00", ("huaiji", "2017-H1", "2017-06-29"))  # fmt: skip
     code, out, _ = cli("check", "--as-of", "2017-08-01", "--data", str(history_repo))
     assert code == 1
-    line = next(x for x in out.splitlines() if x.startswith("data/submissions/2017-H1/huaiji.yaml"))
-    assert line.startswith("data/submissions/2017-H1/huaiji.yaml:3:12: 申报的报送日期 2017-06-29")
-    assert f"入库日期 2017-07-20（提交 {merge[:10]}，coordinator）早 21 天" in line
+    flag = next(p for p in shown if p.code == "filing-backdated")
+    assert located([flag]) == [("filing-backdated", "data/submissions/2017-H1/huaiji.yaml:3:12")]
+    said = {"declared": "2017-06-29", "day": "2017-07-20", "commit": merge[:10]}
+    assert flag.message == msg("filing_backdated", **said, author="coordinator", days=21, grace=3)
+    assert f"{flag.location}: " in out
     data = _json(cli, "overdue", "--as-of", "2017-08-01", "--data", str(history_repo))
     assert data["dates"]["basis"] == "git"
     assert _report_status(cli, history_repo, "huaiji", "2017-H1", "2017-08-01") == "0/3"
@@ -120,8 +123,8 @@ def test_a_draft_merged_early_is_filed_when_it_is_filled_in(cli, history_repo) -
     assert _report_status(cli, history_repo, "huaiji", "2017-H1", "2017-08-01") == "0/3"
 
 
-def test_rewriting_an_old_submitted_date_is_caught(cli, history_repo) -> None:
-    _merge(history_repo, "huaiji-late", "2017-07-12T10:00:00+08:00",
+def test_rewriting_an_old_submitted_date_is_caught(cli, history_repo, shown) -> None:
+    late = _merge(history_repo, "huaiji-late", "2017-07-12T10:00:00+08:00",
            "2017-07-12T09:00:00+08:00", ("huaiji", "2017-H1", "2017-07-12"))  # fmt: skip
     assert _report_status(cli, history_repo, "huaiji", "2017-H1", "2017-08-01") == "0/3"
     # A later pull request "corrects" the date of the late report.
@@ -130,11 +133,11 @@ def test_rewriting_an_old_submitted_date_is_caught(cli, history_repo) -> None:
     data = ("--data", str(history_repo), "--as-of", "2017-12-01")
     code, out, _ = cli("check", "--changed-since", "main", *data)
     assert code == 1
-    where = "data/submissions/2017-H1/huaiji.yaml:3:12: "
-    assert (
-        where + "报送后改写了已报送的记录：submitted 报送时写的是 2017-07-12，现为 2017-06-29"
-        in out
-    )
+    where = "data/submissions/2017-H1/huaiji.yaml:3:12"
+    rewritten = next(p for p in shown if p.code == "filing-rewritten")
+    assert located([rewritten]) == [("filing-rewritten", where)] and f"{where}: " in out
+    said = {"field": "submitted", "was": "2017-07-12", "now": "2017-06-29", "commit": late[:10]}
+    assert rewritten.message == msg("filing_rewritten", **said)
     assert out.count("2017-06-29（提交") == 1  # said once, not again by the pull-request check
     # Merged anyway: the verdict does not move, and the full check still says why.
     commit_all(history_repo, "fix", "2017-12-02T10:00:00+08:00")
@@ -356,7 +359,7 @@ def test_history_ends_at_the_last_second_of_the_day(cli, history_repo) -> None:
     )
 
 
-def test_a_filing_merged_long_ago_is_a_note_not_a_failure(cli, history_repo) -> None:
+def test_a_filing_merged_long_ago_is_a_note_not_a_failure(cli, history_repo, shown) -> None:
     """Once on the main line, a backdated filing is counted on its proven date; validate
     (the pre-commit hook, every pull request) and the daily gate say so without failing
     every unit from then on. The pull request that brings it fails."""
@@ -364,7 +367,9 @@ def test_a_filing_merged_long_ago_is_a_note_not_a_failure(cli, history_repo) -> 
     _report(history_repo, "huaiji", "2017-H1", "2017-06-29")
     code, out, _ = cli("check", "--changed-since", "main", "--as-of", "2017-07-20",
                        "--data", str(history_repo))  # fmt: skip
-    assert code == 1 and "data/submissions/2017-H1/huaiji.yaml:3:12: 申报的报送日期" in out
+    where = "data/submissions/2017-H1/huaiji.yaml:3:12"
+    assert code == 1 and f"{where}: " in out
+    assert ("filing-backdated-new", where) in located(shown)
     commit_all(history_repo, "pr", "2017-06-29T10:00:00+08:00", who="huaiji")
     git(history_repo, "checkout", "-q", "main")
     git(

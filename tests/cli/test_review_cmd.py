@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from fzzf_cli.text import msg
+
+from ..conftest import located
+
 M16 = "m16-2017-12-31"
 
 
@@ -144,7 +148,7 @@ def test_only_reporters_report_and_the_coordinator_keeps_a_record(cli, plan_repo
     assert (fazhiju["done"], fazhiju["claimed"]) == (1, 0)
 
 
-def test_a_report_from_the_recipient_is_refused_by_validate(cli, plan_repo) -> None:
+def test_a_report_from_the_recipient_is_refused_by_validate(cli, plan_repo, shown) -> None:
     _write(
         plan_repo,
         "submissions/2016-H2/fazhiju.yaml",
@@ -152,12 +156,13 @@ def test_a_report_from_the_recipient_is_refused_by_validate(cli, plan_repo) -> N
     )
     code, _, err = cli("validate", "--data", str(plan_repo))
     assert code == 1
-    assert "data/submissions/2016-H2/fazhiju.yaml: 市法制局不在半年报送之列" in err
-    assert "fzzf new record fazhiju 2016-H2" in err
+    where = "data/submissions/2016-H2/fazhiju.yaml"
+    assert located(shown) == [("sub-not-reporter", where)] and err.startswith(f"{where}: ")
+    assert shown[0].hint == msg("sub_hint_record", unit="fazhiju", period="2016-H2")
 
 
 @pytest.mark.parametrize("field", ["submitted", "done"])
-def test_a_date_past_the_horizon_is_a_typing_mistake(cli, plan_repo, field: str) -> None:
+def test_a_date_past_the_horizon_is_a_typing_mistake(cli, plan_repo, field: str, shown) -> None:
     body = (
         "unit: deqing\nperiod: 2017-H1\nsubmitted: {s}\nitems:\n"
         "  - id: m2-2016-12-31\n    status: done\n    done: {d}\n"
@@ -168,7 +173,10 @@ def test_a_date_past_the_horizon_is_a_typing_mistake(cli, plan_repo, field: str)
         else {"s": "2017-06-28", "d": "2070-01-01"}
     )
     _write(plan_repo, "submissions/2017-H1/deqing.yaml", body.format(**dates))
-    code, _, err = cli("validate", "--data", str(plan_repo))
-    assert code == 1 and "比方案期末 2018-12-31 晚一年以上" in err
+    code, _, _ = cli("validate", "--data", str(plan_repo))
+    path = "data/submissions/2017-H1/deqing.yaml"
+    where = path + (":3:12" if field == "submitted" else ":7:11")
+    assert code == 1 and ("sub-date-past-horizon", where) in located(shown)
     code, out, _ = cli("check", "--as-of", "2017-07-15", "--data", str(plan_repo))
-    assert "文件已有但无效" in out and "fzzf new report deqing 2017-H1" not in out
+    failed = next(p for p in shown if p.code == "gate-missing" and p.location.path == path)
+    assert failed.hint == msg("gate_hint_invalid") and "fzzf new report deqing 2017-H1" not in out

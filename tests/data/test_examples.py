@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO
+from fzzf_cli.text import msg
+
+from ..conftest import REPO, located
 
 EXAMPLES = REPO / "examples"
 
@@ -66,17 +68,16 @@ def test_demo_gate(cli, demo: Path) -> None:
     assert out.splitlines()[-1].endswith("未通过。")
 
 
-def test_broken_examples(cli, plan_repo: Path) -> None:
+def test_broken_examples(cli, plan_repo: Path, shown) -> None:
     shutil.copytree(EXAMPLES / "broken" / "submissions", plan_repo / "data" / "submissions")
     code, _, err = cli("validate", "--data", str(plan_repo))
     assert code == 1
-    lines = err.splitlines()
-    assert lines[0].startswith(
-        "data/submissions/2016-H1/fengkai.yaml:5:7: unit 写的是“deqing”，但文件在 fengkai 的位置"
-    )
-    assert lines[1].startswith("data/submissions/2016-H2/huaiji.yaml:16:9: 怀集县没有应承担的事项")
-    assert "是否想写 m9-2016-12-31？" in lines[1]
-    assert lines[2] == "发现 2 个问题。"
+    assert located(shown) == [
+        ("sub-wrong-unit", "data/submissions/2016-H1/fengkai.yaml:5:7"),
+        ("sub-item-unknown", "data/submissions/2016-H2/huaiji.yaml:16:9"),
+    ]
+    assert shown[1].hint == msg("did_you_mean", candidates="m9-2016-12-31")
+    assert err.splitlines()[2] == msg("validate_failed", n=2)
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +148,7 @@ def test_demo_repo_review(cli, demo_repo: Path) -> None:
     assert code == 2 and "fzzf new record fazhiju 2016-H1" in err
 
 
-def test_demo_repo_history_and_rewrite(cli, demo_repo: Path) -> None:
+def test_demo_repo_history_and_rewrite(cli, demo_repo: Path, shown) -> None:
     data = ("--data", str(demo_repo))
 
     def overdue(*extra: str) -> set[str]:
@@ -160,10 +161,10 @@ def test_demo_repo_history_and_rewrite(cli, demo_repo: Path) -> None:
     # Rewritten on 2017-09-05 (m1 "done"): the report counts as filed, and the check says so.
     assert "m1-2016-12-31" in overdue() and "m1-2016-12-31" in overdue("--history")
     code, out, _ = cli("check", "--as-of", "2017-09-10", *data)
-    assert (
-        "data/submissions/2017-H1/deqing.yaml:20:13: 报送后改写了已报送的记录：m1-2016-12-31.status"
-        in out
-    )
+    rewritten = ("filing-rewritten", "data/submissions/2017-H1/deqing.yaml:20:13")
+    assert rewritten in located(shown) and f"{rewritten[1]}: " in out
+    assert "m1-2016-12-31.status" in next(p for p in shown if p.code == rewritten[0]).message
+    shown.clear()
     clone = demo_repo.parent / "pr"
     subprocess.run(["git", "clone", "-q", "-b", "deqing-rewrite", str(demo_repo), str(clone)],
                    check=True, capture_output=True)  # fmt: skip
@@ -172,10 +173,7 @@ def test_demo_repo_history_and_rewrite(cli, demo_repo: Path) -> None:
     code, out, _ = cli("check", "--changed-since", "before-rewrite", "--as-of", "2017-09-05",
                        "--data", str(clone))  # fmt: skip
     assert code == 1
-    assert (
-        "data/submissions/2017-H1/deqing.yaml:20:13: 报送后改写了已报送的记录：m1-2016-12-31.status"
-        in out
-    )
+    assert rewritten in located(shown) and f"{rewritten[1]}: " in out
 
 
 def test_readme_status_table_is_what_fzzf_says(cli, plan_repo: Path) -> None:

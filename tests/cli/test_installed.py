@@ -14,7 +14,18 @@ import pytest
 
 from ..conftest import REPO
 
-FZZF = shutil.which("fzzf")
+
+def _installed() -> str | None:
+    """The ``fzzf`` installed with the Python running the tests (beside it in a virtual
+    environment, even when that environment is not activated), else the one on PATH."""
+    bindir = Path(sys.executable).parent
+    for name in ("fzzf", "fzzf.exe"):
+        if (bindir / name).is_file():
+            return str(bindir / name)
+    return shutil.which("fzzf")
+
+
+FZZF = _installed()
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -31,7 +42,7 @@ def _run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-needs_fzzf = pytest.mark.skipif(FZZF is None, reason="fzzf is not installed on PATH")
+needs_fzzf = pytest.mark.skipif(FZZF is None, reason="fzzf is not installed here")
 
 
 @needs_fzzf

@@ -5,49 +5,20 @@ are tested on the mini plan in tests/unit/test_reviews.py)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from fzzf_cli.text import msg
 
 from ..conftest import located
+from ..filings import Filings, write
 
 M16 = "m16-2017-12-31"
 
 
-def _write(repo: Path, relative: str, text: str) -> None:
-    path = repo / "data" / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def _claim(repo: Path, period: str, submitted: str, status: str = "done", done: str = "") -> None:
-    done_line = f"    done: {done}\n" if done else ""
-    _write(
-        repo,
-        f"submissions/{period}/deqing.yaml",
-        f"unit: deqing\nperiod: {period}\nsubmitted: {submitted}\nitems:\n"
-        f"  - id: {M16}\n    status: {status}\n{done_line}",
-    )
-
-
-def _review(repo: Path, period: str, reviewed: str, *verdicts: str) -> None:
-    body = "".join(verdicts) or "  []\n"
-    _write(
-        repo, f"reviews/{period}.yaml", f"period: {period}\nreviewed: {reviewed}\nverdicts:\n{body}"
-    )
-
-
-def _accept(unit: str = "deqing", item: str = M16, extra: str = "") -> str:
-    return f"  - unit: {unit}\n    item: {item}\n    verdict: accepted\n{extra}"
-
-
-def _return(deadline: str, unit: str = "deqing", item: str = M16) -> str:
-    return (
-        f"  - unit: {unit}\n    item: {item}\n    verdict: returned\n"
-        f"    reason: 佐证链接打不开\n    deadline: {deadline}\n"
-    )
+_F = Filings(M16)
+_write, _claim, _review = write, _F.claim, _F.review
+_accept, _return = _F.accept, _F.returned
 
 
 def test_review_lists_claims_oldest_first_and_new_review_scaffolds_them(cli, plan_repo) -> None:

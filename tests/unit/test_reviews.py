@@ -14,44 +14,16 @@ from fzzf_cli.text import msg
 from fzzf_cli.validate.load import load_dataset
 
 from ..conftest import located
+from ..filings import Filings, write
 
 PLAIN = Source(None, None, "", "plain folder")
 M1 = "m1-2016-12-31"
 R = "data/reviews/2016-H2.yaml"
 
 
-def _write(repo: Path, relative: str, text: str) -> None:
-    path = repo / "data" / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def _claim(repo: Path, period: str, submitted: str, status: str = "done", done: str = "") -> None:
-    done_line = f"    done: {done}\n" if done else ""
-    _write(
-        repo,
-        f"submissions/{period}/deqing.yaml",
-        f"unit: deqing\nperiod: {period}\nsubmitted: {submitted}\nitems:\n"
-        f"  - id: {M1}\n    status: {status}\n{done_line}",
-    )
-
-
-def _review(repo: Path, period: str, reviewed: str, *verdicts: str) -> None:
-    body = "".join(verdicts) or "  []\n"
-    _write(
-        repo, f"reviews/{period}.yaml", f"period: {period}\nreviewed: {reviewed}\nverdicts:\n{body}"
-    )
-
-
-def _accept(unit: str = "deqing", item: str = M1, extra: str = "") -> str:
-    return f"  - unit: {unit}\n    item: {item}\n    verdict: accepted\n{extra}"
-
-
-def _return(deadline: str, unit: str = "deqing", item: str = M1) -> str:
-    return (
-        f"  - unit: {unit}\n    item: {item}\n    verdict: returned\n"
-        f"    reason: 佐证链接打不开\n    deadline: {deadline}\n"
-    )
+_F = Filings(M1)
+_write, _claim, _review = write, _F.claim, _F.review
+_accept, _return = _F.accept, _F.returned
 
 
 def _ws(repo: Path, as_of: str) -> Workspace:

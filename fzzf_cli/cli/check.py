@@ -68,17 +68,13 @@ def check(
     data: DataOpt = None,
 ) -> None:
     from fzzf_cli.derive.gate import judge
-    from fzzf_cli.present.gate import emit
 
     with handled():
         _usage(fmt, output, history, changed_since)
         today, root = as_of_date(as_of), data_root(data, filings=True)
         ws, problems, change = _judged(root, today, history, changed_since)
         outcome = judge(ws, problems, today, grace, change)
-        if fmt is CheckFormat.junit:
-            _junit(outcome, output, root, force)
-        else:
-            emit(fmt.value, outcome, os.environ.get("GITHUB_STEP_SUMMARY"))
+        _publish(fmt, outcome, output, root, force)
     raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
 
 
@@ -89,9 +85,16 @@ def _usage(fmt: CheckFormat, output: str | None, history: bool, changed: str | N
         raise FzzfError(msg("gate_history_changed"), EXIT_USAGE)
 
 
-def _junit(outcome: Outcome, output: str | None, root: DataRoot, force: bool) -> None:
-    """The JUnit XML to ``-o`` (or standard output), the summary on stderr."""
-    from fzzf_cli.present.gate import junit
+def _publish(
+    fmt: CheckFormat, outcome: Outcome, output: str | None, root: DataRoot, force: bool
+) -> None:
+    """The findings as asked: plain or GitHub lines (and the step summary), or the JUnit
+    XML to ``-o`` (or standard output) with the summary on stderr."""
+    from fzzf_cli.present.gate import emit, junit
+
+    if fmt is not CheckFormat.junit:
+        emit(fmt.value, outcome, os.environ.get("GITHUB_STEP_SUMMARY"))
+        return
 
     write_result(output, junit(outcome), name="fzzf-check.xml",
                  root=root if output is not None else None, force=force,

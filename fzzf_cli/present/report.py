@@ -22,7 +22,7 @@ from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Report
 from fzzf_cli.present.report_pilots import iso_day, pilots_view, targets_view
 from fzzf_cli.present.tracked import label
-from fzzf_cli.text import msg
+from fzzf_cli.text import long_date, msg
 from fzzf_cli.validate.subs_load import Submissions
 from fzzf_cli.vocab import Kind, Ruling, Status
 
@@ -45,7 +45,7 @@ def plan_info(ds: Dataset, as_of: date, period: str | None) -> dict[str, Any]:
         "coordinator_alias": next(iter(getattr(ds.units.get(plan.coordinator), "aliases", [])), ""),
         "leading_group": ds.name_of(plan.leading_group),
         "as_of": as_of.isoformat(),
-        "as_of_text": f"{as_of.year}年{as_of.month}月{as_of.day}日",
+        "as_of_text": long_date(as_of),
         "period": period,
     }
 

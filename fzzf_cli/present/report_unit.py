@@ -15,7 +15,7 @@ from fzzf_cli.derive.tracking import unit_lines
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import PilotFile, Report
 from fzzf_cli.present.report import HORIZON_DAYS, iso_day, item_view, plan_info, upcoming
-from fzzf_cli.text import msg
+from fzzf_cli.text import long_date, msg
 from fzzf_cli.validate.subs_load import Submissions
 from fzzf_cli.vocab import Filing
 
@@ -112,7 +112,7 @@ def notice_context(
         },
         "late": late,
         "deadline": deadline.isoformat(),
-        "deadline_text": f"{deadline.year}年{deadline.month}月{deadline.day}日",
+        "deadline_text": long_date(deadline),
         "within": within,
         "reporting_quote": ds.measures_file.reporting.quote,
     }

@@ -5,6 +5,7 @@ are catalogue entries): ``fzzf --lang en …`` or ``FZZF_LANG=en`` (cli/launch.p
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from importlib import import_module
 
 from fzzf_cli.text.zh import ZH
@@ -62,6 +63,11 @@ def language(argv: Sequence[str], environ: Mapping[str, str]) -> str:
         if not arg.startswith("-"):
             break  # the command: options after it are the command's
     return environ.get("FZZF_LANG") or DEFAULT
+
+
+def long_date(day: date) -> str:
+    """A date as written in running text and documents: 2017年7月15日 / 7/15/2017."""
+    return msg("date_long", year=day.year, month=day.month, day=day.day)
 
 
 def join(items: Sequence[object]) -> str:

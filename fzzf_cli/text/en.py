@@ -634,6 +634,7 @@ EN: dict[str, str] = {
     "usage_bad_lang": 'Unsupported language "{lang}"; choose one of {langs}',
     # --- punctuation and joining ---------------------------------------------
     "list_sep": ", ",
+    "date_long": "{month}/{day}/{year}",
     "named": "{name} ({id})",
     "id_named": "{id} ({name})",
     "owners_label": "{name}({id})",

@@ -634,6 +634,7 @@ ZH: dict[str, str] = {
     "usage_bad_lang": "不支持的语言“{lang}”，可选 {langs}",
     # --- punctuation and joining ---------------------------------------------
     "list_sep": "、",
+    "date_long": "{year}年{month}月{day}日",
     "named": "{name}（{id}）",
     "id_named": "{id}（{name}）",
     "owners_label": "{name}（{id}）",

@@ -12,7 +12,9 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,7 +50,11 @@ class Source(NamedTuple):
     broken: bool = False  # a git repository is there, but cannot prove dates (shallow …)
 
 
-class Workspace(NamedTuple):
+@dataclass(frozen=True)
+class Workspace:
+    """What ``build`` gives every command; ``assessed`` is worked out on first use (a
+    scaffold or a plain validation does not need it)."""
+
     ds: Dataset
     obligations: list[Obligation]
     subs: Submissions  # valid filings, each with the day it counts from
@@ -57,7 +63,13 @@ class Workspace(NamedTuple):
     problems: list[Problem]  # invalid data: the file (or verdict) counts for nobody
     flags: list[Problem]  # filings judged on another day or content than they say now
     source: Source  # the repository and main line the dates were proven from
-    assessed: list[Assessed]  # every obligation's status on the as-of day
+    as_of: date
+    soon: int  # due within this many days is ``due_soon``
+
+    @cached_property
+    def assessed(self) -> list[Assessed]:
+        """Every obligation's status on the as-of day."""
+        return assess(self.obligations, self.subs, self.as_of, self.soon, self.decisions)
 
 
 def offset(ds: Dataset) -> timedelta:
@@ -124,9 +136,8 @@ def build(
     everything = [*(extra or []), *problems, *dated.problems, *review_problems]
     everything = capped(sorted(everything, key=Problem.sort_key))
     flags.sort(key=Problem.sort_key)
-    assessed = assess(obligations, dated.subs, as_of, soon, decisions)
     return Workspace(
-        ds, obligations, dated.subs, decisions, dating, everything, flags, source, assessed
+        ds, obligations, dated.subs, decisions, dating, everything, flags, source, as_of, soon
     )
 
 

@@ -4,6 +4,7 @@ and what each failure tells the unit to do."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,7 @@ def test_a_pull_request_is_judged_for_its_own_units(ws: Workspace) -> None:
 
 def test_what_dating_found_fails_the_pull_request_that_brings_the_file(ws: Workspace) -> None:
     flag = Problem(Location("data/submissions/2016-H1/deqing.yaml", 3, 12), "redated")
-    dated = ws._replace(flags=[flag])
+    dated = replace(ws, flags=[flag])
     outcome = judge(dated, [], AS_OF, 400, None)
     assert (outcome.notes, outcome.findings) == ([flag], [])  # on the main line: said only
     assert outcome.summary.startswith(ws.dating.note)

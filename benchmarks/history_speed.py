@@ -23,10 +23,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from fzzf_cli.gitrepo import open_repo
-from fzzf_cli.history import proofs
-from fzzf_cli.subs_model import Report
-from fzzf_cli.yamlio import parse_yaml
+from fzzf_cli.model.filings import Report
+from fzzf_cli.read.gitrepo import open_repo
+from fzzf_cli.read.history import proofs
+from fzzf_cli.read.yamlio import parse_yaml
 
 TARGET_SECONDS = 2.0
 START = 1467331200  # 2016-07-01 00:00 UTC

@@ -1,5 +1,5 @@
 """``python -m fzzf_cli``."""
 
-from fzzf_cli.launch import main
+from fzzf_cli.cli.launch import main
 
 main()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from fzzf_cli.text import msg
+
 # Controls, zero-width and direction marks, line and paragraph separators.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
@@ -43,8 +45,20 @@ class Problem(NamedTuple):
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}"
         if self.hint:
-            text += f"（{self.hint}）"
+            text = msg("with_hint", text=text, hint=self.hint)
         return text
+
+    @property
+    def code(self) -> str:
+        """A stable name for the kind of problem (``ref-unknown``, ``yaml-duplicate-key``,
+        ``sub-wrong-unit``): the key of its message, for tests and CI consumers that must
+        not match wording."""
+        key = getattr(self.message, "key", "") or "problem"
+        return (
+            key.removeprefix("pyd_").replace("_", "-")
+            if not key.startswith("pyd_")
+            else ("field-" + key.removeprefix("pyd_").replace("_", "-"))
+        )
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.location.path, self.location.line, self.location.col, self.message)

@@ -1,8 +1,8 @@
 """The one place the stages are wired: plan → obligations → filings → their dates → reviews.
 
 ``build`` is what every command that judges units starts from (status, overdue, check,
-report, notice, review, validate, new): the same files, dated the same way, reviewed the
-same way, whatever the command. ``source_of`` asks git how dates can be proven;
+report, notice, review, validate, new): the same files, dated the same way, reviewed and
+assessed the same way, whatever the command. ``source_of`` asks git how dates can be proven;
 ``snapshot`` gives the data repository as it stood at the end of a day (``--history``).
 """
 
@@ -12,20 +12,24 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from fzzf_cli.dataset import Dataset
+from fzzf_cli.derive.obligations import Obligation, derive
+from fzzf_cli.derive.status import Assessed, assess
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
-from fzzf_cli.filing import TOLERANCE, Dating, contradicted, date_filings, declared_only
-from fzzf_cli.gitrepo import GitUnavailable, Repo, open_repo, resolve
-from fzzf_cli.history import Accept
-from fzzf_cli.messages import msg
-from fzzf_cli.obligations import Obligation, derive
-from fzzf_cli.reviews import Decision, load_reviews
-from fzzf_cli.subs_find import SUBMISSIONS, expected_of
-from fzzf_cli.subs_load import (
+from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.read.gitrepo import GitUnavailable, Repo, open_repo, resolve
+from fzzf_cli.read.history import Accept
+from fzzf_cli.read.yamlio import parse_yaml
+from fzzf_cli.text import msg
+from fzzf_cli.validate.filing import TOLERANCE, Dating, contradicted, date_filings, declared_only
+from fzzf_cli.validate.reviews import Decision, load_reviews
+from fzzf_cli.validate.subs_find import SUBMISSIONS, expected_of
+from fzzf_cli.validate.subs_load import (
     Checker,
     Submissions,
     check_file,
@@ -33,7 +37,6 @@ from fzzf_cli.subs_load import (
     load_submissions,
     pilot_claims,
 )
-from fzzf_cli.yamlio import parse_yaml
 
 
 class Source(NamedTuple):
@@ -47,7 +50,11 @@ class Source(NamedTuple):
     broken: bool = False  # a git repository is there, but cannot prove dates (shallow …)
 
 
-class Workspace(NamedTuple):
+@dataclass(frozen=True)
+class Workspace:
+    """What ``build`` gives every command; ``assessed`` is worked out on first use (a
+    scaffold or a plain validation does not need it)."""
+
     ds: Dataset
     obligations: list[Obligation]
     subs: Submissions  # valid filings, each with the day it counts from
@@ -56,6 +63,13 @@ class Workspace(NamedTuple):
     problems: list[Problem]  # invalid data: the file (or verdict) counts for nobody
     flags: list[Problem]  # filings judged on another day or content than they say now
     source: Source  # the repository and main line the dates were proven from
+    as_of: date
+    soon: int  # due within this many days is ``due_soon``
+
+    @cached_property
+    def assessed(self) -> list[Assessed]:
+        """Every obligation's status on the as-of day."""
+        return assess(self.obligations, self.subs, self.as_of, self.soon, self.decisions)
 
 
 def offset(ds: Dataset) -> timedelta:
@@ -91,10 +105,16 @@ def source_of(root: Path, embedded: bool = False, mainline: str | None = None) -
 
 
 def build(
-    root: Path, ds: Dataset, as_of: date, source: Source, extra: list[Problem] | None = None
+    root: Path,
+    ds: Dataset,
+    as_of: date,
+    source: Source,
+    extra: list[Problem] | None = None,
+    soon: int = 14,
 ) -> Workspace:
-    """Everything filed under ``root``, dated and reviewed, as of ``as_of``."""
-    from fzzf_cli.history import proofs
+    """Everything filed under ``root``, dated, reviewed and assessed as of ``as_of``
+    (due within ``soon`` days is ``due_soon``)."""
+    from fzzf_cli.read.history import proofs
 
     obligations = derive(ds)
     plan = checker(ds, obligations)
@@ -116,7 +136,9 @@ def build(
     everything = [*(extra or []), *problems, *dated.problems, *review_problems]
     everything = capped(sorted(everything, key=Problem.sort_key))
     flags.sort(key=Problem.sort_key)
-    return Workspace(ds, obligations, dated.subs, decisions, dating, everything, flags, source)
+    return Workspace(
+        ds, obligations, dated.subs, decisions, dating, everything, flags, source, as_of, soon
+    )
 
 
 # More problems than anyone reads (20,000 junk files in a pull request): the first ones,
@@ -159,8 +181,8 @@ class Snapshot(NamedTuple):
 def snapshot(source: Source, day: date, ds: Dataset) -> Iterator[Snapshot]:
     """The data folder as it stood at the end of ``day`` on the main line, in a temporary
     folder that is removed afterwards."""
-    from fzzf_cli.gitrepo import commit_before
-    from fzzf_cli.history import end_of_day, extract
+    from fzzf_cli.read.gitrepo import commit_before
+    from fzzf_cli.read.history import end_of_day, extract
 
     if source.repo is None or source.rev is None:
         raise FzzfError(msg("history_needs_git", reason=source.reason), EXIT_USAGE)

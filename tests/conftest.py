@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from fzzf_cli.cli import app
+from fzzf_cli.cli.main import app
+from fzzf_cli.errors import Problem
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -60,6 +61,37 @@ def plan_repo(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     shutil.copytree(DATA, repo / "data")
     return repo
+
+
+@pytest.fixture
+def mini_repo(tmp_path: Path) -> Path:
+    """A data repository holding the small plan of ``tests/miniplan.py`` (edit it freely)."""
+    from .miniplan import write_plan
+
+    return write_plan(tmp_path / "repo")
+
+
+PROBLEM_TEXT = Problem.__str__  # as it is before a test records what is shown
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[Problem]:
+    """Every problem a run turns into text (every output of problems goes through
+    ``str(problem)``), in order: what a CLI test asserts codes and locations of."""
+    seen: list[Problem] = []
+
+    def recorded(problem: Problem) -> str:
+        seen.append(problem)
+        return PROBLEM_TEXT(problem)
+
+    monkeypatch.setattr(Problem, "__str__", recorded)
+    return seen
+
+
+def located(problems: Iterable[Problem]) -> list[tuple[str, str]]:
+    """Problems as (code, ``path:line:col``): what tests assert; the wording of each code is
+    reviewed in one place, ``tests/golden/problems.txt``."""
+    return [(p.code, str(p.location)) for p in problems]
 
 
 Result = tuple[int, str, str]

@@ -1,0 +1,131 @@
+"""The CI gate: ``fzzf check``. Exit 1 while the data is invalid or a required document
+(a half-year report, a pilot plan or completion report) is missing past its due date plus
+the grace days; 0 otherwise; 2 on bad usage.
+
+``--changed-since REV`` judges a pull request on its own change: validity is checked
+for everything, the submission gate only for the units whose files the change touches.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from fzzf_cli.cli.app import (
+    AsOfOpt,
+    DataOpt,
+    FzzfCommand,
+    app,
+    as_of_date,
+    data_root,
+    handled,
+)
+from fzzf_cli.cli.results import write_result
+from fzzf_cli.cli.state import HistoryOpt, build_workspace
+from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Location, Problem
+from fzzf_cli.text import msg
+from fzzf_cli.validate import cache
+from fzzf_cli.validate.load import DataRoot, load_dataset
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from fzzf_cli.derive.gate import Outcome
+    from fzzf_cli.pipeline import Workspace
+    from fzzf_cli.validate.amend import Change
+
+
+class CheckFormat(StrEnum):
+    plain = "plain"
+    github = "github"
+    junit = "junit"
+
+
+@app.command(cls=FzzfCommand, help=msg("cmd_check"))
+def check(
+    as_of: AsOfOpt = None,
+    grace: Annotated[int, typer.Option("--grace", min=0, max=365, help=msg("help_grace"))] = 0,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help=msg("help_format_check"))
+    ] = CheckFormat.plain,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help=msg("help_output")),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=msg("help_force"))] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            help=msg("help_changed_since"),
+        ),
+    ] = None,
+    history: HistoryOpt = False,
+    data: DataOpt = None,
+) -> None:
+    from fzzf_cli.derive.gate import judge
+
+    with handled():
+        _usage(fmt, output, history, changed_since)
+        today, root = as_of_date(as_of), data_root(data, filings=True)
+        ws, problems, change = _judged(root, today, history, changed_since)
+        outcome = judge(ws, problems, today, grace, change)
+        _publish(fmt, outcome, output, root, force)
+    raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
+
+
+def _usage(fmt: CheckFormat, output: str | None, history: bool, changed: str | None) -> None:
+    if output is not None and fmt is not CheckFormat.junit:
+        raise FzzfError(msg("gate_output_junit_only"), EXIT_USAGE)
+    if history and changed:
+        raise FzzfError(msg("gate_history_changed"), EXIT_USAGE)
+
+
+def _publish(
+    fmt: CheckFormat, outcome: Outcome, output: str | None, root: DataRoot, force: bool
+) -> None:
+    """The findings as asked: plain or GitHub lines (and the step summary), or the JUnit
+    XML to ``-o`` (or standard output) with the summary on stderr."""
+    from fzzf_cli.present.gate import emit, junit
+
+    if fmt is not CheckFormat.junit:
+        emit(fmt.value, outcome, os.environ.get("GITHUB_STEP_SUMMARY"))
+        return
+
+    write_result(output, junit(outcome), name="fzzf-check.xml",
+                 root=root if output is not None else None, force=force,
+                 announce=sys.stderr)  # fmt: skip
+    sys.stderr.write(outcome.summary + "\n")
+
+
+def _judged(
+    root: DataRoot, today: date, history: bool, changed_since: str | None
+) -> tuple[Workspace | None, list[Problem], Change | None]:
+    """The workspace (None when the plan is invalid) and the problems found on the way;
+    for a pull request what it changes, and the filed records it rewrites as problems."""
+    from fzzf_cli.read.gitrepo import GitUnavailable
+    from fzzf_cli.validate.amend import amendments, changed
+
+    ds, problems = load_dataset(root.path, cache.default_dir(os.environ))
+    if ds is None:
+        return None, problems, None
+    _, ws = build_workspace(root, ds, today, history=history, mainline=changed_since)
+    source = ws.source
+    if source.broken:
+        where = Location("data/submissions")
+        problems = [*problems, Problem(where, msg("gate_dates_unproven", reason=source.reason))]
+    if changed_since is None:
+        return ws, problems, None
+    if source.repo is None or source.rev is None:
+        raise FzzfError(msg("gate_git_failed", reason=source.reason), EXIT_USAGE)
+    change = changed(source.repo, source.rev)
+    try:
+        rewritten = amendments(source.repo, source.rev, root.path)
+    except GitUnavailable as error:
+        raise FzzfError(msg("gate_git_failed", reason=error.reason), EXIT_USAGE) from None
+    said = {flag.location for flag in ws.flags}  # the main line's history said it already
+    return ws, [*problems, *(p for p in rewritten if p.location not in said)], change

@@ -1,0 +1,82 @@
+"""What is due and what a unit owes: ``fzzf due``, ``fzzf owes``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fzzf_cli.cli.app import (
+    TABLE,
+    AsOfOpt,
+    By,
+    DataOpt,
+    FormatOpt,
+    FzzfCommand,
+    KindOpt,
+    UntilOpt,
+    YearOpt,
+    app,
+    as_of_date,
+    handled,
+    known,
+    plan_dataset,
+    table_width,
+    until_date,
+)
+from fzzf_cli.derive.obligations import derive
+from fzzf_cli.present.duelist import due_view, owes_view
+from fzzf_cli.present.formats import present
+from fzzf_cli.select.names import resolve
+from fzzf_cli.select.query import Window, select, window_for
+from fzzf_cli.text import msg
+
+
+@app.command(cls=FzzfCommand, help=msg("cmd_due"))
+def due(
+    ctx: typer.Context,
+    year: YearOpt = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", help=msg("help_quarter"))] = None,
+    month: Annotated[str | None, typer.Option("--month", help=msg("help_month"))] = None,
+    start: Annotated[str | None, typer.Option("--from", help=msg("help_from"))] = None,
+    end: Annotated[str | None, typer.Option("--to", help=msg("help_to"))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_filter"))] = None,
+    measure: Annotated[int | None, typer.Option("--measure", help=msg("help_measure"))] = None,
+    kind: KindOpt = None,
+    lead: Annotated[bool, typer.Option("--lead", help=msg("help_lead"))] = False,
+    expand: Annotated[bool, typer.Option("--expand", help=msg("help_expand"))] = False,
+    by: Annotated[By, typer.Option("--by", help=msg("help_by"))] = By.thing,
+    until: UntilOpt = None,
+    as_of: AsOfOpt = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = TABLE,
+) -> None:
+    with handled():
+        today, window = as_of_date(as_of), window_for(year, quarter, month, start, end)
+        _, ds = plan_dataset(data)
+        if measure is not None:
+            known(ctx, "--measure", measure, sorted(ds.measures), "no_such_measure")
+        ref = resolve(ds, unit, units_only=False) if unit else None
+        everything = derive(ds, until_date(until))
+        chosen = select(everything, window or Window(today, None), ref, measure, kind, lead)
+        expanded = expand or ref is not None or by is By.unit
+        view = due_view(ds, everything, chosen, window, today, expanded)
+        present(view, fmt, width=table_width())
+
+
+@app.command(cls=FzzfCommand, help=msg("cmd_owes"))
+def owes(
+    unit: Annotated[str, typer.Argument(help=msg("help_arg_owes_unit"))],
+    year: YearOpt = None,
+    kind: KindOpt = None,
+    until: UntilOpt = None,
+    as_of: AsOfOpt = None,
+    data: DataOpt = None,
+    fmt: FormatOpt = TABLE,
+) -> None:
+    with handled():
+        today = as_of_date(as_of)
+        _, ds = plan_dataset(data)
+        ref = resolve(ds, unit, units_only=False)
+        chosen = select(derive(ds, until_date(until)), window_for(year=year), ref, None, kind)
+        present(owes_view(ds, ref, chosen, today), fmt, width=table_width())

@@ -1,0 +1,24 @@
+"""The ``fzzf`` command: choose the language, import the application, then run it. Kept
+tiny so that an interrupt while Python is still importing fzzf's dependencies exits
+quietly too; the language comes first because the commands' help is built at import."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from fzzf_cli.text import LANGUAGES, join, language, msg, use
+
+
+def main() -> None:
+    lang = language(sys.argv[1:], os.environ)
+    if lang not in LANGUAGES:
+        sys.stderr.write(msg("usage_bad_lang", lang=lang, langs=join(list(LANGUAGES))) + "\n")
+        raise SystemExit(2)
+    use(lang)
+    try:
+        from fzzf_cli.cli.main import main as run
+    except KeyboardInterrupt:
+        sys.stderr.write(msg("interrupted") + "\n")
+        raise SystemExit(130) from None
+    run()

@@ -1,0 +1,76 @@
+"""Chasing and reviewing: ``fzzf overdue``, ``fzzf status``, ``fzzf review``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fzzf_cli.cli.app import (
+    TABLE,
+    AsOfOpt,
+    DataOpt,
+    FormatOpt,
+    FzzfCommand,
+    app,
+    handled,
+    table_width,
+)
+from fzzf_cli.cli.state import HistoryOpt, assessed_state
+from fzzf_cli.present.formats import present
+from fzzf_cli.select.names import resolve
+from fzzf_cli.text import msg
+
+SoonOpt = Annotated[int, typer.Option("--soon", min=0, max=365, help=msg("help_soon"))]
+UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_filter"))]
+
+
+@app.command(cls=FzzfCommand, help=msg("cmd_overdue"))
+def overdue(
+    unit: UnitOpt = None,
+    as_of: AsOfOpt = None,
+    soon: SoonOpt = 14,
+    history: HistoryOpt = False,
+    data: DataOpt = None,
+    fmt: FormatOpt = TABLE,
+) -> None:
+    from fzzf_cli.present.chase import overdue_view
+
+    with handled():
+        state = assessed_state(data, as_of, soon, history)
+        ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
+        view = overdue_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, ref)
+        present(view, fmt, width=table_width())
+
+
+@app.command(cls=FzzfCommand, help=msg("cmd_status"))
+def status(
+    as_of: AsOfOpt = None,
+    soon: SoonOpt = 14,
+    history: HistoryOpt = False,
+    data: DataOpt = None,
+    fmt: FormatOpt = TABLE,
+) -> None:
+    from fzzf_cli.present.chase import status_view
+
+    with handled():
+        state = assessed_state(data, as_of, soon, history)
+        view = status_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of)
+        present(view, fmt, width=table_width())
+
+
+@app.command(cls=FzzfCommand, help=msg("cmd_review"))
+def review(
+    unit: UnitOpt = None,
+    as_of: AsOfOpt = None,
+    history: HistoryOpt = False,
+    data: DataOpt = None,
+    fmt: FormatOpt = TABLE,
+) -> None:
+    from fzzf_cli.present.chase import review_view
+
+    with handled():
+        state = assessed_state(data, as_of, history=history)
+        ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
+        present(review_view(state.assessed, state.ws.dating, state.as_of, ref), fmt,
+                width=table_width())  # fmt: skip

@@ -1,1 +1,0 @@
-"""Presenting results: JSON for programs, rich tables for people."""

@@ -1,0 +1,51 @@
+"""The coordinator's documents as views: which template, filled with what, and the file
+name it is written to by default (under ``reports/``). ``fzzf report`` and ``fzzf notice``
+render them (render.py) with the data repository's templates or fzzf's own."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from fzzf_cli.derive.status import LATE
+from fzzf_cli.errors import Problem
+from fzzf_cli.pipeline import Workspace
+from fzzf_cli.present.report import overall_context
+from fzzf_cli.present.report_unit import notice_context, unit_context
+
+
+class Document(NamedTuple):
+    template: str  # e.g. report.html.j2
+    context: dict[str, Any]
+    name: str  # the default file name, e.g. 2017-H1.html
+
+
+def report_document(
+    ws: Workspace, as_of: date, period: str | None, unit: str | None, fmt: str
+) -> Document:
+    """The overall progress report for ``period`` (else as of the day), or one unit's."""
+    stem = period or as_of.isoformat()
+    if unit is not None:
+        context = unit_context(ws.ds, ws.assessed, ws.subs, unit, as_of, period)
+        mine = [n for n in ws.flags if Path(n.location.path).stem.lower() == unit]
+        context |= {"dates": ws.dating.note, "notes": _notes(mine)}
+        return Document(f"unit.{fmt}.j2", context, f"{stem}-{unit}.{fmt}")
+    context = overall_context(ws.ds, ws.assessed, ws.subs, as_of, period)
+    context |= {"dates": ws.dating.note, "notes": _notes(ws.flags)}
+    return Document(f"report.{fmt}.j2", context, f"{stem}.{fmt}")
+
+
+def notice_document(
+    ws: Workspace, as_of: date, unit: str, within: int, fmt: str
+) -> Document | None:
+    """A 督办通知 to ``unit`` listing what it has overdue; None when nothing is."""
+    if not any(a.obligation.unit_id == unit and a.status in LATE for a in ws.assessed):
+        return None
+    context = notice_context(ws.ds, ws.assessed, unit, as_of, within)
+    return Document(f"notice.{fmt}.j2", context, f"notice-{unit}-{as_of.isoformat()}.{fmt}")
+
+
+def _notes(flags: list[Problem]) -> list[dict[str, str]]:
+    """What dating and reviewing found in filed records, for the coordinator's reader."""
+    return [{"where": str(f.location), "message": f.message} for f in flags]

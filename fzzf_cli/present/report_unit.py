@@ -1,0 +1,118 @@
+"""What a unit's own report and a 督办通知 say, as plain data for the templates.
+
+The unit report: what the unit owes, what it delivered and when (with its evidence),
+what is late, what comes next. The notice (三(三) 限期整改): what is overdue, with the
+plan's words, and a deadline to catch up.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from fzzf_cli.derive.status import CLAIMED, DONE, LATE, Assessed
+from fzzf_cli.derive.tracking import unit_lines
+from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.model.filings import PilotFile, Report
+from fzzf_cli.present.report import HORIZON_DAYS, iso_day, item_view, plan_info, upcoming
+from fzzf_cli.text import long_date, msg
+from fzzf_cli.validate.subs_load import Submissions
+from fzzf_cli.vocab import Filing
+
+
+def unit_context(
+    ds: Dataset,
+    assessed: list[Assessed],
+    subs: Submissions,
+    unit: str,
+    as_of: date,
+    period: str | None,
+) -> dict[str, Any]:
+    """Everything a unit's own report shows: owed, delivered, late, next."""
+    mine = [a for a in assessed if a.obligation.unit_id == unit]
+    delivered = sorted((a for a in mine if a.status in DONE), key=lambda a: a.done or date.min)
+    filed = []
+    for f in subs.all():
+        record = f.record
+        if getattr(record, "unit", None) != unit or (f.filed is not None and f.filed > as_of):
+            continue  # someone else's, or not yet filed on the day asked about
+        kind = f.kind if isinstance(f.kind, Filing) else f"pilot_{f.kind}"
+        filed.append(
+            {
+                "path": f.path,
+                "counted": iso_day(f.filed),
+                "proof": f.proof.commit[:10] if f.proof else "",
+                "kind": kind,
+                "kind_label": msg(f"filed_{kind}"),
+                "period": getattr(record, "period", None),
+                "pilot": getattr(record, "pilot", None),
+                "submitted": iso_day(record.submitted),
+                "draft": record.submitted is None,
+                "evidence": _evidence(record),
+            }
+        )
+    filed.sort(key=lambda f: (f["submitted"] or "9999", f["path"]))
+    line = next((u for u in unit_lines(ds, assessed, as_of) if u["unit_id"] == unit), None)
+    return {
+        "plan": plan_info(ds, as_of, period),
+        "unit": {
+            "id": unit,
+            "name": ds.name_of(unit),
+            "full_name": getattr(ds.units.get(unit), "full_name", None) or ds.name_of(unit),
+        },
+        "summary": line,
+        "owed": [item_view(a) for a in mine],
+        "delivered": [item_view(a) for a in delivered],
+        "claimed": [item_view(a) for a in mine if a.status in CLAIMED],
+        "late": [item_view(a) for a in mine if a.status in LATE],
+        "next": upcoming(assessed, as_of, unit),
+        "filed": filed,
+        "horizon_days": HORIZON_DAYS,
+    }
+
+
+def _evidence(record: Report | PilotFile) -> list[dict[str, str]]:
+    found = []
+    if isinstance(record, Report):
+        for item in record.items:
+            for e in item.evidence:
+                found.append({"item": item.id, "text": e.text or "", "link": e.link or ""})
+            if item.note:
+                found.append({"item": item.id, "text": item.note, "link": ""})
+        for p in record.pilots:
+            if p.progress:
+                found.append({"item": msg("ref_pilot", n=p.pilot), "text": p.progress, "link": ""})
+        if record.note:
+            found.append({"item": "", "text": record.note, "link": ""})
+    else:
+        for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
+            value = getattr(record, field)
+            if value:
+                found.append({"item": msg(f"pilot_field_{field}"), "text": value, "link": ""})
+        for e in record.evidence:
+            found.append({"item": "", "text": e.text or "", "link": e.link or ""})
+    return found
+
+
+def notice_context(
+    ds: Dataset, assessed: list[Assessed], unit: str, as_of: date, within: int
+) -> dict[str, Any]:
+    """The 督办通知 to one unit: what is overdue, the source's words, a deadline."""
+    late = [item_view(a) for a in assessed if a.obligation.unit_id == unit and a.status in LATE]
+    deadline = as_of + timedelta(days=within)
+    unit_record = ds.units.get(unit)
+    return {
+        "plan": plan_info(ds, as_of, None),
+        "unit": {
+            "id": unit,
+            "name": ds.name_of(unit),
+            "addressee": (
+                unit_record.full_name if unit_record and unit_record.full_name else ds.name_of(unit)
+            ),
+        },
+        "late": late,
+        "deadline": deadline.isoformat(),
+        "deadline_text": long_date(deadline),
+        "within": within,
+        "reporting_quote": ds.measures_file.reporting.quote,
+    }

@@ -1,0 +1,11 @@
+"""The English catalogue: the same keys as the Chinese one (``text.zh``) with the same ``{field}`` placeholders,
+chosen with ``fzzf --lang en …`` or ``FZZF_LANG=en``. Values from the data (unit names,
+measure texts, quotes from the source) stay as the data has them."""
+
+from __future__ import annotations
+
+from fzzf_cli.text.en.files import EN_FILES
+from fzzf_cli.text.en.output import EN_OUTPUT
+from fzzf_cli.text.en.verdicts import EN_VERDICTS
+
+EN: dict[str, str] = {**EN_FILES, **EN_VERDICTS, **EN_OUTPUT}

@@ -1,0 +1,11 @@
+"""The Chinese catalogue (the default): ``str.format`` templates keyed by stable English
+names. Code calls ``msg("key", **fields)`` (``fzzf_cli.text``); a translation is another
+dict with the same keys."""
+
+from __future__ import annotations
+
+from fzzf_cli.text.zh.files import ZH_FILES
+from fzzf_cli.text.zh.output import ZH_OUTPUT
+from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
+
+ZH: dict[str, str] = {**ZH_FILES, **ZH_VERDICTS, **ZH_OUTPUT}

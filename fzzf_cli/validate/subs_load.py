@@ -1,0 +1,267 @@
+"""Reading what units filed under ``data/submissions/``: every file, every problem.
+
+Where files go and whose they are is ``subs_find``; here each file is read, checked against
+its model and against the plan: a file must say the unit and period (or pilot) its path
+says; it may name only obligations its unit owes; a half-year report comes from a unit
+that reports (各地各部门), an own record from one that does not (市法制局 receives the
+reports; the leading group owes none). A file with any problem counts for nobody until it
+is fixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from pydantic import ValidationError
+
+from fzzf_cli.errors import Location, Problem
+from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.model.filings import PilotFile, Report
+from fzzf_cli.read.history import Proof
+from fzzf_cli.read.yamlio import YamlDoc, locate, read_yaml
+from fzzf_cli.text import every, msg
+from fzzf_cli.validate.load import pydantic_problems
+from fzzf_cli.validate.subs_find import Expected, close_match, discover, shown
+from fzzf_cli.vocab import Filing, Kind, PilotDoc
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation  # derived from the plan, passed in
+
+# What a filed pilot plan must set out (八: 明确试点工作的目标、任务、进度安排、责任主体和保障机制).
+PLAN_FIELDS = ("goals", "tasks", "schedule", "responsible", "safeguards")
+# Dates further than this past the plan's horizon are typing mistakes (2071 for 2017).
+HORIZON_SLACK = timedelta(days=366)
+
+
+class Filed(NamedTuple):
+    """One valid submission file, with where it is and the day it counts from."""
+
+    path: str
+    doc: YamlDoc
+    record: Report | PilotFile
+    kind: Filing | PilotDoc = Filing.REPORT
+    filed: date | None = None  # the day it counts from (filing.py); None: a draft
+    proof: Proof | None = None  # the commit that brought it to the main line
+
+
+class Submissions(NamedTuple):
+    reports: list[Filed]
+    pilot_files: list[Filed]
+    records: list[Filed] = []
+
+    def all(self) -> list[Filed]:
+        return [*self.reports, *self.records, *self.pilot_files]
+
+    def progress(self) -> list[Filed]:
+        """Reports and own records: the files that say how each item stands."""
+        return [*self.reports, *self.records]
+
+
+class Checker(NamedTuple):
+    """What checking a file needs to know of the plan, computed once for all files."""
+
+    ds: Dataset
+    owed: dict[str, set[str]]  # unit -> things it owes
+    reporters: set[str]
+    latest: date  # no date in a filing may be later than this
+
+
+def checker(ds: Dataset, obligations: list[Obligation]) -> Checker:
+    owed: dict[str, set[str]] = {}
+    for o in obligations:
+        owed.setdefault(o.unit_id, set()).add(o.thing)
+    reporters = {o.unit_id for o in obligations if o.kind == Kind.REPORT}
+    return Checker(ds, owed, reporters, ds.measures_file.plan.horizon + HORIZON_SLACK)
+
+
+def check_file(
+    plan: Checker, display: str, doc: YamlDoc, expect: Expected
+) -> tuple[Filed | None, list[Problem]]:
+    """One read file against its model and the plan: the filing, or its problems (a file
+    with any problem counts for nobody until it is fixed). Also used to tell which earlier
+    version of a file in git history was the first valid filing (history.py)."""
+    model = PilotFile if expect.pilot is not None else Report
+    try:
+        record = model.model_validate(doc.data, context=plan.ds.conventions.bounds())
+    except ValidationError as error:
+        return None, list(pydantic_problems(error, doc, model))
+    filed = Filed(display, doc, record, expect.kind)
+    if isinstance(record, Report):
+        found = list(_check_report(plan, filed, expect))
+    else:
+        found = list(_check_pilot_file(plan, filed, expect))
+    return (None if found else filed), found
+
+
+def load_submissions(
+    root: Path, ds: Dataset, obligations: list[Obligation], plan: Checker | None = None
+) -> tuple[Submissions, list[Problem]]:
+    """Every submission file under ``root``, validated against the plan."""
+    plan = plan or checker(ds, obligations)
+    found: dict[str, list[Filed]] = {"report": [], "record": [], "pilot": []}
+    problems: list[Problem] = []
+    for path, expect in discover(root, ds, problems):
+        display = shown(path, root)
+        doc, read_problems = read_yaml(path, display, root=root / "data")
+        problems += read_problems
+        if doc is None:
+            continue
+        filed, found_here = check_file(plan, display, doc, expect)
+        problems += found_here
+        if filed is not None:
+            found["pilot" if expect.pilot is not None else expect.kind].append(filed)
+    subs = Submissions(found["report"], found["pilot"], found["record"])
+    return subs, sorted(problems, key=Problem.sort_key)
+
+
+# --- checking a file against the plan ---------------------------------------------------
+
+
+def _at(filed: Filed, *loc: str | int) -> Location:
+    return locate(filed.doc, tuple(loc))
+
+
+def _check_report(plan: Checker, filed: Filed, expect: Expected) -> Iterator[Problem]:
+    """A half-year report or an own record."""
+    ds, unit, period = plan.ds, expect.unit, expect.period or ""
+    report = filed.record
+    assert isinstance(report, Report)
+    yield from _check_reporter(plan, filed, expect)
+    if report.unit != unit:
+        yield Problem(_at(filed, "unit"), msg("sub_wrong_unit", found=report.unit, unit=unit))
+    if report.period != period:
+        yield Problem(
+            _at(filed, "period"), msg("sub_wrong_period", found=report.period, period=period)
+        )
+    start = next(p.start for p in ds.measures_file.reporting.periods if p.id == period)
+    if report.submitted is not None and report.submitted < start:
+        yield Problem(_at(filed, "submitted"), msg("sub_before_period", start=start))
+    yield from _too_late(plan, filed, ("submitted",), report.submitted)
+    mine = plan.owed.get(unit, set())
+    seen: set[str] = set()
+    for i, item in enumerate(report.items):
+        thing = item.id.removesuffix(f".{unit}")
+        if thing in seen:
+            yield Problem(_at(filed, "items", i, "id"), msg("sub_item_twice", id=item.id))
+        seen.add(thing)
+        if thing.startswith("report-"):
+            yield Problem(_at(filed, "items", i, "id"), msg("sub_item_report"))
+        elif thing not in mine:
+            yield Problem(
+                _at(filed, "items", i, "id"),
+                msg("sub_item_unknown", id=item.id, unit=ds.name_of(unit)),
+                close_match(thing, sorted(mine)),
+            )
+        if item.done and report.submitted and item.done > report.submitted:
+            text = msg("sub_done_after_filed", done=item.done, submitted=report.submitted)
+            yield Problem(_at(filed, "items", i, "done"), text)
+        yield from _too_late(plan, filed, ("items", i, "done"), item.done)
+        if item.done is not None and item.done < ds.measures_file.plan.date:
+            text = msg("sub_done_before_plan", done=item.done, date=ds.measures_file.plan.date)
+            yield Problem(_at(filed, "items", i, "done"), text)
+    yield from _check_figures_and_pilots(ds, filed, report, unit)
+
+
+def _check_reporter(plan: Checker, filed: Filed, expect: Expected) -> Iterator[Problem]:
+    """Reports come from the units that report (三(二) 各地各部门); a unit that receives
+    them, or owes none, keeps an own record of its progress instead."""
+    name = plan.ds.name_of(expect.unit)
+    period = expect.period or ""
+    if expect.kind == Filing.REPORT and expect.unit not in plan.reporters:
+        text = msg("sub_not_reporter", unit=name)
+        hint = msg("sub_hint_record", unit=expect.unit, period=period)
+        yield Problem(Location(filed.path), text, hint)
+    if expect.kind == Filing.RECORD and expect.unit in plan.reporters:
+        text = msg("sub_record_reporter", unit=name)
+        hint = msg("sub_hint_report", unit=expect.unit, period=period)
+        yield Problem(Location(filed.path), text, hint)
+
+
+def _too_late(
+    plan: Checker, filed: Filed, loc: tuple[str | int, ...], day: date | None
+) -> Iterator[Problem]:
+    if day is not None and day > plan.latest:
+        text = msg("sub_date_past_horizon", day=day, horizon=plan.ds.measures_file.plan.horizon)
+        yield Problem(_at(filed, *loc), text, msg("sub_hint_date_typo"))
+
+
+def _check_figures_and_pilots(
+    ds: Dataset, filed: Filed, report: Report, unit: str
+) -> Iterator[Problem]:
+    targets = {t.metric: t for m in ds.measures_file.measures for t in m.targets}
+    metrics = set(targets)
+    for i, figure in enumerate(report.figures):
+        target = targets.get(figure.metric)
+        if target is not None and target.unit == "percent" and not 0 <= figure.value <= 100:
+            loc = _at(filed, "figures", i, "value")
+            yield Problem(loc, msg("sub_percent_range", value=figure.value))
+        if figure.metric not in metrics:
+            loc = _at(filed, "figures", i, "metric")
+            yield Problem(
+                loc,
+                msg("sub_unknown_metric", metric=figure.metric),
+                close_match(figure.metric, sorted(metrics)),
+            )
+    seen: set[int] = set()
+    for i, progress in enumerate(report.pilots):
+        if progress.pilot in seen:
+            loc = _at(filed, "pilots", i, "pilot")
+            yield Problem(loc, msg("sub_pilot_twice", pilot=progress.pilot))
+        seen.add(progress.pilot)
+        pilot = ds.pilots.get(progress.pilot)
+        if pilot is None or unit not in (*pilot.areas, *pilot.units):
+            yield Problem(
+                _at(filed, "pilots", i, "pilot"), msg("sub_not_in_pilot", pilot=progress.pilot)
+            )
+
+
+def _check_pilot_file(plan: Checker, filed: Filed, expect: Expected) -> Iterator[Problem]:
+    ds, unit, number, kind = plan.ds, expect.unit, str(expect.pilot), expect.kind
+    record = filed.record
+    assert isinstance(record, PilotFile)
+    if record.unit != unit:
+        yield Problem(_at(filed, "unit"), msg("sub_wrong_unit", found=record.unit, unit=unit))
+    if str(record.pilot) != number:
+        yield Problem(_at(filed, "pilot"), msg("sub_wrong_pilot", found=record.pilot, pilot=number))
+    if record.kind != kind:
+        yield Problem(_at(filed, "kind"), msg("sub_wrong_kind", found=record.kind, kind=kind))
+    pilot = ds.pilots.get(int(number))
+    if pilot is not None and unit not in (*pilot.areas, *pilot.units):
+        yield Problem(_at(filed, "unit"), msg("sub_not_in_pilot", pilot=number))
+    if record.submitted is not None:  # a filed document must say something of its own
+        needed = PLAN_FIELDS if kind == PilotDoc.PLAN else ("summary",)
+        for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
+            if getattr(record, field) in every(f"new_pilot_{field}"):
+                yield Problem(_at(filed, field), msg("sub_placeholder", field=field))
+            elif field in needed and getattr(record, field) is None:
+                yield Problem(_at(filed, "submitted"), msg("sub_pilot_field_missing", field=field,
+                                         name=msg(f"pilot_field_{field}")))  # fmt: skip
+    issued = ds.measures_file.plan.date
+    if record.submitted is not None and record.submitted < issued:
+        yield Problem(_at(filed, "submitted"), msg("sub_before_plan", date=issued))
+    yield from _too_late(plan, filed, ("submitted",), record.submitted)
+
+
+def pilot_claims(subs: Submissions, as_of: date) -> list[Problem]:
+    """ "p64-plan: done" in a report, with no pilot file: the report says how the pilot
+    goes, but only the file under pilot-plans/ or pilot-completions/ is the document (八)."""
+    files = {(f.record.unit, getattr(f.record, "pilot", 0), f.kind) for f in subs.pilot_files}
+    found = []
+    for filed in subs.progress():
+        if filed.filed is None or filed.filed > as_of:
+            continue  # a draft claims nothing yet, nor a filing of a later day
+        for i, item in enumerate(getattr(filed.record, "items", [])):
+            thing = item.id.removesuffix(f".{filed.record.unit}")
+            number, _, step = thing.partition("-")
+            doc = {d.step: d for d in PilotDoc}.get(step)
+            pilot = int(number[1:]) if number[1:].isdecimal() and number[1:].isascii() else 0
+            if item.status != "done" or doc is None or not number.startswith("p") or not pilot:
+                continue
+            if (filed.record.unit, pilot, doc) not in files:
+                text = msg("sub_pilot_claim", doc=msg(f"pilot_doc_{doc}"), command=doc.command,
+                           pilot=pilot, unit=filed.record.unit)  # fmt: skip
+                found.append(Problem(_at(filed, "items", i, "status"), text))
+    return found

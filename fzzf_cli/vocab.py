@@ -1,0 +1,99 @@
+"""The tracker's words, each spelled once: what an obligation is (its kind), why a unit
+owes it (its role), where it stands (its status), which pilot document a file is, and
+what kind of file a unit files. StrEnums, so that JSON and CSV carry the same strings as
+before and a misspelling is a NameError, not a silent mismatch."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NewType
+
+# An obligation's stable id: ``<thing>.<unit>``, e.g. ``m16-2017-12-31.deqing``.
+ObligationId = NewType("ObligationId", str)
+
+
+class Kind(StrEnum):
+    """What is owed (README: ``--kind``)."""
+
+    MILESTONE = "milestone"  # 时间节点
+    RECURRING = "recurring"  # 周期任务
+    REPORT = "report"  # 半年报送
+    PILOT_PLAN = "pilot_plan"  # 试点方案
+    PILOT_DONE = "pilot_done"  # 试点完成
+    REVIEW = "review"  # 总结验收
+
+
+class Role(StrEnum):
+    """Why a unit owes it."""
+
+    LEAD = "lead"
+    CO_UNIT = "co_unit"
+    GROUP = "group"
+    OPEN_GROUP = "open_group"
+    PILOT_AREA = "pilot_area"
+    PILOT_UNIT = "pilot_unit"
+    REPORTER = "reporter"
+    REVIEW = "review"
+
+
+class Status(StrEnum):
+    """Where an obligation stands on a day (derive/status.py)."""
+
+    NOT_YET_DUE = "not_yet_due"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    MISSING = "missing"
+    ON_TIME = "on_time"
+    LATE = "late"
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    CLAIMED = "claimed"
+    RETURNED = "returned"
+    UNASSIGNED = "unassigned"
+
+
+class PilotDoc(StrEnum):
+    """A pilot's two documents (八): its plan, and its completion report."""
+
+    PLAN = "plan"
+    COMPLETION = "completion"
+
+    @property
+    def obligation(self) -> Kind:
+        """The kind of obligation the document fulfils."""
+        return Kind.PILOT_PLAN if self is PilotDoc.PLAN else Kind.PILOT_DONE
+
+    @property
+    def folder(self) -> str:
+        """Where units file it: ``data/submissions/<folder>/p63/<unit>.yaml``."""
+        return "pilot-plans" if self is PilotDoc.PLAN else "pilot-completions"
+
+    @property
+    def command(self) -> str:
+        """The ``fzzf new`` command that scaffolds it."""
+        return "pilot-plan" if self is PilotDoc.PLAN else "pilot-report"
+
+    @property
+    def step(self) -> str:
+        """Its part of the obligation id: ``p63-plan``, ``p63-done``."""
+        return "plan" if self is PilotDoc.PLAN else "done"
+
+    @staticmethod
+    def of(kind: str) -> PilotDoc:
+        """The document that fulfils an obligation of ``kind``."""
+        return PilotDoc.PLAN if kind == Kind.PILOT_PLAN else PilotDoc.COMPLETION
+
+
+class Filing(StrEnum):
+    """What a progress file under ``data/submissions/`` is; a pilot's file is a PilotDoc."""
+
+    REPORT = "report"  # a half-year report (三(二))
+    RECORD = "record"  # an own record of a unit that reports to no one
+
+
+class Ruling(StrEnum):
+    """市法制局's verdict on a claim (data/reviews/)."""
+
+    PENDING = "pending"  # listed by ``fzzf new review``, not yet decided
+    ACCEPTED = "accepted"  # 销号
+    RETURNED = "returned"  # 退回

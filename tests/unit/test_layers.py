@@ -70,4 +70,30 @@ def test_no_module_over_300_lines() -> None:
         for p in PACKAGE.rglob("*.py")
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300
     ]
+    assert seen >= 15, seen  # the commands were found
+    assert not long, long
+
+
+def _is_command(node: ast.FunctionDef) -> bool:
+    return any(
+        isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr == "command"
+        for d in node.decorator_list
+    )
+
+
+def test_every_command_is_a_handful_of_lines() -> None:
+    """options → workspace → view → present → exit code: the body of a command (its
+    docstring aside) stays within 12 lines; what is longer belongs in a stage."""
+    long, seen = [], 0
+    for path in sorted((PACKAGE / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and _is_command(node):
+                body = node.body
+                if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                    body = body[1:]
+                seen += 1
+                lines = (body[-1].end_lineno or 0) - body[0].lineno + 1
+                if lines > 12:
+                    long.append(f"{path.name}:{node.name}: {lines} lines")
+    assert seen >= 15, seen  # the commands were found
     assert not long, long

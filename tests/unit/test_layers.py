@@ -70,7 +70,6 @@ def test_no_module_over_300_lines() -> None:
         for p in PACKAGE.rglob("*.py")
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300
     ]
-    assert seen >= 15, seen  # the commands were found
     assert not long, long
 
 

@@ -15,6 +15,7 @@ import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 # Windows may hold a file briefly (virus scanners, indexers): retry the final rename.
 _RETRIES = 5
@@ -44,7 +45,7 @@ def _clear_stale(path: Path) -> None:
             continue
 
 
-def _temp_copy(path: Path, text: str) -> Path:
+def _temp_copy(path: Path, text: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     _clear_stale(path)
     mode = _mode(path)
@@ -52,7 +53,7 @@ def _temp_copy(path: Path, text: str) -> Path:
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with _opened(fd, text) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -60,6 +61,13 @@ def _temp_copy(path: Path, text: str) -> Path:
         Path(name).unlink(missing_ok=True)
         raise
     return Path(name)
+
+
+def _opened(file: int | Path, content: str | bytes) -> Any:
+    """``file`` opened for ``content``: UTF-8 text with Unix line ends, or bytes (a workbook)."""
+    if isinstance(content, bytes):
+        return open(file, "wb")
+    return open(file, "w", encoding="utf-8", newline="\n")
 
 
 def write_new(path: Path, text: str) -> None:
@@ -78,7 +86,7 @@ def write_new(path: Path, text: str) -> None:
         temp.unlink(missing_ok=True)
 
 
-def write_replace(path: Path, text: str) -> None:
+def write_replace(path: Path, text: str | bytes) -> None:
     """Write ``path`` with ``text``, replacing what is there in one step."""
     temp = _temp_copy(path, text)
     try:
@@ -119,7 +127,12 @@ def place(given: str, default_name: str | None) -> Path:
 
 
 def write_output(
-    path: Path, text: str, *, force: bool = False, ours: bool = True, protect: Path | None = None
+    path: Path,
+    text: str | bytes,
+    *,
+    force: bool = False,
+    ours: bool = True,
+    protect: Path | None = None,
 ) -> None:
     """Write a result where the user asked, never destroying what is not a result.
 
@@ -140,7 +153,7 @@ def write_output(
     if stat.S_ISDIR(info.st_mode):
         raise Refused("os_is_dir")
     if not stat.S_ISREG(info.st_mode):
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        with _opened(path, text) as handle:
             handle.write(text)
         return
     if not force:
@@ -155,9 +168,14 @@ def write_output(
 
 
 def _carries_marker(path: Path) -> bool:
+    """The marker near the start of a text file, or in a zip's comment at the end of a
+    workbook (``MARKER`` compressed inside the zip could not be seen)."""
     try:
         with open(path, "rb") as handle:
-            return MARKER.encode() in handle.read(4096)
+            if MARKER.encode() in handle.read(4096):
+                return True
+            handle.seek(max(0, os.fstat(handle.fileno()).st_size - 4096))
+            return MARKER.encode() in handle.read()
     except OSError:
         return False
 

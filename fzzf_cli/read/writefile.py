@@ -64,7 +64,12 @@ def _temp_copy(path: Path, text: str | bytes) -> Path:
 
 
 def _opened(file: int | Path, content: str | bytes) -> Any:
-    """``file`` opened for ``content``: UTF-8 text with Unix line ends, or bytes (a workbook)."""
+    """``file`` (a descriptor or a path) opened for ``content``: UTF-8 text with Unix line
+    ends, or bytes (a workbook)."""
+    if isinstance(file, int):
+        if isinstance(content, bytes):
+            return os.fdopen(file, "wb")
+        return os.fdopen(file, "w", encoding="utf-8", newline="\n")
     if isinstance(content, bytes):
         return open(file, "wb")
     return open(file, "w", encoding="utf-8", newline="\n")

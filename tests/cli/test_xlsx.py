@@ -199,8 +199,8 @@ def test_the_ledger_as_the_office_reads_it(cli, demo: Path) -> None:
     assert units.cell(row=4, column=4).number_format == "0%"
 
 
-def test_the_ledger_is_written_again_but_never_over_anothers_file(cli, demo: Path) -> None:
-    args = ("ledger", "--as-of", AS_OF, "--data", str(demo))
+def test_the_ledger_is_written_again_but_never_over_anothers_file(cli, mini_repo: Path) -> None:
+    args = ("ledger", "--as-of", AS_OF, "--data", str(mini_repo))
     assert cli(*args)[0] == 0 and cli(*args)[0] == 0
     Path("mine.xlsx").write_text("not a workbook", encoding="utf-8")
     code, _, _ = cli(*args, "-o", "mine.xlsx")

@@ -83,7 +83,8 @@ def imported(raw: bytes, display: str, ds: Dataset) -> tuple[Form | None, str, l
     from fzzf_cli.read.yamlio import parse_yaml
     from fzzf_cli.validate.subs_find import Expected, submission_path
     from fzzf_cli.validate.subs_load import check_file, checker
-    from fzzf_cli.validate.xlsx_import import placed, read_form
+    from fzzf_cli.validate.xlsx_import import read_form
+    from fzzf_cli.validate.xlsx_place import placed
     from fzzf_cli.vocab import Filing
 
     sheets, problems = read_workbook(raw, display)

@@ -103,7 +103,8 @@ def _date(value: str | None) -> date | None:
 
 def _progress_file(unit: str, period: str, day: str | None, everything: bool,
                    data: Path | None, kind: Filing,
-                   form: FillFormat = FillFormat.yaml, output: str | None = None) -> None:  # fmt: skip
+                   form: FillFormat = FillFormat.yaml,
+                   output: str | None = None) -> None:  # fmt: skip
     """A half-year report or an own record: the YAML file in the data repository, or
     the fill-in workbook of a report (``-f xlsx``) where ``-o`` says."""
     from fzzf_cli.derive.scaffold import report_data, report_text

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from fzzf_cli.text import every, msg
+
 # How a column is filled: by fzzf and locked (``fixed``), from a list, as a date, as text.
 Kind = Literal["fixed", "choice", "date", "text"]
 
@@ -54,10 +56,26 @@ INFO_ROWS: tuple[tuple[str, Kind], ...] = (
 )
 INFO_REQUIRED = ("unit", "period")
 
-SHEETS = {"info": "fillin_sheet_info", "items": "fillin_sheet_items", "pilots": "fillin_sheet_pilots"}
+SHEETS = {
+    "info": "fillin_sheet_info",
+    "items": "fillin_sheet_items",
+    "pilots": "fillin_sheet_pilots",
+}
 # The model's statuses and the catalogue keys of their labels in the dropdown.
 STATUS_LABELS = {
     "not_started": "fillin_status_not_started",
     "in_progress": "fillin_status_in_progress",
     "done": "fillin_status_done",
 }
+
+
+def period_name(period: str) -> str:
+    """2017-H1 as people say it: 2017年上半年."""
+    year, half = period.split("-")
+    return msg(f"fillin_period_{half.lower()}", year=year)
+
+
+def period_names(period: str) -> set[str]:
+    """The period's name in every language (a form made in English reads back)."""
+    year, half = period.split("-")
+    return {name.format(year=year) for name in every(f"fillin_period_{half.lower()}")}

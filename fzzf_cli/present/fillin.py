@@ -20,7 +20,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.workbook import INFO_ROWS, ITEM_COLUMNS, PILOT_COLUMNS, SHEETS, STATUS_LABELS
+from fzzf_cli.model.workbook import (
+    INFO_ROWS,
+    ITEM_COLUMNS,
+    PILOT_COLUMNS,
+    SHEETS,
+    STATUS_LABELS,
+    period_name,
+)
 from fzzf_cli.model.workbook import Column as Col
 from fzzf_cli.read.writefile import MARKER
 from fzzf_cli.text import msg
@@ -34,12 +41,6 @@ if TYPE_CHECKING:
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 cannot hold
 _GREY, _HEAD, _INPUT = "F2F2F2", "DDEBF7", "FFFFFF"
-
-
-def period_name(period: str) -> str:
-    """2017-H1 as people say it: 2017年上半年."""
-    year, half = period.split("-")
-    return msg(f"fillin_period_{half.lower()}", year=year)
 
 
 def fillin_workbook(ds: Dataset, obligations: list[Obligation], content: dict[str, Any]) -> bytes:
@@ -137,7 +138,9 @@ def _print(sheet: Worksheet, titles: str | None) -> None:
         sheet.print_title_rows = titles
 
 
-def _validations(sheet: Worksheet, columns: tuple[Col, ...], last: int, span: tuple[date, date]) -> None:
+def _validations(
+    sheet: Worksheet, columns: tuple[Col, ...], last: int, span: tuple[date, date]
+) -> None:
     """The status dropdown and the date cells' check, on every row of the table."""
     from openpyxl.utils import get_column_letter
 
@@ -240,4 +243,3 @@ def _info(
         sheet.row_dimensions[number].height = 30 if len(line) > 45 else 18
     _protect(sheet)
     _print(sheet, None)
-

@@ -68,7 +68,7 @@ def read_workbook(raw: bytes, display: str) -> tuple[list[Sheet] | None, list[Pr
     being read."""
     here = Location(display)
     if len(raw) > MAX_BYTES:
-        return None, [Problem(here, msg("xlsx_too_large", limit=MAX_BYTES))]
+        return None, [Problem(here, msg("xlsx_too_large", limit=MAX_BYTES // 2**20))]
     if raw.startswith(_OLE2):
         return None, [Problem(here, msg("xlsx_old_format"), msg("xlsx_hint_save_as"))]
     problem = _unpacked_problem(raw)
@@ -98,21 +98,23 @@ def _unpacked_problem(raw: bytes) -> tuple[str, str] | None:
     """Why the zip must not be opened (message, hint), or None. Every part is unpacked
     and counted, so a part whose header understates its size is caught too."""
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return msg("xlsx_not_zip"), msg("xlsx_hint_save_as")
+    try:
+        with archive:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS:
                 return msg("xlsx_too_many_parts", limit=MAX_PARTS), ""
             if sum(p.file_size for p in parts) > MAX_UNPACKED:
-                return msg("xlsx_unpacked_too_large", limit=MAX_UNPACKED), ""
+                return msg("xlsx_unpacked_too_large", limit=MAX_UNPACKED // 2**20), ""
             total = 0
             for part in parts:
                 with archive.open(part) as stream:
                     while chunk := stream.read(_CHUNK):
                         total += len(chunk)
                         if total > MAX_UNPACKED:
-                            return msg("xlsx_unpacked_too_large", limit=MAX_UNPACKED), ""
-    except zipfile.BadZipFile:
-        return msg("xlsx_not_zip"), msg("xlsx_hint_save_as")
+                            return msg("xlsx_unpacked_too_large", limit=MAX_UNPACKED // 2**20), ""
     except Exception as error:  # a damaged, encrypted or oddly compressed part
         reason = printable(f"{type(error).__name__}: {error}", 120)
         return msg("xlsx_unreadable", reason=reason), msg("xlsx_hint_save_as")

@@ -42,7 +42,7 @@ def blank(cell: Cell) -> bool:
     return cell.value is None or (isinstance(cell.value, str) and not cell.value.strip())
 
 
-def text(cell: Cell) -> str | None | Bad:
+def text(cell: Cell) -> str | Bad | None:
     """A cell of text: what was typed, trimmed, with Windows line ends made ``\\n``; a
     number as written (12, 0.5), a date as 2017-07-15; None when empty."""
     value = cell.value
@@ -64,7 +64,7 @@ def text(cell: Cell) -> str | None | Bad:
     return Bad(msg("xlsx_not_text", kind=msg("xlsx_kind_other")))
 
 
-def day(cell: Cell) -> date | None | Bad:
+def day(cell: Cell) -> date | Bad | None:
     """A date cell: a real date, an Excel date serial (a date whose cell lost its date
     format), or a date typed as text; None when empty."""
     value = cell.value
@@ -74,9 +74,9 @@ def day(cell: Cell) -> date | None | Bad:
         return value
     if blank(cell):
         return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if float(value).is_integer() and int(value) in _SERIALS:
-            return _EXCEL_ZERO + timedelta(days=int(value) + (int(value) < 61))
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and float(value).is_integer() and int(value) in _SERIALS:
+        return _EXCEL_ZERO + timedelta(days=int(value) + (int(value) < 61))
     if isinstance(value, str):
         found = _DATE.match(value.strip())
         if found:

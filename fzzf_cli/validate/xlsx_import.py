@@ -14,11 +14,7 @@ place of ``path:line:col``.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
-
-import yaml
 
 from fzzf_cli.errors import Location, Problem, printable
 from fzzf_cli.model.dataset import Dataset
@@ -30,18 +26,17 @@ from fzzf_cli.model.workbook import (
     PILOT_COLUMNS,
     PILOT_REQUIRED,
     SHEETS,
-    Column,
+    period_name,
+    period_names,
 )
-from fzzf_cli.read.workbook import Cell, Sheet, cell_location
-from fzzf_cli.read.yamlio import YamlDoc
-from fzzf_cli.text import every, join, msg
+from fzzf_cli.read.workbook import Cell, Sheet
+from fzzf_cli.text import join, msg
 from fzzf_cli.validate import xlsx_cells as cells
 from fzzf_cli.validate.subs_find import close_match
+from fzzf_cli.validate.xlsx_sheets import Loc, Reader, headings, named, plain
 
 if TYPE_CHECKING:
     from fzzf_cli.derive.obligations import Obligation  # derived from the plan, passed in
-
-Loc = tuple[str | int, ...]
 
 
 class Form(NamedTuple):
@@ -52,74 +47,11 @@ class Form(NamedTuple):
     quiet: frozenset[Loc]  # values whose cells already have a problem
 
 
-def _plain(value: object) -> str:
-    return re.sub(r"\s+", "", str(value)) if value is not None else ""
-
-
-def _named(key: str) -> frozenset[str]:
-    return frozenset(_plain(name) for name in every(key))
-
-
-class _Reader:
-    """Problems found so far, each at its cell."""
-
-    def __init__(self, display: str) -> None:
-        self.display = display
-        self.problems: list[Problem] = []
-
-    def at(self, sheet: Sheet, row: int, col: int) -> Location:
-        return cell_location(self.display, sheet.name, row, col)
-
-    def value(self, sheet: Sheet, row: int, col: int, read: Callable[[Cell], Any]) -> Any:
-        """The cell read by ``read``; a ``Bad`` one is a problem at it (and returned)."""
-        cell = sheet.rows[row - 1][col - 1] if row <= len(sheet.rows) else Cell(None)
-        found = cells.general(cell) or read(cell)
-        if isinstance(found, cells.Bad):
-            self.problems.append(Problem(self.at(sheet, row, col), *found))
-        return found
-
-    def sheet(self, sheets: list[Sheet], role: str, fits: Callable[[Sheet], bool]) -> Sheet | None:
-        names = _named(SHEETS[role])
-        found = next((s for s in sheets if _plain(s.name) in names), None)
-        found = found or next((s for s in sheets if fits(s)), None)
-        if found is not None and found.overflow != (0, 0):
-            row, col = found.overflow
-            key = "xlsx_too_many_rows" if col == 1 else "xlsx_too_many_cols"
-            limit = row - 1 if col == 1 else col - 1
-            self.problems.append(Problem(self.at(found, row, col), msg(key, limit=limit)))
-        return found
-
-    def columns(
-        self, sheet: Sheet, columns: tuple[Column, ...], required: tuple[str, ...]
-    ) -> dict[str, int] | None:
-        """Each column's number, found by its heading in row 1."""
-        where: dict[str, int] = {}
-        for number, cell in enumerate(sheet.rows[0] if sheet.rows else [], 1):
-            for column in columns:
-                if _plain(cell.value) in _named(column.header):
-                    if column.field in where:
-                        name = msg("xlsx_column_twice", name=msg(column.header))
-                        self.problems.append(Problem(self.at(sheet, 1, number), name))
-                    where.setdefault(column.field, number)
-        missing = [c for c in columns if c.field in required and c.field not in where]
-        for column in missing:
-            text = msg("xlsx_no_column", name=msg(column.header))
-            self.problems.append(Problem(self.at(sheet, 1, 0), text, msg("xlsx_hint_template")))
-        return None if missing else where
-
-
-def _headings(columns: tuple[Column, ...], fields: tuple[str, ...]) -> Callable[[Sheet], bool]:
-    wanted = [_named(c.header) for c in columns if c.field in fields]
-    return lambda s: bool(s.rows) and all(
-        any(_plain(c.value) in names for c in s.rows[0]) for names in wanted
-    )
-
-
 def _info_rows(sheet: Sheet) -> dict[str, int]:
     found: dict[str, int] = {}
     for number, row in enumerate(sheet.rows, 1):
         for field, _ in INFO_ROWS:
-            if _plain(row[0].value) in _named(f"fillin_info_{field}"):
+            if plain(row[0].value) in named(f"fillin_info_{field}"):
                 found.setdefault(field, number)
     return found
 
@@ -128,10 +60,10 @@ def read_form(
     sheets: list[Sheet], display: str, ds: Dataset, obligations: list[Obligation]
 ) -> tuple[Form | None, list[Problem]]:
     """The report a filled form says, or the problems that stop it being read."""
-    reader = _Reader(display)
+    reader = Reader(display)
     here = Location(display)
     info = reader.sheet(sheets, "info", lambda s: "unit" in _info_rows(s))
-    items = reader.sheet(sheets, "items", _headings(ITEM_COLUMNS, ITEM_REQUIRED))
+    items = reader.sheet(sheets, "items", headings(ITEM_COLUMNS, ITEM_REQUIRED))
     for role, sheet in (("info", info), ("items", items)):
         if sheet is None:
             text = msg("xlsx_no_sheet", name=msg(SHEETS[role]))
@@ -146,7 +78,7 @@ def read_form(
     unit = data["unit"]
     mine = {o.thing: o for o in obligations if o.unit_id == unit}
     data["items"] = _items(reader, items, columns, mine, where, quiet)
-    pilots = reader.sheet(sheets, "pilots", _headings(PILOT_COLUMNS, PILOT_REQUIRED))
+    pilots = reader.sheet(sheets, "pilots", headings(PILOT_COLUMNS, PILOT_REQUIRED))
     plan = reader.columns(pilots, PILOT_COLUMNS, PILOT_REQUIRED) if pilots else None
     if pilots is not None and plan is not None:
         found = _pilots(reader, pilots, plan, where, quiet)
@@ -159,7 +91,7 @@ def read_form(
 
 
 def _header(
-    reader: _Reader, sheet: Sheet, ds: Dataset
+    reader: Reader, sheet: Sheet, ds: Dataset
 ) -> tuple[dict[str, Any], dict[Loc, Location], set[Loc]] | None:
     rows = _info_rows(sheet)
     for field in INFO_REQUIRED:
@@ -179,8 +111,11 @@ def _header(
         bad = msg("xlsx_unknown_unit", value=printable(str(unit or ""), 30))
         reader.problems.append(Problem(where[("unit",)], bad, hint))
     if isinstance(period, str | None) and period not in periods:
-        bad = msg("xlsx_unknown_period", value=printable(str(period or ""), 30), periods=join(periods))
+        shown = printable(str(period or ""), 30)
+        bad = msg("xlsx_unknown_period", value=shown, periods=join(periods))
         reader.problems.append(Problem(where[("period",)], bad))
+    if not reader.problems:
+        _names_agree(reader, sheet, rows, ds, str(unit), str(period))
     data: dict[str, Any] = {"unit": unit, "period": period, "submitted": None}
     quiet: set[Loc] = set()
     for field, read in (("submitted", cells.day), ("note", cells.text)):
@@ -194,12 +129,32 @@ def _header(
     return data, where, quiet
 
 
+def _names_agree(
+    reader: Reader, sheet: Sheet, rows: dict[str, int], ds: Dataset, unit: str, period: str
+) -> None:
+    """The unit's and period's names, as the form shows them, say what their codes say: a
+    code typed over, or a header copied from another unit's form, is caught here."""
+    said = {
+        "unit_name": ({ds.name_of(unit)}, "xlsx_unit_mismatch"),
+        "period_name": (period_names(period), "xlsx_period_mismatch"),
+    }
+    for field, (names, key) in said.items():
+        if field not in rows:
+            continue
+        shown = reader.value(sheet, rows[field], 2, cells.text)
+        if isinstance(shown, str) and plain(shown) not in {plain(n) for n in names}:
+            code, expected = (unit, ds.name_of(unit)) if field == "unit_name" else (period, "")
+            expected = expected or period_name(period)
+            text = msg(key, name=printable(shown, 30), code=code, expected=expected)
+            reader.problems.append(Problem(reader.at(sheet, rows[field], 2), text))
+
+
 def _row_blank(row: list[Cell]) -> bool:
     return all(cells.blank(c) and not c.formula and not c.error for c in row)
 
 
 def _items(
-    reader: _Reader,
+    reader: Reader,
     sheet: Sheet,
     columns: dict[str, int],
     mine: dict[str, Obligation],
@@ -233,7 +188,7 @@ def _items(
         key = order.get(thing, len(order))
         found.append((key, item, place, len(reader.problems) > before))
     found.sort(key=lambda entry: entry[0])
-    for index, (_, item, place, bad) in enumerate(found):
+    for index, (_, _, place, bad) in enumerate(found):
         for field in ("id", "title", "status", "done", "evidence", "note"):
             where[("items", index, field)] = place.get(field, place["id"])
         where[("items", index)] = place.get("done", place["status"])
@@ -251,7 +206,7 @@ def _as_yaml(field: str, value: Any) -> Any:
 
 
 def _pilots(
-    reader: _Reader,
+    reader: Reader,
     sheet: Sheet,
     columns: dict[str, int],
     where: dict[Loc, Location],
@@ -285,36 +240,3 @@ def _pilots(
             quiet.add(("pilots", index))
         found.append(entry)
     return found
-
-
-def placed(problems: list[Problem], doc: YamlDoc, form: Form) -> list[Problem]:
-    """The loader's problems with the YAML text moved to the cells the values came from;
-    those at a cell that already has a problem are left out (one problem per mistake)."""
-    spots: dict[tuple[int, int], Loc] = {}
-    _walk(doc.root, (), spots)
-    found = []
-    for problem in problems:
-        line, col = problem.location.line, problem.location.col
-        loc = spots.get((line, col))
-        if loc is None:
-            loc = next((v for (ln, _), v in sorted(spots.items()) if ln == line), ())
-        if any(loc[:n] in form.quiet for n in range(1, len(loc) + 1)):
-            continue
-        while loc not in form.cells:
-            loc = loc[:-1]
-        found.append(problem._replace(location=form.cells[loc]))
-    return found
-
-
-def _walk(node: yaml.Node, path: Loc, spots: dict[tuple[int, int], Loc]) -> None:
-    """Each node's and key's position in the text, with the loc of the value it belongs to
-    (a container before what it holds: a mapping starts where its first key does)."""
-    spots.setdefault((node.start_mark.line + 1, node.start_mark.column + 1), path)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            sub = (*path, str(key.value))
-            spots.setdefault((key.start_mark.line + 1, key.start_mark.column + 1), sub)
-            _walk(value, sub, spots)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, value in enumerate(node.value):
-            _walk(value, (*path, index), spots)

@@ -192,6 +192,7 @@ def _table(
         head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(number)].width = column.width
     for index, row in enumerate(rows, 2):
+        sheet.row_dimensions[index].height = 15 * _lines(columns, row)
         for number, column in enumerate(columns, 1):
             fill_in = column.kind != "fixed"
             cell = _put(sheet, index, number, row.get(column.field), locked=not fill_in)
@@ -203,6 +204,20 @@ def _table(
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
     _protect(sheet)
     _print(sheet, "1:1")
+
+
+def _lines(columns: tuple[Col, ...], row: dict[str, Any]) -> int:
+    """How many lines the row's longest cell wraps to (Excel does not size rows it did
+    not lay out itself): a Chinese character is two of a column's width units."""
+    most = 1
+    for column in columns:
+        value = row.get(column.field)
+        if not isinstance(value, str):
+            continue
+        room = max(int(column.width) - 1, 1)
+        units = [sum(2 if ord(ch) > 0x2E7F else 1 for ch in line) for line in value.split("\n")]
+        most = max(most, sum(-(-max(n, 1) // room) for n in units))
+    return min(most, 20)
 
 
 def _info(

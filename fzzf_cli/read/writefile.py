@@ -15,7 +15,6 @@ import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 # Windows may hold a file briefly (virus scanners, indexers): retry the final rename.
 _RETRIES = 5
@@ -53,8 +52,9 @@ def _temp_copy(path: Path, text: str | bytes) -> Path:
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, mode)
-        with _opened(fd, text) as handle:
-            handle.write(text)
+        raw = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -63,19 +63,7 @@ def _temp_copy(path: Path, text: str | bytes) -> Path:
     return Path(name)
 
 
-def _opened(file: int | Path, content: str | bytes) -> Any:
-    """``file`` (a descriptor or a path) opened for ``content``: UTF-8 text with Unix line
-    ends, or bytes (a workbook)."""
-    if isinstance(file, int):
-        if isinstance(content, bytes):
-            return os.fdopen(file, "wb")
-        return os.fdopen(file, "w", encoding="utf-8", newline="\n")
-    if isinstance(content, bytes):
-        return open(file, "wb")
-    return open(file, "w", encoding="utf-8", newline="\n")
-
-
-def write_new(path: Path, text: str) -> None:
+def write_new(path: Path, text: str | bytes) -> None:
     """Create ``path`` with ``text``; FileExistsError if it exists (it is left untouched)."""
     if path.exists() or path.is_symlink():
         raise FileExistsError(path)
@@ -158,8 +146,8 @@ def write_output(
     if stat.S_ISDIR(info.st_mode):
         raise Refused("os_is_dir")
     if not stat.S_ISREG(info.st_mode):
-        with _opened(path, text) as handle:
-            handle.write(text)
+        with open(path, "wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         return
     if not force:
         inside = protect is not None and path.resolve().is_relative_to(protect.resolve())

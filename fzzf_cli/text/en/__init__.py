@@ -7,5 +7,6 @@ from __future__ import annotations
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
+from fzzf_cli.text.en.word import EN_WORD
 
-EN: dict[str, str] = {**EN_FILES, **EN_VERDICTS, **EN_OUTPUT}
+EN: dict[str, str] = {**EN_FILES, **EN_VERDICTS, **EN_OUTPUT, **EN_WORD}

@@ -7,5 +7,6 @@ from __future__ import annotations
 from fzzf_cli.text.zh.files import ZH_FILES
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
+from fzzf_cli.text.zh.word import ZH_WORD
 
-ZH: dict[str, str] = {**ZH_FILES, **ZH_VERDICTS, **ZH_OUTPUT}
+ZH: dict[str, str] = {**ZH_FILES, **ZH_VERDICTS, **ZH_OUTPUT, **ZH_WORD}

@@ -151,6 +151,7 @@ def notice_context(
         "deadline_text": long_date(deadline),
         "date_text": long_date(as_of),
         "within": within,
+        "reporting_quote": ds.measures_file.reporting.quote,
     }
 
 

@@ -85,9 +85,13 @@ def publish(
 def _write(
     root: DataRoot, content: str | bytes, output: str | None, name: str, force: bool
 ) -> None:
+    """A .docx carries fzzf's marker in its properties (docx_doc.finish); text gets it as
+    a comment on its first line."""
+    from fzzf_cli.read.writefile import MARKER
+
     base = working_dir() if root.origin == "embedded" else root.path
     write_result(output, content, default=base / "reports" / name, name=name, root=root,
-                 force=force)  # fmt: skip
+                 force=force, mark=f"<!-- {MARKER} -->\n")  # fmt: skip
 
 
 def notice_targets(ds: Dataset, unit: str | None, every: bool) -> list[str] | None:

@@ -142,7 +142,7 @@ def issue_notices(state: State, targets: list[str] | None, options: dict[str, An
             n = options["min_overdue"]
             sys.stderr.write(msg("notice_all_none", as_of=state.as_of, n=n) + "\n")
             return
-    settings = settings_of(state.root) if fmt == "docx" else DocumentSettings()
+    settings = settings_of(state.root)  # sender, 抄送 …: every format
     if numbered:
         _can_number(state.root, settings)
     written = 0

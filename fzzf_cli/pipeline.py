@@ -37,6 +37,7 @@ from fzzf_cli.validate.subs_load import (
     load_submissions,
     pilot_claims,
 )
+from fzzf_cli.vocab import SOON
 
 
 class Source(NamedTuple):
@@ -110,7 +111,7 @@ def build(
     as_of: date,
     source: Source,
     extra: list[Problem] | None = None,
-    soon: int = 14,
+    soon: int = SOON,
 ) -> Workspace:
     """Everything filed under ``root``, dated, reviewed and assessed as of ``as_of``
     (due within ``soon`` days is ``due_soon``)."""

@@ -52,6 +52,20 @@ class Status(StrEnum):
     UNASSIGNED = "unassigned"
 
 
+# 黄: due within this many days (the supervision platforms' 临近 warning), unless --soon.
+SOON = 15
+
+
+class Light(StrEnum):
+    """三色预警, as supervision platforms mark items: what needs whom, at a glance
+    (derive/status.py ``LIGHTS`` says which status has which light)."""
+
+    RED = "red"  # 红: overdue
+    YELLOW = "yellow"  # 黄: due within --soon days, or waiting on a verdict or a redo
+    BLUE = "blue"  # 蓝: not yet due
+    GREEN = "green"  # 绿: done: accepted, or the document filed
+
+
 class PilotDoc(StrEnum):
     """A pilot's two documents (八): its plan, and its completion report."""
 

@@ -175,6 +175,7 @@ DataOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=msg("help_format"))]
+SoonOpt = Annotated[int, typer.Option("--soon", min=0, max=365, help=msg("help_soon"))]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", help=msg("help_as_of")),

@@ -14,6 +14,7 @@ from fzzf_cli.cli.app import (
     FormatOpt,
     FzzfCommand,
     KindOpt,
+    SoonOpt,
     UntilOpt,
     YearOpt,
     app,
@@ -24,12 +25,14 @@ from fzzf_cli.cli.app import (
     table_width,
     until_date,
 )
+from fzzf_cli.cli.state import duty_states
 from fzzf_cli.derive.obligations import derive
 from fzzf_cli.present.duelist import due_view, owes_view
 from fzzf_cli.present.formats import present
 from fzzf_cli.select.names import resolve
 from fzzf_cli.select.query import Window, select, window_for
 from fzzf_cli.text import msg
+from fzzf_cli.vocab import SOON
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_due"))
@@ -71,12 +74,14 @@ def owes(
     kind: KindOpt = None,
     until: UntilOpt = None,
     as_of: AsOfOpt = None,
+    soon: SoonOpt = SOON,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
 ) -> None:
     with handled():
         today = as_of_date(as_of)
-        _, ds = plan_dataset(data)
+        root, ds = plan_dataset(data)
         ref = resolve(ds, unit, units_only=False)
         chosen = select(derive(ds, until_date(until)), window_for(year=year), ref, None, kind)
-        present(owes_view(ds, ref, chosen, today), fmt, width=table_width())
+        states = duty_states(root, ds, today, soon)
+        present(owes_view(ds, ref, chosen, today, states, soon), fmt, width=table_width())

@@ -19,6 +19,7 @@ from fzzf_cli.present.tables import print_problems
 from fzzf_cli.text import msg
 from fzzf_cli.validate import cache
 from fzzf_cli.validate.load import DataRoot, load_dataset
+from fzzf_cli.vocab import SOON
 
 if TYPE_CHECKING:
     from fzzf_cli.derive.status import Assessed
@@ -49,7 +50,7 @@ def workspace(
     history: bool = False,
     mainline: str | None = None,
     notes: bool = True,
-    soon: int = 14,
+    soon: int = SOON,
 ) -> tuple[DataRoot, Workspace]:
     """Load, date and review everything in the data repository (as it stood at the end of
     ``today`` with ``history``); say on stderr what could not be counted (and, with
@@ -67,7 +68,7 @@ def build_workspace(
     *,
     history: bool = False,
     mainline: str | None = None,
-    soon: int = 14,
+    soon: int = SOON,
 ) -> tuple[DataRoot, Workspace]:
     """The workspace of a loaded plan, printing nothing."""
     from fzzf_cli.pipeline import build, snapshot, source_of
@@ -100,8 +101,18 @@ def warn(problems: list[Problem], flags: list[Problem]) -> None:
         sys.stderr.write(msg("flags_note", n=len(flags)) + "\n")
 
 
+def duty_states(root: DataRoot, ds: Dataset, today: date, soon: int) -> dict[str, Assessed] | None:
+    """Each obligation's status by its id, from a data repository's filings; None for the
+    plan shipped with fzzf, which has none (every duty would look undone)."""
+    if root.origin == "embedded":
+        return None
+    _, ws = build_workspace(root, ds, today, soon=soon)
+    warn(ws.problems, ws.flags)
+    return {a.obligation.id: a for a in ws.assessed}
+
+
 def assessed_state(
-    data: Path | None, as_of: str | None, soon: int = 14, history: bool = False
+    data: Path | None, as_of: str | None, soon: int = SOON, history: bool = False
 ) -> State:
     """Every obligation's status on the as-of day: what overdue, status, review, report and
     notice all start from."""

@@ -12,6 +12,7 @@ from fzzf_cli.cli.app import (
     DataOpt,
     FormatOpt,
     FzzfCommand,
+    SoonOpt,
     app,
     handled,
     table_width,
@@ -20,8 +21,8 @@ from fzzf_cli.cli.state import HistoryOpt, assessed_state
 from fzzf_cli.present.formats import present
 from fzzf_cli.select.names import resolve
 from fzzf_cli.text import msg
+from fzzf_cli.vocab import SOON
 
-SoonOpt = Annotated[int, typer.Option("--soon", min=0, max=365, help=msg("help_soon"))]
 UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_filter"))]
 
 
@@ -29,7 +30,7 @@ UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit
 def overdue(
     unit: UnitOpt = None,
     as_of: AsOfOpt = None,
-    soon: SoonOpt = 14,
+    soon: SoonOpt = SOON,
     history: HistoryOpt = False,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
@@ -45,8 +46,9 @@ def overdue(
 
 @app.command(cls=FzzfCommand, help=msg("cmd_status"))
 def status(
+    unit: UnitOpt = None,
     as_of: AsOfOpt = None,
-    soon: SoonOpt = 14,
+    soon: SoonOpt = SOON,
     history: HistoryOpt = False,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
@@ -55,7 +57,8 @@ def status(
 
     with handled():
         state = assessed_state(data, as_of, soon, history)
-        view = status_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of)
+        ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
+        view = status_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, soon, ref)
         present(view, fmt, width=table_width())
 
 

@@ -15,6 +15,11 @@ coordinator could know that day.
   and due on the new deadline, ``overdue`` after it, until the unit claims it again.
 - Anything else is ``not_yet_due``, ``due_soon`` (within ``soon`` days) or ``overdue``.
   An open group without members is ``unassigned``.
+
+Each status has a light (三色预警, ``LIGHTS``): 绿 done (accepted, or the document filed);
+蓝 not yet due; 黄 due within ``soon`` days and not done, or waiting on someone — a claim on
+the coordinator's verdict, a returned item on the unit's redo before its new deadline; 红
+overdue. An open group without members has none: nobody can be chased for it.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.model.filings import Item, PilotFile, Report
 from fzzf_cli.validate.reviews import CLAIMABLE, Decision
 from fzzf_cli.validate.subs_load import Submissions
-from fzzf_cli.vocab import Filing, Kind, PilotDoc, Role, Ruling, Status
+from fzzf_cli.vocab import SOON, Filing, Kind, Light, PilotDoc, Role, Ruling, Status
 
 DONE = (
     Status.DONE_ON_TIME,
@@ -38,6 +43,19 @@ DONE = (
 CLAIMED = (Status.CLAIMED,)  # the unit says done; awaiting review
 SETTLED = (*DONE, *CLAIMED)  # nothing left for the unit to do
 LATE = (Status.OVERDUE, Status.MISSING)
+LIGHTS: dict[Status, Light | None] = {
+    Status.DONE_ON_TIME: Light.GREEN,
+    Status.DONE_LATE: Light.GREEN,
+    Status.ON_TIME: Light.GREEN,
+    Status.LATE: Light.GREEN,
+    Status.NOT_YET_DUE: Light.BLUE,
+    Status.DUE_SOON: Light.YELLOW,
+    Status.CLAIMED: Light.YELLOW,
+    Status.RETURNED: Light.YELLOW,
+    Status.OVERDUE: Light.RED,
+    Status.MISSING: Light.RED,
+    Status.UNASSIGNED: None,
+}
 # The obligations whose missing document fails the CI gate: things units must file.
 FILED_KINDS = (Kind.REPORT, Kind.PILOT_PLAN, Kind.PILOT_DONE)
 
@@ -52,6 +70,11 @@ class Assessed(NamedTuple):
     deadline: date | None = None  # the new deadline of a returned item
     review: Decision | None = None  # the latest verdict by the as-of day
     since: date | None = None  # a claim: the day the filing that first made it counts from
+
+    @property
+    def light(self) -> Light | None:
+        """Its light (三色预警)."""
+        return LIGHTS[self.status]
 
     @property
     def due(self) -> date:
@@ -177,7 +200,7 @@ def assess(
     obligations: list[Obligation],
     subs: Submissions,
     as_of: date,
-    soon: int = 14,
+    soon: int = SOON,
     decisions: Iterable[Decision] = (),
 ) -> list[Assessed]:
     """Every obligation with its status on ``as_of``."""

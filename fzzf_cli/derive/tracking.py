@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from fzzf_cli.derive.status import CLAIMED, DONE, LATE, SETTLED, Assessed
 from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.vocab import Kind, Role, Status
+from fzzf_cli.vocab import Kind, Light, Role, Status
 
 
 class Debt(NamedTuple):
@@ -33,16 +33,23 @@ def overdue_by_unit(assessed: list[Assessed], unit: str | None = None) -> list[D
     """Units with overdue or missing items: most items first, then the oldest."""
     grouped: dict[str, list[Assessed]] = {}
     for a in assessed:
-        if a.status in LATE and (unit is None or unit in (a.obligation.unit_id, a.obligation.via)):
+        if a.status in LATE and concerns(a, unit):
             grouped.setdefault(a.obligation.unit_id, []).append(a)
     debts = [Debt(uid, items[0].obligation.unit, items) for uid, items in grouped.items()]
     debts.sort(key=lambda d: (-len(d.items), d.oldest, d.unit_id))
     return debts
 
 
+def concerns(a: Assessed, unit: str | None) -> bool:
+    """Whether ``unit`` (a unit, or a group: what its members owe through it) owes ``a``;
+    everything when ``unit`` is None."""
+    return unit is None or unit in (a.obligation.unit_id, a.obligation.via)
+
+
 def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[str, Any]]:
     """Per unit: reports on time of those due; done (accepted by the coordinator, or a
-    document filed), claimed and awaiting review, overdue; the next deadline."""
+    document filed), claimed and awaiting review, overdue; how many items have each light;
+    the next deadline."""
     rows: dict[str, dict[str, Any]] = {}
     for a in assessed:
         o = a.obligation
@@ -52,8 +59,10 @@ def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
             o.unit_id,
             {"unit_id": o.unit_id, "unit": o.unit, "reports_due": 0, "reports_on_time": 0,
              "done": 0, "claimed": 0, "due": 0, "overdue": 0, "next_due": None,
-             "next_title": None},
+             "next_title": None, **dict.fromkeys(Light, 0)},
         )  # fmt: skip
+        if a.light is not None:
+            row[a.light] += 1
         if o.kind == Kind.REPORT and o.due < as_of:
             row["reports_due"] += 1
             row["reports_on_time"] += a.status == Status.ON_TIME
@@ -116,8 +125,7 @@ def awaiting_review(assessed: list[Assessed], unit: str | None = None) -> list[C
     claims = [
         Claim(a, a.since or a.done or date.min)
         for a in assessed
-        if a.status in CLAIMED
-        and (unit is None or unit in (a.obligation.unit_id, a.obligation.via))
+        if a.status in CLAIMED and concerns(a, unit)
     ]
     claims.sort(key=lambda c: (c.filed, c.assessed.obligation.unit_id, c.assessed.obligation.id))
     return claims

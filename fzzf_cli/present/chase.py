@@ -6,7 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from fzzf_cli.derive.status import Assessed
-from fzzf_cli.derive.tracking import area_lines, awaiting_review, overdue_by_unit, unit_lines
+from fzzf_cli.derive.tracking import (
+    area_lines,
+    awaiting_review,
+    concerns,
+    overdue_by_unit,
+    unit_lines,
+)
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.tracked import (
     AREA_COLUMNS,
@@ -47,10 +53,13 @@ def overdue_view(
     return View(body, tables, sheet, empty=none, footer=f"\n{dating.note}\n")
 
 
-def status_view(ds: Dataset, assessed: list[Assessed], dating: Dating, as_of: date) -> View:
-    """Per unit: reports on time, done, claimed, overdue, next deadline; per area: shares."""
-    units = unit_lines(ds, assessed, as_of)
-    areas = area_lines(ds, assessed, as_of)
+def status_view(
+    ds: Dataset, assessed: list[Assessed], dating: Dating, as_of: date, soon: int, ref: str | None
+) -> View:
+    """Per unit (``ref``: one unit or group): reports on time, done, claimed, overdue,
+    lights, next deadline; per area: shares."""
+    mine = [a for a in assessed if concerns(a, ref)]
+    units, areas = unit_lines(ds, mine, as_of), area_lines(ds, mine, as_of)
     body = {"as_of": as_of.isoformat(), "dates": dates_record(dating),
             "units": units, "areas": areas}  # fmt: skip
     tables = [
@@ -60,7 +69,8 @@ def status_view(ds: Dataset, assessed: list[Assessed], dating: Dating, as_of: da
     ]  # fmt: skip
     # numbers, not "9/20": Excel reads that as a date
     sheet = Table("", [(key, key) for key in STATUS_CSV_FIELDS], units)
-    return View(body, tables, sheet, footer=f"\n{msg('status_done_rule')}\n{dating.note}\n")
+    rules = f"{msg('status_done_rule')}\n{msg('lights_rule', soon=soon)}"
+    return View(body, tables, sheet, footer=f"\n{rules}\n{dating.note}\n")
 
 
 def review_view(assessed: list[Assessed], dating: Dating, as_of: date, ref: str | None) -> View:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.model.dataset import Dataset
@@ -12,7 +12,10 @@ from fzzf_cli.present.cells import Column
 from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.select.query import Thing, Window, last_deadline, things
 from fzzf_cli.text import join, msg
-from fzzf_cli.vocab import Role
+from fzzf_cli.vocab import Light, Role, Status
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.status import Assessed
 
 RECORD_FIELDS = (
     "id", "due", "kind", "measure", "pilot", "unit_id", "unit", "via", "lead", "title",
@@ -149,22 +152,59 @@ def range_label(window: Window | None, today: date) -> str:
     return msg("range_until", end=window.end)
 
 
-def owes_view(ds: Dataset, unit: str, selected: list[Obligation], as_of: date) -> View:
-    """The answer to ``fzzf owes``: everything one unit owes, by year, with why."""
-    records = [record(o, as_of) for o in selected]
+def owes_view(
+    ds: Dataset,
+    unit: str,
+    selected: list[Obligation],
+    as_of: date,
+    states: Mapping[str, Assessed] | None,
+    soon: int,
+) -> View:
+    """The answer to ``fzzf owes``: everything one unit owes, by year, with why; with the
+    ``states`` of a data repository, each duty's status and light — the unit's to-do list."""
+    from fzzf_cli.present.tracked import assessed_record
+
+    found = [states.get(o.id) for o in selected] if states is not None else []
+    records = [
+        assessed_record(a, as_of) if a is not None else record(o, as_of)
+        for o, a in zip(selected, found or [None] * len(selected), strict=True)
+    ]
     body = {"as_of": as_of.isoformat(), "unit_id": unit, "obligations": records}
-    sheet = Table("", CSV_COLUMNS, records)
     if not selected:
+        sheet = Table("", CSV_COLUMNS, records)
         return View(body, sheet=sheet, empty=msg("owes_nothing", unit=ds.name_of(unit), id=unit))
-    by_year: dict[int, list[Obligation]] = {}
-    for o in selected:
-        by_year.setdefault(o.due.year, []).append(o)
+    rows = unit_rows(ds, selected, as_of)
+    keys = OWES_COLUMNS
+    if states is not None:
+        keys = [*OWES_COLUMNS[:-1], *columns("dcol_", "status", "light")]
+        for row, a in zip(rows, found, strict=True):
+            row.update(_state_of(a))
+    by_year: dict[int, list[dict[str, Any]]] = {}
+    for o, row in zip(selected, rows, strict=True):
+        by_year.setdefault(o.due.year, []).append(row)
     tables = [
-        Table(msg("owes_year", year=year, n=len(owed)), OWES_COLUMNS, unit_rows(ds, owed, as_of))
+        Table(msg("owes_year", year=year, n=len(owed)), keys, owed)
         for year, owed in by_year.items()
     ]
     heading = msg("owes_heading", unit=ds.name_of(unit), id=unit, as_of=as_of)
-    return View(body, tables, sheet, heading, footer=owes_count(selected, as_of) + "\n")
+    rule = msg("lights_rule", soon=soon) if states is not None else msg("owes_no_filings")
+    sheet = Table("", _sheet_columns(records), records)
+    return View(body, tables, sheet, heading, footer=f"{owes_count(selected, as_of)}\n{rule}\n")
+
+
+def _state_of(a: Assessed | None) -> dict[str, str]:
+    from fzzf_cli.present.tracked import label, light_label
+
+    if a is None:  # beyond what the workspace assessed (a later --until)
+        return {"status": msg(f"status_{Status.NOT_YET_DUE}"), "light": light_label(Light.BLUE)}
+    return {"status": label(a), "light": light_label(a.light)}
+
+
+def _sheet_columns(records: list[dict[str, Any]]) -> list[Column]:
+    """The CSV columns: the obligation's fields, then its status and light where known."""
+    extra = [key for key in ("status", "status_label", "light", "days_overdue", "done")
+             if records and key in records[0]]  # fmt: skip
+    return [*CSV_COLUMNS, *((key, key) for key in extra)]
 
 
 _ROLE_SHORT = {Role.GROUP: "why_group_short"}  # "via a group" without the group's name

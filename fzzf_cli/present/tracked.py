@@ -11,7 +11,7 @@ from fzzf_cli.present.cells import Column
 from fzzf_cli.present.duelist import kind_label, record, source_label
 from fzzf_cli.text import msg
 from fzzf_cli.validate.reviews import CLAIMABLE
-from fzzf_cli.vocab import Ruling, Status
+from fzzf_cli.vocab import Light, Ruling, Status
 
 if TYPE_CHECKING:
     from fzzf_cli.validate.filing import Dating
@@ -22,11 +22,13 @@ def _columns(*keys: str) -> list[Column]:
 
 
 DEBT_COLUMNS = _columns("unit", "count", "oldest", "days")
-ITEM_COLUMNS = _columns("unit", "due", "kind", "ref", "title", "status", "days")
-UNIT_STATUS_COLUMNS = _columns("unit", "on_time", "done", "claimed", "overdue", "next_due")
+ITEM_COLUMNS = _columns("unit", "due", "kind", "ref", "title", "status", "light", "days")
+UNIT_STATUS_COLUMNS = _columns(
+    "unit", "on_time", "done", "claimed", "overdue", "lights", "next_due"
+)
 STATUS_CSV_FIELDS = (
     "unit_id", "unit", "reports_due", "reports_on_time", "on_time_rate", "due", "done",
-    "claimed", "overdue", "next_due", "next_title",
+    "claimed", "overdue", "red", "yellow", "blue", "green", "next_due", "next_title",
 )  # fmt: skip
 CLAIM_COLUMNS = _columns(
     "unit", "ref", "title", "due", "claimed_done", "filed", "waiting", "source"
@@ -59,6 +61,11 @@ def label(a: Assessed) -> str:
     return text
 
 
+def light_label(light: Light | None) -> str:
+    """A light in words: 红, 黄, 蓝, 绿; — for none."""
+    return msg(f"light_{light}") if light is not None else msg("light_none")
+
+
 def dates_record(dating: Dating) -> dict[str, str]:
     """How the filing dates were established, for JSON."""
     return {"basis": dating.basis, "note": dating.note}
@@ -71,6 +78,7 @@ def assessed_record(a: Assessed, as_of: date) -> dict[str, Any]:
         **record(a.obligation, as_of),
         "status": a.status,
         "status_label": label(a),
+        "light": a.light,
         "days_overdue": a.days_overdue,
         "done": a.done.isoformat() if a.done else None,
         "due_revised": a.deadline.isoformat() if a.deadline else None,
@@ -131,6 +139,7 @@ def item_rows(items: list[Assessed]) -> list[dict[str, Any]]:
             "ref": source_label(a.obligation.measure, a.obligation.pilot),
             "title": a.obligation.title,
             "status": label(a),
+            "light": light_label(a.light),
             "days": a.days_overdue,
         }
         for a in items
@@ -154,6 +163,7 @@ def status_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "done": f"{u['done']}/{u['due']}",
             "claimed": u["claimed"],
             "overdue": u["overdue"],
+            "lights": msg("lights_counts", **{str(light): u[light] for light in Light}),
             "next_due": f"{u['next_due']} {u['next_title']}" if u["next_due"] else "—",
         }
         for u in units

@@ -52,8 +52,9 @@ def _temp_copy(path: Path, text: str | bytes) -> Path:
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:  # text as UTF-8 with \n line ends; bytes as given
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+        raw = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -62,7 +63,7 @@ def _temp_copy(path: Path, text: str | bytes) -> Path:
     return Path(name)
 
 
-def write_new(path: Path, text: str) -> None:
+def write_new(path: Path, text: str | bytes) -> None:
     """Create ``path`` with ``text``; FileExistsError if it exists (it is left untouched)."""
     if path.exists() or path.is_symlink():
         raise FileExistsError(path)
@@ -146,7 +147,7 @@ def write_output(
         raise Refused("os_is_dir")
     if not stat.S_ISREG(info.st_mode):
         with open(path, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         return
     if not force:
         inside = protect is not None and path.resolve().is_relative_to(protect.resolve())

@@ -83,11 +83,13 @@ def test_unit_lines(ws: Workspace, found: list[Assessed]) -> None:
         "unit_id": "bianban", "unit": "市编办", "reports_due": 2, "reports_on_time": 2,
         "done": 2, "claimed": 1, "due": 4, "overdue": 1, "next_due": "2017-04-07",
         "next_title": "完成试点工作：试点", "on_time_rate": 1.0,
+        "red": 1, "yellow": 1, "blue": 1, "green": 2,  # the claim waits on a verdict: 黄
     }  # fmt: skip
     assert lines["deqing"] == {
         "unit_id": "deqing", "unit": "德庆县", "reports_due": 2, "reports_on_time": 0,
         "done": 2, "claimed": 0, "due": 4, "overdue": 1, "next_due": "2017-01-31",
         "next_title": "做一件事", "on_time_rate": 0.0,
+        "red": 1, "yellow": 1, "blue": 2, "green": 2,  # returned, to be redone: 黄
     }  # fmt: skip
     # The coordinator keeps a record, files no report: no rate, its claim awaits review.
     fazhiju = lines["fazhiju"]

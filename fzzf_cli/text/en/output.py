@@ -181,7 +181,7 @@ EN_OUTPUT: dict[str, str] = {
     "help_output_owners": "The file to write; - or nothing for standard output.",
     "help_period": "Reporting period, e.g. 2017-H1.",
     "help_quarter": "A quarter, e.g. 2017Q2.",
-    "help_soon": 'Items due within this many days count as "due soon".',
+    "help_soon": 'Items due within this many days count as "due soon" (a yellow light).',
     "help_source": "Also print the source paragraph.",
     "help_templates": "Templates folder, used before the data repository's templates/ and the built-in templates.",
     "help_to": "Up to this day (inclusive).",

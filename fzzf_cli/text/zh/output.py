@@ -181,7 +181,7 @@ ZH_OUTPUT: dict[str, str] = {
     "help_output_owners": "写入的文件；- 或不写为标准输出。",
     "help_period": "报送期，如 2017-H1。",
     "help_quarter": "某季度，如 2017Q2。",
-    "help_soon": "几天内到期算“即将到期”。",
+    "help_soon": "几天内到期算“即将到期”（黄灯）。",
     "help_source": "同时打印原文段落。",
     "help_templates": "模板目录，优先于数据仓库的 templates/ 和内置模板。",
     "help_to": "至某日止（含）。",

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
+from fzzf_cli.derive.handover import hand_over
 from fzzf_cli.model.dataset import Dataset, add_months, month_end
 from fzzf_cli.model.plan import Measure, Milestone
 from fzzf_cli.text import msg
@@ -49,6 +50,9 @@ class Obligation(NamedTuple):
     implied: bool = False
     period: str | None = None
     stage: str | None = None
+    from_units: tuple[str, ...] = ()  # the ended units whose duty this is (handover.py)
+    acts: tuple[str, ...] = ()  # the acts that handed it over
+    handed: date | None = None  # from when it is this unit's
 
 
 def derive(ds: Dataset, until: date | None = None) -> list[Obligation]:
@@ -62,7 +66,7 @@ def derive(ds: Dataset, until: date | None = None) -> list[Obligation]:
     ]
     # Stable sort: within one thing, units stay in the source's order (lead first).
     found.sort(key=lambda o: (o.due, _thing_order(o)))
-    return found
+    return hand_over(ds, found)
 
 
 def _thing_order(o: Obligation) -> tuple[int, int, str]:

@@ -15,6 +15,7 @@ from pydantic import Field, StringConstraints, model_validator
 from fzzf_cli.model.conventions import AreaNo, Conventions, MeasureNo, Naming, PilotNo
 from fzzf_cli.model.fields import Id, IsoDate, PeriodId, Record, Ref, Tag, Text
 from fzzf_cli.model.handles import Handle
+from fzzf_cli.model.succession import Successor
 from fzzf_cli.text import msg
 
 UnitKind = Literal[
@@ -35,6 +36,8 @@ class Unit(Record):
     tags: list[Tag] = []
     reviewers: list[Handle] = []  # who approves the unit's own files (fzzf codeowners)
     note: Text | None = None
+    until: IsoDate | None = None  # the unit ended that day (model/succession.py)
+    successors: list[Successor] = []
 
 
 class GroupSelect(Record):

@@ -14,6 +14,7 @@ from fzzf_cli.derive.tracking import (
     unit_lines,
 )
 from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.present.changes import changes_of, changes_table, marked
 from fzzf_cli.present.tracked import (
     AREA_COLUMNS,
     CLAIM_COLUMNS,
@@ -60,11 +61,13 @@ def status_view(
     lights, next deadline; per area: shares."""
     mine = [a for a in assessed if concerns(a, ref)]
     units, areas = unit_lines(ds, mine, as_of), area_lines(ds, mine, as_of)
+    changes = changes_of(ds, units)
     body = {"as_of": as_of.isoformat(), "dates": dates_record(dating),
-            "units": units, "areas": areas}  # fmt: skip
+            "units": units, "areas": areas, "unit_changes": changes}  # fmt: skip
     tables = [
+        *changes_table(changes),
         Table(msg("status_units_title", as_of=as_of, n=len(units)), UNIT_STATUS_COLUMNS,
-              status_rows(units)),
+              marked(ds, units, status_rows(units))),
         Table(msg("status_areas_title", as_of=as_of), AREA_COLUMNS, area_rows(areas)),
     ]  # fmt: skip
     # numbers, not "9/20": Excel reads that as a date

@@ -98,6 +98,8 @@ def report_docx(
     ]
     if summary:
         para(doc, msg("docx_headline", items=join(summary)), "公文 正文")
+    for change in context.get("unit_changes", []):  # units that changed (select/succession)
+        para(doc, msg("unit_change_sentence", text=change), "公文 正文")
     for number, (heading, path, columns, widths) in enumerate(TABLES, 2):
         rows = _rows(context, path)
         para(doc, msg("docx_heading", n=msg(f"docx_numeral_{number}"), text=msg(heading)),

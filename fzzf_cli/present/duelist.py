@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.cells import Column
+from fzzf_cli.present.changes import changes_table
 from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.select.query import Thing, Window, last_deadline, things
+from fzzf_cli.select.succession import ended_note, notes
 from fzzf_cli.text import join, msg
 from fzzf_cli.vocab import Light, Role, Status
 
@@ -19,7 +21,8 @@ if TYPE_CHECKING:
 
 RECORD_FIELDS = (
     "id", "due", "kind", "measure", "pilot", "unit_id", "unit", "via", "lead", "title",
-    "quote", "implied", "period", "thing", "role", "stage", "past",
+    "quote", "implied", "period", "thing", "role", "stage", "past", "from_units", "acts",
+    "handed",
 )  # fmt: skip
 
 
@@ -28,6 +31,7 @@ def record(o: Obligation, as_of: date) -> dict[str, Any]:
     fields = o._asdict()
     fields["due"] = o.due.isoformat()
     fields["past"] = o.due < as_of
+    fields["handed"] = o.handed.isoformat() if o.handed else None
     return {key: fields[key] for key in RECORD_FIELDS}
 
 
@@ -46,8 +50,12 @@ def source_label(measure: int | None, pilot: int | None) -> str:
 def why(ds: Dataset, o: Obligation) -> str:
     """Why the unit owes it: as lead, co-unit, through a group, a pilot, reporting."""
     if o.role == Role.GROUP and o.via:
-        return msg("why_group", group=ds.name_of(o.via))
-    return msg(f"why_{o.role}")
+        text = msg("why_group", group=ds.name_of(o.via))
+    else:
+        text = msg(f"why_{o.role}")
+    if o.from_units:  # taken over from units that ended (derive/handover.py)
+        return msg("why_inherited", why=text, units=join([ds.name_of(u) for u in o.from_units]))
+    return text
 
 
 def _title(title: str, implied: bool) -> str:
@@ -170,10 +178,13 @@ def owes_view(
         assessed_record(a, as_of) if a is not None else record(o, as_of)
         for o, a in zip(selected, found or [None] * len(selected), strict=True)
     ]
-    body = {"as_of": as_of.isoformat(), "unit_id": unit, "obligations": records}
+    changes = notes(ds, {unit})
+    body = {"as_of": as_of.isoformat(), "unit_id": unit, "obligations": records,
+            "unit_changes": changes}  # fmt: skip
     if not selected:
         sheet = Table("", CSV_COLUMNS, records)
-        return View(body, sheet=sheet, empty=msg("owes_nothing", unit=ds.name_of(unit), id=unit))
+        empty = msg("owes_nothing", unit=ds.name_of(unit), id=unit)
+        return View(body, sheet=sheet, empty=empty, notice=ended_note(ds, unit) or "")
     rows = unit_rows(ds, selected, as_of)
     keys = OWES_COLUMNS
     if states is not None:
@@ -190,7 +201,9 @@ def owes_view(
     heading = msg("owes_heading", unit=ds.name_of(unit), id=unit, as_of=as_of)
     rule = msg("lights_rule", soon=soon) if states is not None else msg("owes_no_filings")
     sheet = Table("", _sheet_columns(records), records)
-    return View(body, tables, sheet, heading, footer=f"{owes_count(selected, as_of)}\n{rule}\n")
+    tables = [*changes_table(changes), *tables]
+    footer = f"{owes_count(selected, as_of)}\n{rule}\n"
+    return View(body, tables, sheet, heading, footer=footer, notice=ended_note(ds, unit) or "")
 
 
 def _state_of(a: Assessed | None) -> dict[str, str]:

@@ -22,6 +22,7 @@ from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Report
 from fzzf_cli.present.report_pilots import iso_day, pilots_view, targets_view
 from fzzf_cli.present.tracked import label
+from fzzf_cli.select.succession import notes
 from fzzf_cli.text import long_date, msg
 from fzzf_cli.validate.subs_load import Submissions
 from fzzf_cli.vocab import Kind, Ruling, Status
@@ -245,4 +246,5 @@ def overall_context(
         "measures": measures_appendix(ds, assessed, as_of),
         "grid": report_grid(ds, assessed, subs),
         "horizon_days": HORIZON_DAYS,
+        "unit_changes": notes(ds),
     }

@@ -17,6 +17,7 @@ from fzzf_cli.model.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.model.names import fold
 from fzzf_cli.model.plan import Group, Unit
 from fzzf_cli.text import join, msg
+from fzzf_cli.validate.succession import succession
 
 Check = Callable[[Dataset], Iterator[Problem]]
 
@@ -273,6 +274,7 @@ CHECKS: dict[str, Check] = {
     "pilot-links": pilot_links,
     "groups": groups,
     "group-within": group_within,
+    "succession": succession,
 }
 
 

@@ -219,7 +219,11 @@ def report_grid(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> dic
                 status = "draft" if status != Status.MISSING else "missing_draft"
             cells.setdefault(o.unit_id, {})[o.period] = status
     rows = [
-        {"unit_id": uid, "unit": ds.name_of(uid), "cells": [cells[uid][p] for p in periods]}
+        {
+            "unit_id": uid,
+            "unit": ds.name_of(uid),
+            "cells": [cells[uid].get(p, Status.UNASSIGNED) for p in periods],
+        }
         for uid in ds.units
         if uid in cells
     ]

@@ -42,7 +42,7 @@ def _successor(ds: Dataset, i: int, j: int, unit: Unit, seen: set[str]) -> Itera
     if unit.until is not None and heir.from_ <= unit.until:
         text = msg("succ_from_not_after", day=heir.from_, until=unit.until, name=unit.name)
         yield Problem(ds.where(UNITS, (*loc, "from")), text)
-    if other.until is not None and other.until < heir.from_:
+    if other.until is not None and other.until < heir.from_ and other.id != unit.id:
         text = msg("succ_ended", name=other.name, until=other.until, day=heir.from_)
         yield Problem(ds.where(UNITS, (*loc, "unit")), text, msg("hint_succ_ended"))
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.output import EN_OUTPUT
-from fzzf_cli.text.en.verdicts import EN_VERDICTS
 from fzzf_cli.text.en.units import EN_UNITS
+from fzzf_cli.text.en.verdicts import EN_VERDICTS
 from fzzf_cli.text.en.word import EN_WORD
 from fzzf_cli.text.en.workbook import EN_WORKBOOK
 from fzzf_cli.text.en.xlsx import EN_XLSX

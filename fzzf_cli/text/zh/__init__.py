@@ -7,8 +7,8 @@ from __future__ import annotations
 from fzzf_cli.text.zh.files import ZH_FILES
 from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.output import ZH_OUTPUT
-from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
 from fzzf_cli.text.zh.units import ZH_UNITS
+from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
 from fzzf_cli.text.zh.word import ZH_WORD
 from fzzf_cli.text.zh.workbook import ZH_WORKBOOK
 from fzzf_cli.text.zh.xlsx import ZH_XLSX

@@ -70,10 +70,10 @@ def test_duties_pass_at_the_handover(cli, reorganised: Path) -> None:
 def test_old_name_resolves_and_says_what_it_became(cli, reorganised: Path) -> None:
     data = ("--as-of", "2019-01-15", "--data", str(reorganised))
     code, out, err = cli("owes", "市国家税务局", *data)
-    assert "市国家税务局（guoshuiju）" in out and SENTENCE in out
+    assert code == 0 and "市国家税务局（guoshuiju）" in out and SENTENCE in out
     assert err.startswith("市国家税务局已于 2018-06-30 终止：" + SENTENCE)
     code, out, _ = cli("status", *data)
-    assert "市地方税务局（2018-06-30终止）" in out and SENTENCE in out
+    assert code == 0 and "市地方税务局（2018-06-30终止）" in out and SENTENCE in out
     cli("report", "-f", "md", *data)
     out = (reorganised / "reports" / "2018-H2.md").read_text(encoding="utf-8")
     assert f"- {SENTENCE}（依据《深化党和国家机构改革方案》（2018-03-21））。" in out

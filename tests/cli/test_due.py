@@ -55,6 +55,9 @@ def test_due_json_is_one_record_per_owing_unit(cli) -> None:
         "role": "group",
         "stage": "rollout",
         "past": False,
+        "from_units": [],
+        "acts": [],
+        "handed": None,
     }
     report = by_id["report-2017-H1.huaiji"]
     assert (report["kind"], report["period"], report["due"], report["past"]) == (

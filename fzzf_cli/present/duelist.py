@@ -32,6 +32,8 @@ def record(o: Obligation, as_of: date) -> dict[str, Any]:
     fields["due"] = o.due.isoformat()
     fields["past"] = o.due < as_of
     fields["handed"] = o.handed.isoformat() if o.handed else None
+    fields["from_units"] = list(o.from_units) or None  # like ``via``: null unless handed over
+    fields["acts"] = list(o.acts) or None
     return {key: fields[key] for key in RECORD_FIELDS}
 
 

@@ -55,8 +55,8 @@ def test_due_json_is_one_record_per_owing_unit(cli) -> None:
         "role": "group",
         "stage": "rollout",
         "past": False,
-        "from_units": [],
-        "acts": [],
+        "from_units": None,
+        "acts": None,
         "handed": None,
     }
     report = by_id["report-2017-H1.huaiji"]

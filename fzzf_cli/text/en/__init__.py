@@ -7,6 +7,7 @@ from __future__ import annotations
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.output import EN_OUTPUT
+from fzzf_cli.text.en.reports import EN_REPORTS
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
 
-EN: dict[str, str] = {**EN_FILES, **EN_VERDICTS, **EN_OUTPUT, **EN_LIGHTS}
+EN: dict[str, str] = {**EN_FILES, **EN_VERDICTS, **EN_OUTPUT, **EN_LIGHTS, **EN_REPORTS}

@@ -98,6 +98,11 @@ def test_report_html(cli, demo: Path) -> None:
     page = _page(html)
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert page.ids["due"].strip() == "481" and page.ids["reports-missing"].strip() == "123"
+    measures = [page.ids[f"measures-{k}"].strip() for k in ("done", "in-progress", "overdue")]
+    assert measures == ["0", "42", "27"]  # of the plan's 69, before the unit duties
+    lights = [page.ids[f"light-{k}"].strip() for k in ("red", "yellow", "blue", "green")]
+    assert lights == ["红428", "黄31", "蓝1844", "绿22"]  # the word beside the colour
+    assert html.index('id="measures-headline"') < html.index('id="headline"')
     assert page.ids["reports-on-time"].strip() == "16" and page.ids["reports-late"].strip() == "2"
     assert "area-progress" in page.ids and "report-grid" in page.ids
     assert page.tags.count("svg") == 2
@@ -146,13 +151,66 @@ def test_notice_for_a_unit_with_nothing_overdue(cli, demo: Path) -> None:
 
 def test_report_default_path_and_period(cli, demo: Path) -> None:
     code, out, _ = cli("report", "--as-of", AS_OF, "--data", str(demo))
-    assert code == 0 and out == "已写入 repo/reports/2017-H1.html\n"
-    assert (demo / "reports" / "2017-H1.html").is_file()
+    assert code == 0 and out == "已写入 repo/reports/2017-07-15.html\n"
+    assert (demo / "reports" / "2017-07-15.html").is_file()
     code, out, _ = cli("report", "-f", "md", "--period", "2016-H2", "--as-of", AS_OF,
                        "--data", str(demo))  # fmt: skip
     assert out == "已写入 repo/reports/2016-H2.md\n"
     code, _, err = cli("report", "--period", "2016-H3", "--data", str(demo))
     assert code == 2 and "未知的报送期" in err
+    code, _, err = cli("report", "--period", "2016-H1", "--grace", "0", "--data", str(demo))
+    assert code == 2 and "Traceback" not in err
+
+
+def _figures(html: str) -> dict[str, str]:
+    return {key: value.strip() for key, value in _page(html).ids.items()}
+
+
+def test_a_period_report_shows_that_period(cli, demo: Path) -> None:
+    """--period 2016-H1 stands on 2016-07-03 (the deadline and the plan's 3 days of grace):
+    怀集县's report, filed on 2016-07-08, does not count, and nothing of 2017 shows."""
+    page = _doc(cli, demo, "report", "--period", "2016-H1")
+    now = _figures(_doc(cli, demo, "report"))
+    then = _figures(page)
+    assert (then["due"], then["reports-due"], then["reports-on-time"]) == ("72", "47", "6")
+    assert (then["reports-late"], then["reports-missing"]) == ("0", "41")
+    assert (now["due"], now["reports-late"]) == ("481", "2")
+    assert (then["measures-done"], then["measures-in-progress"], then["measures-overdue"]) == (
+        "0", "61", "8"
+    )  # fmt: skip
+    text = "".join(_page(page).text)
+    assert "2016年上半年工作进展报告" in text and "截至2016年7月3日" in text
+    assert "宽限 3 天" in text and "2017年" not in then["commended"]
+    assert "怀集县" not in then["commended"] and "德庆县" in then["commended"]
+    later = _figures(_doc(cli, demo, "report", "--period", "2016-H1", "--grace", "10"))
+    assert later["reports-late"] == "1"  # 怀集县's, filed within 10 days
+    md = _doc(cli, demo, "report", "-f", "md", "--period", "2017-H2")
+    assert "截至2017年7月15日：2017年下半年的报送期限2017年12月31日加宽限 3 天尚未届满" in md
+
+
+@pytest.mark.parametrize(
+    "args", [("report",), ("report", "-f", "md"), ("report", "--unit", "德庆"),
+             ("report", "-f", "md", "--unit", "德庆"), ("report", "--period", "2016-H2")]
+)  # fmt: skip
+def test_documents_for_officials_show_no_ids_codes_or_commands(cli, demo: Path, args) -> None:
+    text = _doc(cli, demo, *args)
+    if "-f" not in args:
+        text = "".join(_page(text).text)
+    for internal in ("fzzf report", "fzzf notice", "--unit", "-H1", "-H2", "m1-", "m2-",
+                     "report-20", ".yaml", "2016-12-31", "2017-07-15"):  # fmt: skip
+        assert internal not in text, internal
+    assert "2016年12月31日" in text
+
+
+def test_commended_and_ranked_by_the_printed_rules(cli, demo: Path) -> None:
+    md = _doc(cli, demo, "report", "-f", "md")
+    assert "表扬规则：2017年上半年（2017年1月1日至2017年6月30日）内到期的应报材料" in md
+    assert "| 怀集县 | 1 份 | 6 项：" in md  # commended, its overdue work beside it
+    assert "各项都相同的单位名次并列" in md
+    ranks = [line.split(" | ")[0].strip("| ") for line in md.splitlines()
+             if line.startswith("| ") and "%（" in line and line.count("|") == 11]  # fmt: skip
+    assert ranks[:9] == ["1", "2", "3", "4", "5", "6", "7", "8", "8"]
+    assert len(set(ranks)) < len(ranks)
 
 
 def test_repository_templates_override(cli, demo: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Report
 from fzzf_cli.present.report_pilots import iso_day, long_day, pilots_view, targets_view
 from fzzf_cli.present.report_rules import (
+    MEASURE_STATES,
     Scope,
     light_counts,
     measure_headline,
@@ -213,7 +214,7 @@ def overall_context(
     areas = area_lines(ds, assessed, as_of)
     for area in areas:
         mine = [states[m.id] for m in ds.measures_file.measures if m.area == area["area"]]
-        area["measures"] = {state: mine.count(state) for state in ("done", "in_progress", "overdue")}
+        area["measures"] = {state: mine.count(state) for state in MEASURE_STATES}
     plan = plan_info(ds, as_of, scope.period.id if scope.period else None)
     return {
         "plan": plan | {"scope_text": scope_text(scope)},

@@ -3,6 +3,8 @@ parsed HTML, escaping, template overrides, and the page in a real headless brows
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -246,21 +248,86 @@ def test_broken_or_hostile_template_is_a_usage_error(cli, demo: Path, template, 
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+ARTIFACTS = REPO / "tests" / "artifacts" / "chromium"  # screenshots to look at; not committed
+# Lays the page out at each width (the last one with the print rules: A4's text width is
+# 178 mm, some 673 px), lists every text in a date or short cell that the browser broke over
+# two lines, and leaves the list in the page, which is then dumped. The report itself has
+# no script (test_report_html checks it).
+PROBE = """<script>
+addEventListener("load", () => {
+  const broken = [];
+  const print = document.getElementById("print-rules");
+  for (const [width, printed] of [[1280, false], [420, false], [673, true]]) {
+    print.disabled = !printed;
+    document.body.style.maxWidth = "none";
+    document.body.style.width = width + "px";
+    for (const cell of document.querySelectorAll(".date, .short, td.num")) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim() || node.parentElement.closest(".note")) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                                                         .map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(width + ": " + node.textContent.trim());
+      }
+    }
+  }
+  document.body.setAttribute("data-broken", JSON.stringify(broken));
+  document.body.setAttribute("data-checked", "yes");
+});
+</script>"""
+DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
-def test_report_in_headless_chromium(cli, demo: Path, tmp_path: Path) -> None:
-    cli("report", "--as-of", AS_OF, "--data", str(demo))
-    page = demo / "reports" / "2017-H1.html"
-    shot = tmp_path / "report.png"
+def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--no-first-run", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr",
-         "--v=0", "--window-size=900,2600", f"--screenshot={shot}", page.as_uri()],
+         "--v=0", *args],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
-    console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
-    assert console == [], console
+    return done
+
+
+def _broken_cells(tmp_path: Path, html: str) -> list[str]:
+    """The date and short cells that wrap on a wide screen, a phone, or an A4 page."""
+    rules = html[html.index("@media print {") + len("@media print {") :]
+    printed = f'<style id="print-rules">{rules[: rules.index(chr(10) + "  }")]}</style>'
+    probe = tmp_path / "probe.html"
+    probe.write_text(html.replace("</body>", printed + PROBE + "</body>"), encoding="utf-8")
+    dom = _chromium(tmp_path, "--window-size=1280,1000", "--dump-dom", probe.as_uri()).stdout
+    found = re.search(r'data-broken="([^"]*)" data-checked="yes"', dom)
+    assert found is not None, dom[-500:]
+    return list(json.loads(found.group(1).replace("&quot;", '"')))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_report_in_headless_chromium(cli, demo: Path, tmp_path: Path) -> None:
+    """On screen (desktop and phone widths) and printed on A4, no date or short cell of the
+    report or a unit's report is broken over two lines; the screenshots and the PDFs are
+    kept in tests/artifacts/ to be looked at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for name, args in (("report", ()), ("unit", ("--unit", "德庆"))):
+        html = _doc(cli, demo, "report", *args)
+        page = tmp_path / f"{name}.html"
+        page.write_text(html, encoding="utf-8")
+        for width in (1280, 420) if name == "report" else ():
+            shot = ARTIFACTS / f"{name}-{width}.png"
+            done = _chromium(tmp_path, f"--window-size={width},2600", f"--screenshot={shot}",
+                             page.as_uri())  # fmt: skip
+            assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+            console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
+            assert console == [], console
+        assert _broken_cells(tmp_path, html) == [], name
+        pdf = ARTIFACTS / f"{name}-a4.pdf"
+        _chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+        assert pdf.read_bytes()[:5] == b"%PDF-"
+        if PDFTOTEXT is not None:  # each date printed whole, on one line of the A4 pages
+            text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True,
+                                  check=True).stdout  # fmt: skip
+            whole = DATE.findall(text)
+            assert len(whole) > 10 and whole == DATE.findall(re.sub(r"\s+", "", text))

@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 
 from fzzf_cli.derive.status import Assessed
-from fzzf_cli.pipeline import Workspace
-from fzzf_cli.vocab import Status
 from fzzf_cli.model.plan import Period
+from fzzf_cli.pipeline import Workspace
 from fzzf_cli.present.report import headline, measures_appendix, overall_context
 from fzzf_cli.present.report_pilots import pilots_view, targets_view
 from fzzf_cli.present.report_rules import (
@@ -23,6 +22,7 @@ from fzzf_cli.present.report_rules import (
     scope_text,
 )
 from fzzf_cli.present.report_unit import notice_context, plan_quotes, unit_context
+from fzzf_cli.vocab import Status
 
 from ..miniplan import UNITS, write_plan
 from .scenario import AS_OF, assessed, file_all, workspace
@@ -143,13 +143,16 @@ def test_scope_in_words(ws: Workspace) -> None:
     h2 = _period(ws, "2016-H2")
     assert scope_text(Scope(AS_OF, None, h2)) == "截至2017年1月10日"
     early = scope_text(Scope(AS_OF.replace(day=2), h2, h2, 3))
-    assert early.startswith("截至2017年1月2日：2016年下半年的报送期限2016年12月31日加宽限 3 天尚未届满")
+    assert early.startswith(
+        "截至2017年1月2日：2016年下半年的报送期限2016年12月31日加宽限 3 天尚未届满"
+    )
 
 
 def test_quotes_are_listed_once() -> None:
     items = [
         {"quote": "甲", "ref": "措施 1"}, {"quote": "甲", "ref": "措施 1"},
-        {"quote": "乙", "ref": "措施 2"}, {"quote": "甲", "ref": "措施 3"}, {"quote": "", "ref": ""},
+        {"quote": "乙", "ref": "措施 2"}, {"quote": "甲", "ref": "措施 3"},
+        {"quote": "", "ref": ""},
     ]  # fmt: skip
     quotes = plan_quotes(items)
     assert quotes == [
@@ -219,8 +222,10 @@ def test_pilots_and_targets(ws: Workspace, found: list[Assessed]) -> None:
         "%",
         80.0,
     )
-    assert target["judged"] == {"unit": "市编办", "period": "2016-H2",
-                                "period_label": "2016年下半年", "value": 85.0, "note": ""}  # fmt: skip
+    assert target["judged"] == {
+        "unit": "市编办", "period": "2016-H2", "period_label": "2016年下半年", "value": 85.0,
+        "note": "",
+    }  # fmt: skip
     assert target["met"] is True
     # a report filed after the day asked about is not counted
     (before,) = targets_view(ws.ds, ws.subs, AS_OF.replace(year=2016, month=12, day=1))

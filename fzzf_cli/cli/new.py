@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -45,12 +46,23 @@ PeriodArg = Annotated[str, typer.Argument(help=msg("help_arg_period_new"))]
 EverythingOpt = Annotated[bool, typer.Option("--all", help=msg("help_all"))]
 
 
+class FillFormat(StrEnum):
+    yaml = "yaml"
+    xlsx = "xlsx"
+
+
+FillFormatOpt = Annotated[FillFormat, typer.Option("--format", "-f", help=msg("help_fill_format"))]
+FillOutputOpt = Annotated[
+    str | None, typer.Option("--output", "-o", help=msg("help_output_fillin"))
+]
+
+
 def _writable(root: DataRoot) -> None:
     if root.origin == "embedded":
         raise FzzfError(msg("new_needs_repo"), EXIT_USAGE)
 
 
-def _write(root: DataRoot, relative: str, text: str) -> None:
+def write_filing(root: DataRoot, relative: str, text: str) -> None:
     """Create the file, never over one that exists — nor beside ``Deqing.yaml`` or
     ``deqing.yml`` (one file on Windows and macOS, two clashing filings on Linux) — and
     never through a linked folder."""
@@ -90,11 +102,16 @@ def _date(value: str | None) -> date | None:
 
 
 def _progress_file(unit: str, period: str, day: str | None, everything: bool,
-                   data: Path | None, kind: Filing) -> None:  # fmt: skip
-    """A half-year report or an own record."""
+                   data: Path | None, kind: Filing,
+                   form: FillFormat = FillFormat.yaml,
+                   output: str | None = None) -> None:  # fmt: skip
+    """A half-year report or an own record: the YAML file in the data repository, or
+    the fill-in workbook of a report (``-f xlsx``) where ``-o`` says."""
     from fzzf_cli.derive.scaffold import report_data, report_text
     from fzzf_cli.validate.subs_find import record_path, submission_path
 
+    if output is not None and form != FillFormat.xlsx:
+        raise FzzfError(msg("fillin_output_only_xlsx"), EXIT_USAGE)
     submitted = _date(day)
     _writable(data_root(data))
     _, ds = plan_dataset(data)
@@ -122,8 +139,13 @@ def _progress_file(unit: str, period: str, day: str | None, everything: bool,
     content = report_data(
         ws.ds, ws.obligations, ws.subs, uid, chosen.id, submitted, everything, returned
     )
+    if form == FillFormat.xlsx:
+        from fzzf_cli.cli.forms import write_form
+
+        write_form(ws.ds, ws.obligations, content, output)
+        return
     path = (submission_path if kind == Filing.REPORT else record_path)(uid, chosen.id)
-    _write(root, path, report_text(ws.ds, content, kind))
+    write_filing(root, path, report_text(ws.ds, content, kind))
 
 
 @new_app.command("report", cls=FzzfCommand, help=msg("cmd_new_report"))
@@ -132,10 +154,12 @@ def new_report(
     period: PeriodArg,
     day: DateOpt = None,
     everything: EverythingOpt = False,
+    form: FillFormatOpt = FillFormat.yaml,
+    output: FillOutputOpt = None,
     data: DataOpt = None,
 ) -> None:
     with handled():
-        _progress_file(unit, period, day, everything, data, Filing.REPORT)
+        _progress_file(unit, period, day, everything, data, Filing.REPORT, form, output)
 
 
 @new_app.command("record", cls=FzzfCommand, help=msg("cmd_new_record"))
@@ -171,7 +195,7 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
     from fzzf_cli.validate.subs_find import pilot_path
 
     content = pilot_data(ds, uid, found.id, kind, submitted)
-    _write(root, pilot_path(uid, found.id, kind), pilot_text(ds, content))
+    write_filing(root, pilot_path(uid, found.id, kind), pilot_text(ds, content))
 
 
 PilotArg = Annotated[str, typer.Argument(help=msg("help_arg_pilot"))]
@@ -214,4 +238,4 @@ def new_review(
         _writable(data_root(data))
         root, ws = workspace(data, today, notes=False)
         chosen = parse_period(ws.ds, period)
-        _write(root, review_path(chosen.id), review_text(ws, ws.assessed, chosen.id, today))
+        write_filing(root, review_path(chosen.id), review_text(ws, ws.assessed, chosen.id, today))

@@ -16,7 +16,7 @@ from fzzf_cli.validate.load import DataRoot
 
 def write_result(
     output: str | None,
-    text: str,
+    text: str | bytes,
     *,
     default: Path | None = None,
     name: str | None = None,
@@ -33,7 +33,11 @@ def write_result(
     from fzzf_cli.read.writefile import Refused, no_links_between, place, write_output
 
     if output == "-" or (output is None and default is None):
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     target = default
     protect = root.data if root is not None and root.origin != "embedded" else None
@@ -43,7 +47,8 @@ def write_result(
         elif root is not None and not no_links_between(root.path, target or root.path):
             raise Refused("out_linked_folder")
         assert target is not None
-        write_output(target, mark + text, force=force, ours=ours, protect=protect)
+        content = text if isinstance(text, bytes) else mark + text
+        write_output(target, content, force=force, ours=ours, protect=protect)
     except Refused as refused:
         where = shown_path(target) if target is not None else str(output)
         code = EXIT_USAGE if refused.key in ("os_is_dir", "out_symlink") else EXIT_FINDINGS

@@ -44,7 +44,7 @@ def _clear_stale(path: Path) -> None:
             continue
 
 
-def _temp_copy(path: Path, text: str) -> Path:
+def _temp_copy(path: Path, text: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     _clear_stale(path)
     mode = _mode(path)
@@ -52,8 +52,9 @@ def _temp_copy(path: Path, text: str) -> Path:
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        raw = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -62,7 +63,7 @@ def _temp_copy(path: Path, text: str) -> Path:
     return Path(name)
 
 
-def write_new(path: Path, text: str) -> None:
+def write_new(path: Path, text: str | bytes) -> None:
     """Create ``path`` with ``text``; FileExistsError if it exists (it is left untouched)."""
     if path.exists() or path.is_symlink():
         raise FileExistsError(path)
@@ -78,7 +79,7 @@ def write_new(path: Path, text: str) -> None:
         temp.unlink(missing_ok=True)
 
 
-def write_replace(path: Path, text: str) -> None:
+def write_replace(path: Path, text: str | bytes) -> None:
     """Write ``path`` with ``text``, replacing what is there in one step."""
     temp = _temp_copy(path, text)
     try:
@@ -119,7 +120,12 @@ def place(given: str, default_name: str | None) -> Path:
 
 
 def write_output(
-    path: Path, text: str, *, force: bool = False, ours: bool = True, protect: Path | None = None
+    path: Path,
+    text: str | bytes,
+    *,
+    force: bool = False,
+    ours: bool = True,
+    protect: Path | None = None,
 ) -> None:
     """Write a result where the user asked, never destroying what is not a result.
 
@@ -140,8 +146,8 @@ def write_output(
     if stat.S_ISDIR(info.st_mode):
         raise Refused("os_is_dir")
     if not stat.S_ISREG(info.st_mode):
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with open(path, "wb") as handle:
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         return
     if not force:
         inside = protect is not None and path.resolve().is_relative_to(protect.resolve())

@@ -9,5 +9,13 @@ from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.reports import EN_REPORTS
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
+from fzzf_cli.text.en.workbook import EN_WORKBOOK
 
-EN: dict[str, str] = {**EN_FILES, **EN_VERDICTS, **EN_OUTPUT, **EN_LIGHTS, **EN_REPORTS}
+EN: dict[str, str] = {
+    **EN_FILES,
+    **EN_VERDICTS,
+    **EN_OUTPUT,
+    **EN_LIGHTS,
+    **EN_REPORTS,
+    **EN_WORKBOOK,
+}

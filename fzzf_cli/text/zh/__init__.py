@@ -9,5 +9,13 @@ from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.reports import ZH_REPORTS
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
+from fzzf_cli.text.zh.workbook import ZH_WORKBOOK
 
-ZH: dict[str, str] = {**ZH_FILES, **ZH_VERDICTS, **ZH_OUTPUT, **ZH_LIGHTS, **ZH_REPORTS}
+ZH: dict[str, str] = {
+    **ZH_FILES,
+    **ZH_VERDICTS,
+    **ZH_OUTPUT,
+    **ZH_LIGHTS,
+    **ZH_REPORTS,
+    **ZH_WORKBOOK,
+}

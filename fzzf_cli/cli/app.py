@@ -43,6 +43,7 @@ from fzzf_cli.vocab import Kind
 # The order ``fzzf --help`` lists the commands in: daily questions first.
 COMMAND_ORDER = (
     "due", "owes", "overdue", "status", "review", "check", "codeowners", "report", "notice",
+    "ledger",
     "new",
     "validate", "measures", "measure", "units", "pilots",
 )  # fmt: skip

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -20,23 +18,22 @@ from fzzf_cli.cli.app import (
     handled,
     plan_dataset,
 )
-from fzzf_cli.cli.results import working_dir, write_result
+from fzzf_cli.cli.issue import issue_notices, notice_targets, publish
 from fzzf_cli.cli.state import HistoryOpt, State, assessed_state, build_workspace, warn
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.select.names import resolve
 from fzzf_cli.select.query import parse_period
 from fzzf_cli.text import msg
-from fzzf_cli.validate.load import DataRoot, embedded_root
 
 if TYPE_CHECKING:
-    from fzzf_cli.present.documents import Document
     from fzzf_cli.present.report_rules import Scope
 
 
 class DocFormat(StrEnum):
     html = "html"
     md = "md"
+    docx = "docx"
 
 
 DocFormatOpt = Annotated[DocFormat, typer.Option("--format", "-f", help=msg("help_format_docs"))]
@@ -46,28 +43,6 @@ TemplatesOpt = Annotated[
     Path | None,
     typer.Option("--templates", help=msg("help_templates")),
 ]
-
-
-def template_folders(root: DataRoot, option: Path | None) -> list[Path]:
-    """--templates, then the repository's templates/, then fzzf's own. The repository's
-    folder arrives by pull request, so it must not be a symlink (--templates may be: the
-    coordinator chose it on the command line)."""
-    from fzzf_cli.present.render_files import is_link
-
-    if option is not None and not option.is_dir():
-        raise FzzfError(msg("templates_missing", path=option), EXIT_USAGE)
-    folders = [option] if option is not None else []
-    own = root.path / "templates"
-    if root.origin != "embedded":
-        try:
-            if is_link(os.lstat(own)):
-                raise FzzfError(msg("templates_folder_symlink"), EXIT_USAGE)
-        except FileNotFoundError:
-            pass
-        if own.is_dir():
-            folders.append(own)
-    folders.append(embedded_root() / "templates")
-    return folders
 
 
 def report_scope(ds: Dataset, period: str | None, today: date, grace: int | None) -> Scope:
@@ -98,21 +73,6 @@ def report_state(
     return State(root, ws, scope.as_of, ws.assessed), scope
 
 
-def _publish(
-    root: DataRoot, doc: Document, templates: Path | None, output: str | None, force: bool
-) -> None:
-    """Render ``doc`` and write it to ``-o`` (``-`` for standard output), or to
-    ``reports/<name>`` in the data repository; what fzzf writes carries its marker, so
-    that it can be written again."""
-    from fzzf_cli.present.render import render
-    from fzzf_cli.read.writefile import MARKER
-
-    text = render(template_folders(root, templates), doc.template, doc.context)
-    base = working_dir() if root.origin == "embedded" else root.path
-    write_result(output, text, default=base / "reports" / doc.name, name=doc.name, root=root,
-                 force=force, mark=f"<!-- {MARKER} -->\n")  # fmt: skip
-
-
 @app.command(cls=FzzfCommand, help=msg("cmd_report_scope"))
 def report(
     fmt: DocFormatOpt = DocFormat.html,
@@ -134,14 +94,19 @@ def report(
         state, scope = report_state(data, as_of, period, grace, history)
         uid = resolve(state.ws.ds, unit) if unit is not None else None
         doc = report_document(state.ws, scope, uid, fmt)
-        _publish(state.root, doc, templates, output, force)
+        publish(state, doc, templates, output, force)
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_notice"))
 def notice(
-    unit: Annotated[str, typer.Argument(help=msg("help_arg_notice_unit"))],
+    unit: Annotated[str | None, typer.Argument(help=msg("help_arg_notice_unit"))] = None,
     within: Annotated[int, typer.Option("--within", min=1, max=90, help=msg("help_within"))] = 15,
     fmt: DocFormatOpt = DocFormat.html,
+    every: Annotated[bool, typer.Option("--all", help=msg("help_all"))] = False,
+    min_overdue: Annotated[
+        int, typer.Option("--min-overdue", min=1, max=10000, help=msg("help_min_overdue"))
+    ] = 1,
+    no_number: Annotated[bool, typer.Option("--no-number", help=msg("help_no_number"))] = False,
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -149,14 +114,10 @@ def notice(
     history: HistoryOpt = False,
     data: DataOpt = None,
 ) -> None:
-    from fzzf_cli.present.documents import notice_document
-
     with handled():
         state = assessed_state(data, as_of, history=history)
-        uid = resolve(state.ws.ds, unit)
-        doc = notice_document(state.ws, state.as_of, uid, within, fmt)
-        if doc is None:  # nothing overdue: nothing to send
-            name = state.ws.ds.name_of(uid)
-            sys.stderr.write(msg("notice_none", unit=name, as_of=state.as_of) + "\n")
-            return
-        _publish(state.root, doc, templates, output, force)
+        targets = notice_targets(state.ws.ds, unit, every)
+        options = {"within": within, "fmt": fmt.value, "min_overdue": min_overdue,
+                   "no_number": no_number, "output": output, "force": force,
+                   "templates": templates}  # fmt: skip
+        issue_notices(state, targets, options)

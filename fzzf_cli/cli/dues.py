@@ -22,13 +22,13 @@ from fzzf_cli.cli.app import (
     handled,
     known,
     plan_dataset,
-    table_width,
     until_date,
 )
+from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.cli.state import duty_states
 from fzzf_cli.derive.obligations import derive
 from fzzf_cli.present.duelist import due_view, owes_view
-from fzzf_cli.present.formats import present
+from fzzf_cli.present.formats import Headers
 from fzzf_cli.select.names import resolve
 from fzzf_cli.select.query import Window, select, window_for
 from fzzf_cli.text import msg
@@ -53,6 +53,9 @@ def due(
     as_of: AsOfOpt = None,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    headers: HeadersOpt = Headers.KEY,
 ) -> None:
     with handled():
         today, window = as_of_date(as_of), window_for(year, quarter, month, start, end)
@@ -64,7 +67,7 @@ def due(
         chosen = select(everything, window or Window(today, None), ref, measure, kind, lead)
         expanded = expand or ref is not None or by is By.unit
         view = due_view(ds, everything, chosen, window, today, expanded)
-        present(view, fmt, width=table_width())
+        show(view, fmt, output, headers, force)
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_owes"))
@@ -77,6 +80,9 @@ def owes(
     soon: SoonOpt = SOON,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    headers: HeadersOpt = Headers.KEY,
 ) -> None:
     with handled():
         today = as_of_date(as_of)
@@ -84,4 +90,4 @@ def owes(
         ref = resolve(ds, unit, units_only=False)
         chosen = select(derive(ds, until_date(until)), window_for(year=year), ref, None, kind)
         states = duty_states(root, ds, today, soon)
-        present(owes_view(ds, ref, chosen, today, states, soon), fmt, width=table_width())
+        show(owes_view(ds, ref, chosen, today, states, soon), fmt, output, headers, force)

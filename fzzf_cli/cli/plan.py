@@ -19,10 +19,10 @@ from fzzf_cli.cli.app import (
     handled,
     known,
     plan_dataset,
-    table_width,
 )
+from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError
-from fzzf_cli.present.formats import present
+from fzzf_cli.present.formats import Headers, present
 from fzzf_cli.present.tables import (
     measure_view,
     measures_view,
@@ -57,14 +57,17 @@ def measures(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_plan"))] = None,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    headers: HeadersOpt = Headers.KEY,
 ) -> None:
     with handled():
         _, ds = plan_dataset(data)
         if area is not None:
             known(ctx, "--area", area, sorted(ds.areas), "no_such_area")
         ref = resolve(ds, unit, units_only=False) if unit else None
-        present(measures_view(ds, select_measures(ds, area=area, unit=ref)), fmt,
-                width=table_width())  # fmt: skip
+        view = measures_view(ds, select_measures(ds, area=area, unit=ref))
+        show(view, fmt, output, headers, force)
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_measure"))
@@ -94,12 +97,24 @@ def _paragraph(root: Path, number: int) -> str:
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_units"))
-def units(data: DataOpt = None, fmt: FormatOpt = TABLE) -> None:
+def units(
+    data: DataOpt = None,
+    fmt: FormatOpt = TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    headers: HeadersOpt = Headers.KEY,
+) -> None:
     with handled():
-        present(units_view(plan_dataset(data)[1]), fmt, width=table_width())
+        show(units_view(plan_dataset(data)[1]), fmt, output, headers, force)
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_pilots"))
-def pilots(data: DataOpt = None, fmt: FormatOpt = TABLE) -> None:
+def pilots(
+    data: DataOpt = None,
+    fmt: FormatOpt = TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    headers: HeadersOpt = Headers.KEY,
+) -> None:
     with handled():
-        present(pilots_view(plan_dataset(data)[1]), fmt, width=table_width())
+        show(pilots_view(plan_dataset(data)[1]), fmt, output, headers, force)

@@ -29,15 +29,11 @@ def write_result(
     """Standard output (``-o -``, or no ``-o`` and no ``default``), else a file: the one
     asked for (a folder means ``name`` inside it) or ``default``, written by
     ``writefile.write_output``'s rules, with ``mark`` (fzzf's marker) first; a refusal
-    or failure is a one-line error."""
+    or failure is a one-line error. Bytes (a workbook) only go to a file."""
     from fzzf_cli.read.writefile import Refused, no_links_between, place, write_output
 
     if output == "-" or (output is None and default is None):
-        if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
+        write_stdout(text)
         return
     target = default
     protect = root.data if root is not None and root.origin != "embedded" else None
@@ -47,7 +43,7 @@ def write_result(
         elif root is not None and not no_links_between(root.path, target or root.path):
             raise Refused("out_linked_folder")
         assert target is not None
-        content = text if isinstance(text, bytes) else mark + text
+        content = mark + text if isinstance(text, str) else text
         write_output(target, content, force=force, ours=ours, protect=protect)
     except Refused as refused:
         where = shown_path(target) if target is not None else str(output)
@@ -59,6 +55,15 @@ def write_result(
             msg("new_write_failed", path=where, reason=os_reason(error)), EXIT_USAGE
         ) from None
     (announce or sys.stdout).write(msg("new_written", path=shown_path(target)) + "\n")
+
+
+def write_stdout(content: str | bytes) -> None:
+    """Text to standard output. Bytes (a workbook) never: a terminal would show noise, a
+    PowerShell redirect would re-encode it, and a CI runner reads workflow commands from
+    any line of it; a usage error says to name a file with ``-o``."""
+    if isinstance(content, bytes):
+        raise FzzfError(msg("binary_to_stdout"), EXIT_USAGE)
+    sys.stdout.write(content)
 
 
 def working_dir() -> Path:

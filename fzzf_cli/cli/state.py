@@ -129,6 +129,9 @@ def validation(data: Path | None, as_of: str | None) -> Validation:
     ds, problems = load_dataset(root.path)
     if ds is None:
         return Validation(None, problems, [], 0, "")
+    from fzzf_cli.validate.register import check_documents
+
     _, ws = build_workspace(root, ds, as_of_date(as_of))
-    problems = sorted([*problems, *ws.problems], key=Problem.sort_key)
+    problems = [*problems, *ws.problems, *check_documents(root.path, ds)]
+    problems = sorted(problems, key=Problem.sort_key)
     return Validation(ds, problems, ws.flags, len(ws.subs.all()), ws.dating.note)

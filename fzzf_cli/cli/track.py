@@ -15,10 +15,10 @@ from fzzf_cli.cli.app import (
     SoonOpt,
     app,
     handled,
-    table_width,
 )
+from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
-from fzzf_cli.present.formats import present
+from fzzf_cli.present.formats import Headers
 from fzzf_cli.select.names import resolve
 from fzzf_cli.text import msg
 from fzzf_cli.vocab import SOON
@@ -34,6 +34,9 @@ def overdue(
     history: HistoryOpt = False,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    headers: HeadersOpt = Headers.KEY,
 ) -> None:
     from fzzf_cli.present.chase import overdue_view
 
@@ -41,7 +44,7 @@ def overdue(
         state = assessed_state(data, as_of, soon, history)
         ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
         view = overdue_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, ref)
-        present(view, fmt, width=table_width())
+        show(view, fmt, output, headers, force)
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_status"))
@@ -52,6 +55,9 @@ def status(
     history: HistoryOpt = False,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    headers: HeadersOpt = Headers.KEY,
 ) -> None:
     from fzzf_cli.present.chase import status_view
 
@@ -59,7 +65,7 @@ def status(
         state = assessed_state(data, as_of, soon, history)
         ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
         view = status_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, soon, ref)
-        present(view, fmt, width=table_width())
+        show(view, fmt, output, headers, force)
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_review"))
@@ -69,11 +75,14 @@ def review(
     history: HistoryOpt = False,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    headers: HeadersOpt = Headers.KEY,
 ) -> None:
     from fzzf_cli.present.chase import review_view
 
     with handled():
         state = assessed_state(data, as_of, history=history)
         ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
-        present(review_view(state.assessed, state.ws.dating, state.as_of, ref), fmt,
-                width=table_width())  # fmt: skip
+        view = review_view(state.assessed, state.ws.dating, state.as_of, ref)
+        show(view, fmt, output, headers, force)

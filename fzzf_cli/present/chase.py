@@ -29,7 +29,7 @@ from fzzf_cli.present.tracked import (
     item_rows,
     status_rows,
 )
-from fzzf_cli.present.view import Table, View
+from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.text import msg
 from fzzf_cli.validate.filing import Dating
 
@@ -68,7 +68,7 @@ def status_view(
         Table(msg("status_areas_title", as_of=as_of), AREA_COLUMNS, area_rows(areas)),
     ]  # fmt: skip
     # numbers, not "9/20": Excel reads that as a date
-    sheet = Table("", [(key, key) for key in STATUS_CSV_FIELDS], units)
+    sheet = Table("", columns("scol_", *STATUS_CSV_FIELDS), units)
     rules = f"{msg('status_done_rule')}\n{msg('lights_rule', soon=soon)}"
     return View(body, tables, sheet, footer=f"\n{rules}\n{dating.note}\n")
 

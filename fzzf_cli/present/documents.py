@@ -8,18 +8,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from fzzf_cli.derive.status import LATE
-from fzzf_cli.errors import Problem
+from fzzf_cli.derive.status import LATE, Assessed
+from fzzf_cli.errors import EXIT_USAGE, FzzfError, Problem
 from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.model.documents import DocumentSettings
 from fzzf_cli.pipeline import Workspace
 from fzzf_cli.present.report import overall_context
 from fzzf_cli.present.report_rules import Scope, scope_text
 from fzzf_cli.present.report_unit import notice_context, unit_context
+from fzzf_cli.text import msg
 from fzzf_cli.text.periods import period_label
 
 
 class Document(NamedTuple):
-    template: str  # e.g. report.html.j2
+    template: str  # e.g. report.html.j2, or notice.docx for a Word document
     context: dict[str, Any]
     name: str  # the default file name, e.g. 2017-H1.html
 
@@ -29,6 +31,8 @@ def report_document(ws: Workspace, scope: Scope, unit: str | None, fmt: str) -> 
     unit's; named after the period, else the day."""
     as_of, period = scope.as_of, scope.period.id if scope.period else None
     stem = period or as_of.isoformat()
+    if unit is not None and fmt == "docx":
+        raise FzzfError(msg("report_docx_overall_only"), EXIT_USAGE)
     if unit is not None:
         context = unit_context(ws.ds, ws.assessed, ws.subs, unit, as_of, period)
         context["plan"]["scope_text"] = scope_text(scope)
@@ -37,17 +41,33 @@ def report_document(ws: Workspace, scope: Scope, unit: str | None, fmt: str) -> 
         return Document(f"unit.{fmt}.j2", context, f"{stem}-{unit}.{fmt}")
     context = overall_context(ws.ds, ws.assessed, ws.subs, scope)
     context |= {"dates": ws.dating.note, "notes": _notes(ws.ds, ws.flags)}
-    return Document(f"report.{fmt}.j2", context, f"{stem}.{fmt}")
+    template = "report.docx" if fmt == "docx" else f"report.{fmt}.j2"
+    return Document(template, context, f"{stem}.{fmt}")
 
 
 def notice_document(
-    ws: Workspace, as_of: date, unit: str, within: int, fmt: str
+    ws: Workspace,
+    as_of: date,
+    unit: str,
+    within: int,
+    fmt: str,
+    settings: DocumentSettings | None = None,
 ) -> Document | None:
     """A 督办通知 to ``unit`` listing what it has overdue; None when nothing is."""
     if not any(a.obligation.unit_id == unit and a.status in LATE for a in ws.assessed):
         return None
-    context = notice_context(ws.ds, ws.assessed, unit, as_of, within)
-    return Document(f"notice.{fmt}.j2", context, f"notice-{unit}-{as_of.isoformat()}.{fmt}")
+    context = notice_context(ws.ds, ws.assessed, unit, as_of, within, settings)
+    template = "notice.docx" if fmt == "docx" else f"notice.{fmt}.j2"
+    return Document(template, context, f"notice-{unit}-{as_of.isoformat()}.{fmt}")
+
+
+def overdue_counts(assessed: list[Assessed]) -> dict[str, int]:
+    """How many overdue items each unit has (``notice --all --min-overdue``)."""
+    counts: dict[str, int] = {}
+    for a in assessed:
+        if a.status in LATE:
+            counts[a.obligation.unit_id] = counts.get(a.obligation.unit_id, 0) + 1
+    return counts
 
 
 def _notes(ds: Dataset, flags: list[Problem]) -> list[dict[str, str]]:

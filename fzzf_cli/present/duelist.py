@@ -91,7 +91,8 @@ def unit_rows(ds: Dataset, rows: Sequence[Obligation], as_of: date) -> list[dict
 THING_COLUMNS = columns("dcol_", "due", "kind", "ref", "title", "lead", "count", "state")
 UNIT_COLUMNS = columns("dcol_", "due", "unit", "kind", "ref", "title", "why", "state")
 OWES_COLUMNS = columns("dcol_", "due", "kind", "ref", "title", "why", "state")
-CSV_COLUMNS: list[Column] = [(key, key) for key in RECORD_FIELDS]
+# The sheet (CSV, xlsx): the JSON field names, each with a heading (``--headers zh``, xlsx).
+CSV_COLUMNS = columns("xcol_", *RECORD_FIELDS)
 
 
 def due_view(
@@ -204,7 +205,7 @@ def _sheet_columns(records: list[dict[str, Any]]) -> list[Column]:
     """The CSV columns: the obligation's fields, then its status and light where known."""
     extra = [key for key in ("status", "status_label", "light", "days_overdue", "done")
              if records and key in records[0]]  # fmt: skip
-    return [*CSV_COLUMNS, *((key, key) for key in extra)]
+    return [*CSV_COLUMNS, *columns("xcol_", *extra)]
 
 
 _ROLE_SHORT = {Role.GROUP: "why_group_short"}  # "via a group" without the group's name

@@ -13,14 +13,15 @@ from typing import Any
 from fzzf_cli.derive.status import CLAIMED, DONE, LATE, Assessed
 from fzzf_cli.derive.tracking import unit_lines
 from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.model.documents import DocumentSettings
 from fzzf_cli.model.filings import PilotFile, Report
 from fzzf_cli.present.report import HORIZON_DAYS, iso_day, item_view, plan_info, upcoming
 from fzzf_cli.present.report_pilots import long_day
 from fzzf_cli.present.report_rules import light_counts
-from fzzf_cli.text import long_date, msg
+from fzzf_cli.text import join, long_date, long_period, msg
 from fzzf_cli.text.periods import period_label
 from fzzf_cli.validate.subs_load import Submissions
-from fzzf_cli.vocab import Filing
+from fzzf_cli.vocab import Filing, Kind
 
 
 def unit_context(
@@ -131,10 +132,41 @@ def _evidence(record: Report | PilotFile, things: dict[str, Assessed]) -> list[d
 
 
 def notice_context(
-    ds: Dataset, assessed: list[Assessed], unit: str, as_of: date, within: int
+    ds: Dataset,
+    assessed: list[Assessed],
+    unit: str,
+    as_of: date,
+    within: int,
+    settings: DocumentSettings | None = None,
 ) -> dict[str, Any]:
-    """The 督办通知 to one unit: what is overdue, the source's words, a deadline."""
-    late = [item_view(a) for a in assessed if a.obligation.unit_id == unit and a.status in LATE]
+    """The 督办通知 to one unit (三(三) 限期整改): what is overdue, the plan's words, a
+    deadline; signed by the sender ``settings`` name (else the coordinator's full name).
+
+    Written for officials: dates in words (2017年7月15日), periods as 2017年上半年, no
+    internal ids or commands; each distinct quote of the plan is given once, with the items
+    it applies to (a unit missing three reports is reminded of the reporting rule once)."""
+    settings = settings or DocumentSettings()
+    late = [
+        _late_view(ds, a) for a in assessed if a.obligation.unit_id == unit and a.status in LATE
+    ]
+    quotes: list[dict[str, Any]] = []
+    by_text: dict[str, dict[str, Any]] = {}
+    for n, item in enumerate(late, 1):
+        item["n"] = n
+        quote = by_text.get(item["quote"])
+        if quote is None:
+            quote = {"n": len(quotes) + 1, "quote": item["quote"], "refs": [], "items": []}
+            by_text[item["quote"]] = quote
+            quotes.append(quote)
+        if item["ref"] and item["ref"] not in quote["refs"]:
+            quote["refs"].append(item["ref"])
+        quote["items"].append(n)
+        item["quote_n"] = quote["n"]
+        item["quote_first"] = quote["items"][0] == n
+        item["quote_same_as"] = quote["items"][0]
+    for quote in quotes:
+        quote["ref"] = join(quote["refs"])
+        quote["items_text"] = join(quote["items"])
     deadline = as_of + timedelta(days=within)
     unit_record = ds.units.get(unit)
     return {
@@ -146,9 +178,44 @@ def notice_context(
                 unit_record.full_name if unit_record and unit_record.full_name else ds.name_of(unit)
             ),
         },
+        **sender_view(ds, settings),
+        "title": msg("notice_doc_title", plan=ds.measures_file.plan.title),
+        "number": "",
         "late": late,
+        "quotes": quotes,
         "deadline": deadline.isoformat(),
         "deadline_text": long_date(deadline),
+        "date_text": long_date(as_of),
         "within": within,
         "reporting_quote": ds.measures_file.reporting.quote,
     }
+
+
+def sender_view(ds: Dataset, settings: DocumentSettings) -> dict[str, Any]:
+    """Who signs a document (data/documents.yaml, else the coordinator's full name)."""
+    sender = settings.sender or _full_name(ds, ds.measures_file.plan.coordinator)
+    return {
+        "sender": sender,
+        "letterhead": settings.letterhead or sender,
+        "copy_to": list(settings.copy_to),
+        "printed_by": settings.printed_by or sender,
+        "contact": settings.contact or "",
+        "phone": settings.phone or "",
+    }
+
+
+def _full_name(ds: Dataset, uid: str) -> str:
+    record = ds.units.get(uid)
+    return record.full_name if record and record.full_name else ds.name_of(uid)
+
+
+def _late_view(ds: Dataset, a: Assessed) -> dict[str, Any]:
+    """An overdue item as an official reads it: the day in words, the period in words."""
+    view = item_view(a)
+    o = a.obligation
+    if o.kind == Kind.REPORT and o.period:
+        to = ds.name_of(ds.measures_file.reporting.to)
+        view["title"] = msg("notice_report_item", period=long_period(o.period), to=to)
+    view["due_text"] = long_date(o.due)
+    view["deadline_text"] = long_date(a.deadline) if a.deadline else ""
+    return view

@@ -161,9 +161,14 @@ def write_output(
 
 
 def _carries_marker(path: Path) -> bool:
+    """The marker near the start of a text file, or in a zip's comment at the end of a
+    workbook (``MARKER`` compressed inside the zip could not be seen)."""
     try:
         with open(path, "rb") as handle:
-            return MARKER.encode() in handle.read(4096)
+            if MARKER.encode() in handle.read(4096):
+                return True
+            handle.seek(max(0, os.fstat(handle.fileno()).st_size - 4096))
+            return MARKER.encode() in handle.read()
     except OSError:
         return False
 

@@ -70,6 +70,12 @@ def long_date(day: date) -> str:
     return msg("date_long", year=day.year, month=day.month, day=day.day)
 
 
+def long_period(period: str) -> str:
+    """A reporting period as documents name it: 2017-H1 → 2017年上半年 / first half of 2017."""
+    year, half = period.split("-H")
+    return msg(f"period_long_h{half}", year=year)
+
+
 def join(items: Sequence[object]) -> str:
     """A list in running text: 甲、乙、丙 / A, B, C."""
     return msg("list_sep").join(str(item) for item in items)

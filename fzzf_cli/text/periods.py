@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import re
 
-from fzzf_cli.text import msg
+from fzzf_cli.text import long_period
 
 _PERIOD = re.compile(r"^(\d{4})-H([12])$")
 
 
 def period_label(period: str) -> str:
     """A period id in words; anything that is not one is returned as it is."""
-    found = _PERIOD.match(period)
-    if found is None:
-        return period
-    return msg(f"period_h{found.group(2)}", year=found.group(1))
+    return long_period(period) if _PERIOD.match(period) else period
 
 
 _IN_TEXT = re.compile(r" ?\b(\d{4}-H[12])\b ?")

@@ -223,8 +223,9 @@ def _in_xml(*changes: tuple[bytes, bytes]) -> OnFile:
         with zipfile.ZipFile(path) as was, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as now:
             for part in was.infolist():
                 data = was.read(part)
-                for old, new in changes:
-                    data = data.replace(old, new)
+                for old, new in changes:  # as UTF-8, or as character references (lxml)
+                    referenced = old.decode().encode("ascii", "xmlcharrefreplace")
+                    data = data.replace(old, new).replace(referenced, new)
                 now.writestr(part, data)
         path.write_bytes(out.getvalue())
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from fzzf_cli.derive.status import Assessed
+from fzzf_cli.model.documents import DocumentSettings
 from fzzf_cli.model.plan import Period
 from fzzf_cli.pipeline import Workspace
 from fzzf_cli.present.report import headline, measures_appendix, overall_context
@@ -294,3 +295,25 @@ def test_notice_context(mini_repo: Path) -> None:
         15,
     )
     assert context["reporting_quote"] == "每年的6月底和12月底前"
+    item = context["late"][0]  # for officials: words, not codes
+    assert item["title"].startswith("报送2016年下半年") and "2016-H2" not in item["title"]
+    assert item["due_text"] == "2016年12月31日"
+    assert context["sender"] == context["letterhead"] == "市法制局"  # no settings: the name
+    settings = DocumentSettings(sender="某市法制局", number_prefix="某法督", copy_to=["甲"])
+    context = notice_context(ws.ds, assessed(ws), "deqing", AS_OF, 15, settings)
+    assert (context["sender"], context["printed_by"], context["copy_to"]) == (
+        "某市法制局", "某市法制局", ["甲"],
+    )  # fmt: skip
+
+
+def test_notice_quotes_are_given_once(mini_repo: Path) -> None:
+    """Two missing reports share the reporting rule: it is quoted once, for both items."""
+    day = AS_OF.replace(year=2017, month=7, day=15)  # nothing filed: three reports missing
+    ws = workspace(mini_repo, day)
+    context = notice_context(ws.ds, assessed(ws, day), "deqing", day, 15)
+    quotes = [q["quote"] for q in context["quotes"]]
+    assert len(quotes) == len(set(quotes)) and len(quotes) < len(context["late"])
+    shared = next(q for q in context["quotes"] if len(q["items"]) > 1)
+    later = [i for i in context["late"] if i["n"] in shared["items"][1:]]
+    assert later and all(not i["quote_first"] for i in later)
+    assert all(i["quote_same_as"] == shared["items"][0] for i in later)

@@ -9,7 +9,9 @@ from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.reports import EN_REPORTS
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
+from fzzf_cli.text.en.word import EN_WORD
 from fzzf_cli.text.en.workbook import EN_WORKBOOK
+from fzzf_cli.text.en.xlsx import EN_XLSX
 
 EN: dict[str, str] = {
     **EN_FILES,
@@ -18,4 +20,6 @@ EN: dict[str, str] = {
     **EN_LIGHTS,
     **EN_REPORTS,
     **EN_WORKBOOK,
+    **EN_XLSX,
+    **EN_WORD,
 }

@@ -4,8 +4,6 @@ report states (measures, ranking, commendation) and the ``report`` command's hel
 from __future__ import annotations
 
 EN_REPORTS: dict[str, str] = {
-    "period_h1": "first half of {year}",
-    "period_h2": "second half of {year}",
     "cmd_report_scope": (
         "The overall progress report (or a unit's, with --unit). Without --period it stands on "
         "the --as-of day and is written to reports/<date>.html; with --period it stands on the "
@@ -48,4 +46,5 @@ EN_REPORTS: dict[str, str] = {
     "measure_overdue": "overdue",
     "evidence_item": "{ref} (due {due})",
     "evidence_other": "another item",
+    "docx_measures": "Of the plan's {total} measures, {done} are complete, {in_progress} in progress and {overdue} overdue. {rule}",
 }

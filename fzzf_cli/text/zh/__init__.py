@@ -9,7 +9,9 @@ from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.reports import ZH_REPORTS
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
+from fzzf_cli.text.zh.word import ZH_WORD
 from fzzf_cli.text.zh.workbook import ZH_WORKBOOK
+from fzzf_cli.text.zh.xlsx import ZH_XLSX
 
 ZH: dict[str, str] = {
     **ZH_FILES,
@@ -18,4 +20,6 @@ ZH: dict[str, str] = {
     **ZH_LIGHTS,
     **ZH_REPORTS,
     **ZH_WORKBOOK,
+    **ZH_XLSX,
+    **ZH_WORD,
 }

@@ -4,8 +4,6 @@ report states (measures, ranking, commendation) and the ``report`` command's hel
 from __future__ import annotations
 
 ZH_REPORTS: dict[str, str] = {
-    "period_h1": "{year}年上半年",
-    "period_h2": "{year}年下半年",
     "cmd_report_scope": (
         "总体进展报告（或 --unit 单位报告）。不加 --period 时截至 --as-of 当日，默认写入 "
         "reports/<日期>.html；加 --period 时截至该报送期期限后 --grace 天，此后报送的材料不计入，"
@@ -43,4 +41,5 @@ ZH_REPORTS: dict[str, str] = {
     "measure_overdue": "逾期",
     "evidence_item": "{ref}（{due}到期）",
     "evidence_other": "其他事项",
+    "docx_measures": "方案共 {total} 项措施：完成 {done} 项，推进中 {in_progress} 项，逾期 {overdue} 项。{rule}",
 }

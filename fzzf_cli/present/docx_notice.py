@@ -24,7 +24,7 @@ from fzzf_cli.present.docx_doc import (
 from fzzf_cli.text import join, msg
 
 # Column widths of the 附件 table, in mm: they add up to the 156 mm type area.
-ATTACHMENT_WIDTHS = [12.0, 33.0, 17.0, 38.0, 43.0, 13.0]
+ATTACHMENT_WIDTHS = [13.0, 37.0, 15.0, 37.0, 41.0, 13.0]  # 期限 fits 2016年12月31日
 
 
 def notice_docx(folders: list[Path], context: dict[str, Any], day: date) -> bytes:

@@ -225,7 +225,7 @@ def _in_xml(*changes: tuple[bytes, bytes]) -> OnFile:
                 data = was.read(part)
                 for old, new in changes:  # as UTF-8, or as character references (lxml)
                     referenced = old.decode().encode("ascii", "xmlcharrefreplace")
-                    data = data.replace(old, new).replace(referenced, new)
+                    data = data.replace(old if old in data else referenced, new)
                 now.writestr(part, data)
         path.write_bytes(out.getvalue())
 

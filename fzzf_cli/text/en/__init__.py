@@ -7,6 +7,7 @@ from __future__ import annotations
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.output import EN_OUTPUT
+from fzzf_cli.text.en.reports import EN_REPORTS
 from fzzf_cli.text.en.units import EN_UNITS
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
 from fzzf_cli.text.en.word import EN_WORD
@@ -18,6 +19,7 @@ EN: dict[str, str] = {
     **EN_VERDICTS,
     **EN_OUTPUT,
     **EN_LIGHTS,
+    **EN_REPORTS,
     **EN_WORKBOOK,
     **EN_XLSX,
     **EN_WORD,

@@ -37,16 +37,20 @@ class DiffFormat(StrEnum):
     md = "md"
 
 
+FormatDiffOpt = Annotated[DiffFormat, typer.Option("--format", "-f", help=msg("help_format_diff"))]
+OutputDiffOpt = Annotated[str | None, typer.Option("--output", "-o", help=msg("help_output_diff"))]
+
+
 @app.command(cls=FzzfCommand, help=msg("cmd_diff"))
 def diff(
     rev: Annotated[str, typer.Argument(help=msg("help_diff_rev"), metavar="REV")],
-    rev2: Annotated[str | None, typer.Argument(help=msg("help_diff_rev2"), metavar="[REV2]")] = None,
+    rev2: Annotated[str | None, typer.Argument(help=msg("help_diff_rev2"), metavar="REV2")] = None,
     as_of: AsOfOpt = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=msg("help_format_diff"))] = DiffFormat.table,
-    output: Annotated[str | None, typer.Option("--output", "-o", help=msg("help_output_diff"))] = None,
+    fmt: FormatDiffOpt = DiffFormat.table,
+    output: OutputDiffOpt = None,
     force: ForceOpt = False,
     data: DataOpt = None,
-) -> None:  # fmt: skip
+) -> None:
     from fzzf_cli.present.diff import sticky, view
 
     with handled():

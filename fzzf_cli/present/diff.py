@@ -69,19 +69,24 @@ def _counts(c: Changes) -> str:
 
 
 def _tables(c: Changes) -> list[Table]:
-    duty = columns("diff_col_", "unit", "thing", "title", "due")
-    moved = columns("diff_col_", "unit", "thing", "title", "was", "now")
+    """One table per kind of change; a duty is one row with all the units it concerns."""
+    duty = columns("diff_col_", "thing", "title", "due", "units")
+    moved = columns("diff_col_", "thing", "title", "was", "now", "units")
+    status = columns("diff_col_", "unit", "thing", "title", "was", "now")
     units = len({s.after.unit_id for s in c.statuses})
+    redated = _grouped([(m.after, {"was": m.before.due, "now": m.after.due}) for m in c.redated])
+    brief = {"units": 60, "left": 40, "joined": 40}  # a text table shortens these lists
     return [
-        Table(msg("diff_redated", n=len(c.redated)), moved,
-              [{**_duty(m.after), "was": m.before.due, "now": m.after.due} for m in c.redated]),
-        Table(msg("diff_added", n=len(c.added)), duty, [_duty(o) for o in c.added]),
-        Table(msg("diff_removed", n=len(c.removed)), duty, [_duty(o) for o in c.removed]),
+        Table(msg("diff_redated", n=len(c.redated)), moved, redated, brief),
+        Table(msg("diff_added", n=len(c.added)), duty, _grouped([(o, {}) for o in c.added]),
+              brief),
+        Table(msg("diff_removed", n=len(c.removed)), duty,
+              _grouped([(o, {}) for o in c.removed]), brief),
         Table(msg("diff_reassigned", n=len(c.reassigned)),
               columns("diff_col_", "thing", "title", "due", "left", "joined"),
               [{**_duty(r.after), "left": _units(r.left), "joined": _units(r.joined)}
-               for r in c.reassigned]),
-        Table(msg("diff_statuses", n=len(c.statuses), units=units), moved,
+               for r in c.reassigned], brief),
+        Table(msg("diff_statuses", n=len(c.statuses), units=units), status,
               [{**_duty(s.after), "was": msg(f"status_{s.was}"), "now": msg(f"status_{s.now}")}
                for s in c.statuses]),
         Table(msg("diff_filings", n=len(c.filings)), columns("diff_col_", "change", "path", "unit"),
@@ -92,6 +97,16 @@ def _tables(c: Changes) -> list[Table]:
         Table(msg("diff_plan_files", n=len(c.plan_files)), columns("diff_col_", "path"),
               [{"path": p} for p in c.plan_files]),
     ]  # fmt: skip
+
+
+def _grouped(found: Sequence[tuple[Obligation, Row]]) -> list[Row]:
+    """Rows of one duty (its id, title and the dates shown) merged, units listed."""
+    rows: dict[tuple[object, ...], tuple[Row, list[Obligation]]] = {}
+    for o, extra in found:
+        row = {**_duty(o), **extra}
+        key = (o.thing, o.title, *(str(v) for v in extra.values()))
+        rows.setdefault(key, (row, []))[1].append(o)
+    return [{**row, "units": _units(owing)} for row, owing in rows.values()]
 
 
 def _duty(o: Obligation) -> Row:

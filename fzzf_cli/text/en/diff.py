@@ -23,6 +23,7 @@ EN_DIFF: dict[str, str] = {
     "diff_plan_files": "Other plan files changed ({n})",
     "diff_show": "Show {n} rows",
     "diff_col_unit": "Unit",
+    "diff_col_units": "Units",
     "diff_col_thing": "Duty",
     "diff_col_title": "Title",
     "diff_col_due": "Due",
@@ -44,6 +45,6 @@ EN_DIFF: dict[str, str] = {
     "diff_needs_git": "fzzf diff needs a git repository: {reason}",
     "gate_baseline_changed": "--baseline includes every check of --changed-since: use only one of them",
     "gate_baseline_invalid": "the plan data at the baseline {rev} is invalid: what was already wrong there cannot be known, so everything counts as this change's",
-    "gate_known": "Already known ({n}: there at the baseline {rev}, and not of a unit this change touches), not failing:",
+    "gate_known": "Already known ({n}: there at the baseline, and not of a unit this change touches), not failing:",
     "gate_known_count": "{n} already known; ",
 }

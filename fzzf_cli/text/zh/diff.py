@@ -23,6 +23,7 @@ ZH_DIFF: dict[str, str] = {
     "diff_plan_files": "其他方案文件变化（{n}）",
     "diff_show": "展开 {n} 行",
     "diff_col_unit": "单位",
+    "diff_col_units": "单位",
     "diff_col_thing": "事项",
     "diff_col_title": "内容",
     "diff_col_due": "期限",
@@ -44,6 +45,6 @@ ZH_DIFF: dict[str, str] = {
     "diff_needs_git": "fzzf diff 需要 git 仓库：{reason}",
     "gate_baseline_changed": "--baseline 已包含 --changed-since 的检查，两者只用其一",
     "gate_baseline_invalid": "基线 {rev} 的方案数据无效：基线时已有的问题无从得知，全部按本次更改计",
-    "gate_known": "已知（基线 {rev} 时已存在，且不属于本次更改涉及的单位）{n} 项，不导致失败：",
+    "gate_known": "已知（基线上已存在，且不属于本次更改涉及的单位）{n} 项，不导致失败：",
     "gate_known_count": "已知 {n} 项；",
 }

@@ -8,6 +8,7 @@ from fzzf_cli.text.zh.diff import ZH_DIFF
 from fzzf_cli.text.zh.files import ZH_FILES
 from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.output import ZH_OUTPUT
+from fzzf_cli.text.zh.reports import ZH_REPORTS
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
 from fzzf_cli.text.zh.word import ZH_WORD
 from fzzf_cli.text.zh.workbook import ZH_WORKBOOK
@@ -18,6 +19,7 @@ ZH: dict[str, str] = {
     **ZH_VERDICTS,
     **ZH_OUTPUT,
     **ZH_LIGHTS,
+    **ZH_REPORTS,
     **ZH_WORKBOOK,
     **ZH_XLSX,
     **ZH_WORD,

@@ -42,6 +42,8 @@ def review_data(
             )
             if item is not None and item.evidence:
                 entry["evidence"] = [e.model_dump(exclude_none=True) for e in item.evidence]
+            if item is not None and item.status == "not_applicable":
+                entry["not_applicable"] = item.reason  # what the unit claims: 不适用, and why
         entry["verdict"] = Ruling.PENDING
         verdicts.append(entry)
     return {"period": period, "reviewed": as_of.isoformat(), "verdicts": verdicts}

@@ -44,6 +44,7 @@ def test_plan_info_and_headline(ws: Workspace, found: list[Assessed]) -> None:
     assert headline(found, AS_OF) == {
         "due": 9, "done": 4, "claimed": 2, "returned": 1, "overdue": 2, "reports_due": 4,
         "reports_on_time": 2, "reports_late": 1, "reports_missing": 1, "unassigned": 0,
+        "not_applicable": 0,
     }  # fmt: skip
     assert context["areas"][0]["numeral"] == "一" and context["horizon_days"] == 90
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.lights import EN_LIGHTS
+from fzzf_cli.text.en.nil_returns import EN_NIL
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
 from fzzf_cli.text.en.word import EN_WORD
@@ -20,4 +21,5 @@ EN: dict[str, str] = {
     **EN_WORKBOOK,
     **EN_XLSX,
     **EN_WORD,
+    **EN_NIL,
 }

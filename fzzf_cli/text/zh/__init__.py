@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from fzzf_cli.text.zh.files import ZH_FILES
 from fzzf_cli.text.zh.lights import ZH_LIGHTS
+from fzzf_cli.text.zh.nil_returns import ZH_NIL
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
 from fzzf_cli.text.zh.word import ZH_WORD
@@ -20,4 +21,5 @@ ZH: dict[str, str] = {
     **ZH_WORKBOOK,
     **ZH_XLSX,
     **ZH_WORD,
+    **ZH_NIL,
 }

@@ -93,8 +93,9 @@ def report_docx(
     para(doc, msg("docx_report_overall"), "公文 一级标题")
     summary = [
         msg(f"docx_headline_{key}", n=headline[key])
-        for key in ("due", "done", "claimed", "overdue", "reports_due", "reports_missing")
-        if isinstance(headline.get(key), int)
+        for key in ("due", "done", "claimed", "overdue", "reports_due", "reports_missing",
+                    "not_applicable")  # fmt: skip
+        if isinstance(headline.get(key), int) and (key != "not_applicable" or headline[key])
     ]
     if summary:
         para(doc, msg("docx_headline", items=join(summary)), "公文 正文")

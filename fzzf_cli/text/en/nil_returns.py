@@ -4,10 +4,12 @@ from __future__ import annotations
 
 EN_NIL: dict[str, str] = {
     "nil_reason_needed_nil": (
-        "an item with status: nil (nothing to report this period) needs its reason under reason"
+        "an item with status: nil (nothing to report this period) needs a reason: write it "
+        "under reason"
     ),
     "nil_reason_needed_not_applicable": (
-        "an item with status: not_applicable (does not apply to us) needs its reason under reason"
+        "an item with status: not_applicable (does not concern us) needs a reason: write it "
+        "under reason"
     ),
     "nil_reason_only": (
         "reason is only for status: nil (nothing this period) or not_applicable; "
@@ -25,6 +27,7 @@ EN_NIL: dict[str, str] = {
         "Affairs Bureau confirms it, is no longer counted among the items owed and is counted "
         "on its own."
     ),
+    "docx_headline_not_applicable": "{n} confirmed not applicable (not counted above)",
     "scol_not_applicable": "Not applicable (confirmed)",
     "lcol_reason": "Reason (nothing this period, not applicable)",
     "new_report_nil_help": (

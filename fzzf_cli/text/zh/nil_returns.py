@@ -20,6 +20,7 @@ ZH_NIL: dict[str, str] = {
         "本期无进展不改变期限：未到期的显示“本期无进展”（蓝），到期未完成的照样逾期（红）；"
         "不适用经市法制局复核确认后不再计入应完成事项，单独计数。"
     ),
+    "docx_headline_not_applicable": "另有经复核确认不适用{n}项（未计入以上数字）",
     "scol_not_applicable": "不适用（已确认）",
     "lcol_reason": "理由（本期无进展、不适用）",
     "new_report_nil_help": (

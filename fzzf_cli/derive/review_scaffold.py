@@ -54,5 +54,7 @@ def review_text(ws: Workspace, assessed: list[Assessed], period: str, as_of: dat
     header = msg("new_review_header", period=period, as_of=as_of, n=len(data["verdicts"]))
     if not data["verdicts"]:
         header += "\n" + msg("new_review_empty", as_of=as_of)
+    if any("not_applicable" in v for v in data["verdicts"]):
+        header += "\n" + msg("new_review_na_help")
     lines = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
     return lines + "\n" + dump_yaml(data)

@@ -28,6 +28,7 @@ EN_NIL: dict[str, str] = {
         "on its own."
     ),
     "docx_headline_not_applicable": "{n} confirmed not applicable (not counted above)",
+    "new_review_na_help": "An item with not_applicable is the unit's claim that it does not apply, with its reason: accepting it confirms that the unit no longer owes the item; returning it means the item is owed as before.",
     "scol_not_applicable": "Not applicable (confirmed)",
     "lcol_reason": "Reason (nothing this period, not applicable)",
     "new_report_nil_help": (

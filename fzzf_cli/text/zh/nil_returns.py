@@ -21,6 +21,7 @@ ZH_NIL: dict[str, str] = {
         "不适用经市法制局复核确认后不再计入应完成事项，单独计数。"
     ),
     "docx_headline_not_applicable": "另有经复核确认不适用{n}项（未计入以上数字）",
+    "new_review_na_help": "写有 not_applicable 的是单位自报“不适用”及其理由：销号（accepted）即确认不适用，该单位不再承担此项；退回（returned）则照常要求完成。",
     "scol_not_applicable": "不适用（已确认）",
     "lcol_reason": "理由（本期无进展、不适用）",
     "new_report_nil_help": (

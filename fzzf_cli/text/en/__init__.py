@@ -7,6 +7,7 @@ from __future__ import annotations
 from fzzf_cli.text.en.diff import EN_DIFF
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.lights import EN_LIGHTS
+from fzzf_cli.text.en.nil_returns import EN_NIL
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.reports import EN_REPORTS
 from fzzf_cli.text.en.units import EN_UNITS
@@ -24,6 +25,7 @@ EN: dict[str, str] = {
     **EN_WORKBOOK,
     **EN_XLSX,
     **EN_WORD,
+    **EN_NIL,
     **EN_DIFF,
     **EN_UNITS,
 }

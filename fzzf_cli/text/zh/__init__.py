@@ -7,6 +7,7 @@ from __future__ import annotations
 from fzzf_cli.text.zh.diff import ZH_DIFF
 from fzzf_cli.text.zh.files import ZH_FILES
 from fzzf_cli.text.zh.lights import ZH_LIGHTS
+from fzzf_cli.text.zh.nil_returns import ZH_NIL
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.reports import ZH_REPORTS
 from fzzf_cli.text.zh.units import ZH_UNITS
@@ -24,6 +25,7 @@ ZH: dict[str, str] = {
     **ZH_WORKBOOK,
     **ZH_XLSX,
     **ZH_WORD,
+    **ZH_NIL,
     **ZH_DIFF,
     **ZH_UNITS,
 }

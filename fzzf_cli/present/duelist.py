@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.cells import Column
+from fzzf_cli.present.revisions import due_text, revision_fields
 from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.select.query import Thing, Window, last_deadline, things
 from fzzf_cli.text import join, msg
@@ -28,7 +29,7 @@ def record(o: Obligation, as_of: date) -> dict[str, Any]:
     fields = o._asdict()
     fields["due"] = o.due.isoformat()
     fields["past"] = o.due < as_of
-    return {key: fields[key] for key in RECORD_FIELDS}
+    return {**{key: fields[key] for key in RECORD_FIELDS}, **revision_fields(o)}
 
 
 def kind_label(kind: str) -> str:
@@ -76,7 +77,7 @@ def thing_rows(ds: Dataset, rows: Sequence[Thing], as_of: date) -> list[dict[str
 def unit_rows(ds: Dataset, rows: Sequence[Obligation], as_of: date) -> list[dict[str, Any]]:
     return [
         {
-            "due": o.due.isoformat(),
+            "due": due_text(o),
             "unit": o.unit,
             "kind": kind_label(o.kind),
             "ref": source_label(o.measure, o.pilot),

@@ -21,6 +21,7 @@ from fzzf_cli.derive.tracking import area_lines, overdue_by_unit, unit_lines
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Report
 from fzzf_cli.present.report_pilots import iso_day, pilots_view, targets_view
+from fzzf_cli.present.revisions import due_text, revision_fields
 from fzzf_cli.present.tracked import label
 from fzzf_cli.text import long_date, msg
 from fzzf_cli.validate.subs_load import Submissions
@@ -128,6 +129,8 @@ def item_view(a: Assessed) -> dict[str, Any]:
     return {
         "id": o.id,
         "due": iso_day(o.due),
+        "due_text": due_text(o, a.done),
+        **revision_fields(o),
         "kind": o.kind,
         "kind_label": msg(f"okind_{o.kind}"),
         "ref": _ref(o),
@@ -245,4 +248,12 @@ def overall_context(
         "measures": measures_appendix(ds, assessed, as_of),
         "grid": report_grid(ds, assessed, subs),
         "horizon_days": HORIZON_DAYS,
+        **changes_context(ds, assessed),
     }
+
+
+def changes_context(ds: Dataset, assessed: list[Assessed]) -> dict[str, Any]:
+    """The extensions granted and the extra rounds called (present/report_changes.py)."""
+    from fzzf_cli.present.report_changes import extensions_view, rounds_view
+
+    return {"extensions": extensions_view(assessed), "rounds": rounds_view(ds, assessed)}

@@ -12,6 +12,7 @@ from typing import Any
 
 from fzzf_cli.derive.status import CLAIMED, DONE, LATE, Assessed
 from fzzf_cli.derive.tracking import unit_lines
+from fzzf_cli.model.changes import RoundFile
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.documents import DocumentSettings
 from fzzf_cli.model.filings import PilotFile, Report
@@ -72,7 +73,7 @@ def unit_context(
     }
 
 
-def _evidence(record: Report | PilotFile) -> list[dict[str, str]]:
+def _evidence(record: Report | PilotFile | RoundFile) -> list[dict[str, str]]:
     found = []
     if isinstance(record, Report):
         for item in record.items:
@@ -87,7 +88,7 @@ def _evidence(record: Report | PilotFile) -> list[dict[str, str]]:
             found.append({"item": "", "text": record.note, "link": ""})
     else:
         for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
-            value = getattr(record, field)
+            value = getattr(record, field, None)  # a round's filing has a summary only
             if value:
                 found.append({"item": msg(f"pilot_field_{field}"), "text": value, "link": ""})
         for e in record.evidence:

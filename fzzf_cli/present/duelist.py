@@ -181,6 +181,7 @@ def owes_view(
         keys = [*OWES_COLUMNS[:-1], *columns("dcol_", "status", "light")]
         for row, a in zip(rows, found, strict=True):
             row.update(_state_of(a))
+            row["due"] = due_text(a.obligation, a.done) if a is not None else row["due"]
     by_year: dict[int, list[dict[str, Any]]] = {}
     for o, row in zip(selected, rows, strict=True):
         by_year.setdefault(o.due.year, []).append(row)

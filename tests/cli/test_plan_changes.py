@@ -110,7 +110,7 @@ def test_revisions_are_kept_and_apply_in_the_order_of_their_documents(
     duty = _duty(cli, extended, "2017-03-01", "report-2016-H2.deqing")
     assert [r["document"] for r in duty["revisions"]] == ["肇法函〔2017〕5号", "肇法函〔2017〕8号"]
     assert (duty["due"], duty["due_original"]) == ("2017-03-31", "2016-12-31")
-    code, out, _ = cli("owes", "deqing", "--as-of", "2017-03-01", "--data", str(extended))
+    _, out, _ = cli("owes", "deqing", "--as-of", "2017-03-01", "--data", str(extended))
     assert "延至 2017-01-31（肇法函〔2017〕5号），再延至 2017-03-31（肇法函〔2017〕8号）" in out
 
 
@@ -164,6 +164,8 @@ EXT_HEAD = (
     "extensions:\n  - item: m1-2016-12-31\n    document: 肇法函〔2017〕6号\n    date: 2017-01-12\n"
 )
 ROUND_HEAD = "rounds:\n  - id: 2017-r1\n    subject: 情况\n    notice: 肇法函〔2017〕12号\n"
+ON_DAY = "    date: 2017-05-02\n"
+M1_2017 = EXT_HEAD.replace("m1-2016-12-31", "m1-2017-12-31")
 
 
 @pytest.mark.parametrize(
@@ -173,17 +175,17 @@ ROUND_HEAD = "rounds:\n  - id: 2017-r1\n    subject: 情况\n    notice: 肇法�
          [("ext-unknown-item", "data/extensions.yaml:2:11")]),
         ("extensions", EXT_HEAD + "    due: 2017-03-31\n    units: [deqin]\n",
          [("ref-unknown", "data/extensions.yaml:6:13")]),
-        ("extensions", EXT_HEAD.replace("m1-2016-12-31", "m1-2017-12-31") + "    due: 2018-03-31\n    units: [bianban]\n",
+        ("extensions", M1_2017 + "    due: 2018-03-31\n    units: [bianban]\n",
          [("ext-not-owed", "data/extensions.yaml:6:13")]),
         ("extensions", EXT_HEAD + "    due: 2016-12-31\n",
          [("ext-not-later", "data/extensions.yaml:5:10")]),
         ("extensions", EXT_HEAD + "    due: 2017-3-31\n",
          [("date-format", "data/extensions.yaml:5:10")]),
-        ("rounds", ROUND_HEAD + "    units: [deqing, bianbanx]\n    due: 2017-05-31\n    date: 2017-05-02\n",
+        ("rounds", ROUND_HEAD + "    units: [deqing, bianbanx]\n    due: 2017-05-31\n" + ON_DAY,
          [("ref-unknown", "data/rounds.yaml:5:21")]),
-        ("rounds", ROUND_HEAD + "    units: [deqing]\n    due: 2017-05-01\n    date: 2017-05-02\n",
+        ("rounds", ROUND_HEAD + "    units: [deqing]\n    due: 2017-05-01\n" + ON_DAY,
          [("round-due-not-after", "data/rounds.yaml:6:10")]),
-        ("rounds", ROUND_HEAD + "    units: [deqing]\n    due: 2017-05-31\n    date: 2017-05-02\n    by: x\n",
+        ("rounds", ROUND_HEAD + "    units: [deqing]\n    due: 2017-05-31\n" + ON_DAY + "    by: x\n",
          [("field-extra-forbidden", "data/rounds.yaml:8:5")]),
     ],
 )  # fmt: skip

@@ -185,7 +185,7 @@ def snapshot(source: Source, day: date, ds: Dataset) -> Iterator[Snapshot]:
     """The data folder as it stood at the end of ``day`` on the main line, in a temporary
     folder that is removed afterwards."""
     from fzzf_cli.read.gitrepo import commit_before
-    from fzzf_cli.read.history import end_of_day, extract
+    from fzzf_cli.read.history import end_of_day
 
     if source.repo is None or source.rev is None:
         raise FzzfError(msg("history_needs_git", reason=source.reason), EXIT_USAGE)
@@ -195,14 +195,35 @@ def snapshot(source: Source, day: date, ds: Dataset) -> Iterator[Snapshot]:
         raise FzzfError(msg("history_git_failed", reason=error.reason), EXIT_USAGE) from None
     if commit is None:
         raise FzzfError(msg("history_no_commit", day=day), EXIT_USAGE)
+    label = msg("dates_history", day=day, rev=commit[:10])
+    with _extracted(Source(source.repo, commit, label, "")) as found:
+        yield found
+
+
+@contextmanager
+def at_revision(repo: Repo, rev: str, line: Source) -> Iterator[Snapshot]:
+    """The data folder as it is in the commit ``rev`` (a revision someone typed, resolved
+    by git), in a temporary folder removed afterwards; its filings are dated by ``line``."""
+    try:
+        commit = resolve(repo, rev)
+    except GitUnavailable as error:
+        raise FzzfError(msg("history_git_failed", reason=error.reason), EXIT_USAGE) from None
+    with _extracted(line, commit) as found:
+        yield found
+
+
+@contextmanager
+def _extracted(source: Source, commit: str | None = None) -> Iterator[Snapshot]:
+    from fzzf_cli.read.history import extract
+
+    assert source.repo is not None and source.rev is not None
     folder = Path(tempfile.mkdtemp(prefix="fzzf-history-"))
     try:
         try:
-            skipped = extract(source.repo, commit, "data", folder)
+            skipped = extract(source.repo, commit or source.rev, "data", folder)
         except GitUnavailable as error:
             raise FzzfError(msg("history_git_failed", reason=error.reason), EXIT_USAGE) from None
-        label = msg("dates_history", day=day, rev=commit[:10])
         problems = [Problem(Location(p), msg("history_skipped")) for p in skipped]
-        yield Snapshot(folder, Source(source.repo, commit, label, ""), problems)
+        yield Snapshot(folder, source, problems)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -4,6 +4,9 @@ the grace days; 0 otherwise; 2 on bad usage.
 
 ``--changed-since REV`` judges a pull request on its own change: validity is checked
 for everything, the submission gate only for the units whose files the change touches.
+``--baseline REV`` does all that ``--changed-since REV`` does (filing dates proven by REV's
+line, filed records not to be rewritten), gates every unit, and then sets apart, as already
+known, what the gate found at REV too, unless it is a unit's the change touches.
 """
 
 from __future__ import annotations
@@ -26,7 +29,15 @@ from fzzf_cli.cli.app import (
 )
 from fzzf_cli.cli.results import write_result
 from fzzf_cli.cli.state import HistoryOpt, build_workspace
-from fzzf_cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FzzfError, Location, Problem
+from fzzf_cli.errors import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    FzzfError,
+    Location,
+    Problem,
+    printable,
+)
 from fzzf_cli.text import msg
 from fzzf_cli.validate import cache
 from fzzf_cli.validate.load import DataRoot, load_dataset
@@ -34,6 +45,7 @@ from fzzf_cli.validate.load import DataRoot, load_dataset
 if TYPE_CHECKING:
     from datetime import date
 
+    from fzzf_cli.derive.baseline import Known
     from fzzf_cli.derive.gate import Outcome
     from fzzf_cli.pipeline import Workspace
     from fzzf_cli.validate.amend import Change
@@ -64,25 +76,51 @@ def check(
             help=msg("help_changed_since"),
         ),
     ] = None,
+    baseline: Annotated[
+        str | None, typer.Option("--baseline", metavar="REV", help=msg("help_baseline"))
+    ] = None,
     history: HistoryOpt = False,
     data: DataOpt = None,
 ) -> None:
     from fzzf_cli.derive.gate import judge
 
     with handled():
-        _usage(fmt, output, history, changed_since)
+        _usage(fmt, output, history, changed_since, baseline)
         today, root = as_of_date(as_of), data_root(data, filings=True)
-        ws, problems, change = _judged(root, today, history, changed_since)
-        outcome = judge(ws, problems, today, grace, change)
+        ws, problems, change = _judged(root, today, history, changed_since or baseline)
+        known = _known(ws, baseline, today, grace) if baseline else None
+        outcome = judge(ws, problems, today, grace, change, known)
         _publish(fmt, outcome, output, root, force)
     raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
 
 
-def _usage(fmt: CheckFormat, output: str | None, history: bool, changed: str | None) -> None:
+def _usage(
+    fmt: CheckFormat, output: str | None, history: bool, changed: str | None, base: str | None
+) -> None:
     if output is not None and fmt is not CheckFormat.junit:
         raise FzzfError(msg("gate_output_junit_only"), EXIT_USAGE)
-    if history and changed:
+    if changed and base:
+        raise FzzfError(msg("gate_baseline_changed"), EXIT_USAGE)
+    if history and (changed or base):
         raise FzzfError(msg("gate_history_changed"), EXIT_USAGE)
+
+
+def _known(ws: Workspace | None, rev: str, today: date, grace: int) -> Known:
+    """The gate's findings at the baseline ``rev``, judged on the same day and line."""
+    from fzzf_cli.derive.baseline import Known, known_from
+    from fzzf_cli.derive.gate import judge
+    from fzzf_cli.pipeline import at_revision, build
+
+    if ws is None or ws.source.repo is None:  # no plan to judge: nothing is set apart
+        return Known(rev, frozenset(), frozenset(), valid=False)
+    with at_revision(ws.source.repo, rev, ws.source) as snap:
+        ds, problems = load_dataset(snap.root, cache.default_dir(os.environ))
+        if ds is None:
+            sys.stderr.write(msg("gate_baseline_invalid", rev=printable(rev)) + "\n")
+            return Known(rev, frozenset(), frozenset(), valid=False)
+        there = judge(build(snap.root, ds, today, ws.source, snap.problems), problems, today,
+                      grace, None)  # fmt: skip
+    return known_from(rev, there.problems, there.failures)
 
 
 def _publish(

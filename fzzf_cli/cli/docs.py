@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,10 +14,12 @@ from fzzf_cli.cli.app import (
     DataOpt,
     FzzfCommand,
     app,
+    as_of_date,
     handled,
+    plan_dataset,
 )
 from fzzf_cli.cli.issue import issue_notices, notice_targets, publish
-from fzzf_cli.cli.state import HistoryOpt, assessed_state
+from fzzf_cli.cli.state import HistoryOpt, State, assessed_state, build_workspace, warn
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.select.names import resolve
@@ -25,7 +27,7 @@ from fzzf_cli.select.query import parse_period
 from fzzf_cli.text import msg
 
 if TYPE_CHECKING:
-    pass
+    from fzzf_cli.present.report_rules import Scope
 
 
 class DocFormat(StrEnum):
@@ -43,22 +45,42 @@ TemplatesOpt = Annotated[
 ]
 
 
-def _report_period(ds: Dataset, period: str | None, today: date) -> str | None:
-    """The period named (not one yet to begin), else the latest one due before today."""
-    if period is not None:
-        named = parse_period(ds, period)
-        if named.start > today:
-            raise FzzfError(msg("report_future_period", period=named.id, as_of=today), EXIT_USAGE)
-        return named.id
-    past = [p.id for p in ds.measures_file.reporting.periods if p.due < today]
-    return past[-1] if past else None
+def report_scope(ds: Dataset, period: str | None, today: date, grace: int | None) -> Scope:
+    """Without a period, the report stands on ``today`` and commends by the last period
+    closed. With one (not yet to begin), it stands on the period's deadline plus ``grace``
+    days (by default the plan's filing.grace_days, at least 1: a thing due on a day is not
+    late on that day), or on ``today`` if that is earlier; later filings do not count."""
+    from fzzf_cli.present.report_rules import Scope
+
+    if period is None:
+        past = [p for p in ds.measures_file.reporting.periods if p.due < today]
+        return Scope(today, None, past[-1] if past else None)
+    named = parse_period(ds, period)
+    if named.start > today:
+        raise FzzfError(msg("report_future_period", period=named.id, as_of=today), EXIT_USAGE)
+    days = grace if grace is not None else max(1, ds.measures_file.filing.grace_days)
+    return Scope(min(today, named.due + timedelta(days=days)), named, named, days)
 
 
-@app.command(cls=FzzfCommand, help=msg("cmd_report"))
+def report_state(
+    data: Path | None, as_of: str | None, period: str | None, grace: int | None, history: bool
+) -> tuple[State, Scope]:
+    """The workspace as it stood on the report's day (see ``report_scope``)."""
+    root, ds = plan_dataset(data, filings=True)
+    scope = report_scope(ds, period, as_of_date(as_of), grace)
+    _, ws = build_workspace(root, ds, scope.as_of, history=history)
+    warn(ws.problems, ws.flags)
+    return State(root, ws, scope.as_of, ws.assessed), scope
+
+
+@app.command(cls=FzzfCommand, help=msg("cmd_report_scope"))
 def report(
     fmt: DocFormatOpt = DocFormat.html,
     as_of: AsOfOpt = None,
-    period: Annotated[str | None, typer.Option("--period", help=msg("help_period"))] = None,
+    period: Annotated[str | None, typer.Option("--period", help=msg("help_report_period"))] = None,
+    grace: Annotated[
+        int | None, typer.Option("--grace", min=1, max=90, help=msg("help_report_grace"))
+    ] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_report"))] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -69,10 +91,9 @@ def report(
     from fzzf_cli.present.documents import report_document
 
     with handled():
-        state = assessed_state(data, as_of, history=history)
-        chosen = _report_period(state.ws.ds, period, state.as_of)
+        state, scope = report_state(data, as_of, period, grace, history)
         uid = resolve(state.ws.ds, unit) if unit is not None else None
-        doc = report_document(state.ws, state.as_of, chosen, uid, fmt)
+        doc = report_document(state.ws, scope, uid, fmt)
         publish(state, doc, templates, output, force)
 
 

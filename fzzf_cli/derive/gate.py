@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from fzzf_cli.derive.baseline import Known, split_failures, split_problems
 from fzzf_cli.derive.status import FILED_KINDS, Assessed, gate_failures
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.text import msg
@@ -58,6 +59,7 @@ class Outcome(NamedTuple):
     findings: list[Problem]  # problems + one per failure: what makes CI red
     summary: str  # the closing line
     notes: list[Problem]  # what dating found in records filed before: said, not failed
+    known: list[Problem] = []  # with --baseline: there before the change, not failing
 
 
 def judge(
@@ -66,13 +68,16 @@ def judge(
     today: date,
     grace: int,
     change: Change | None,
+    known: Known | None = None,
 ) -> Outcome:
     """Validity of everything (``ws`` built for ``today``: its statuses are that day's);
     the submission gate for the units a pull request changes
     (``change``; all units if None). What dating finds fails a pull request that brings the
     file in question; of files already on the main line it is said as a note: the verdict
-    already counts the proven date, and a record filed long ago cannot be mended now."""
-    scope = change.units if change is not None else None
+    already counts the proven date, and a record filed long ago cannot be mended now. With
+    ``known`` (the gate's findings at a baseline, derive.baseline) every unit is in scope,
+    and what the baseline had already is set apart unless the change touches its unit."""
+    scope = change.units if change is not None and known is None else None
     notes: list[Problem] = []
     checked: list[Assessed] = []
     failures: list[Assessed] = []
@@ -103,8 +108,16 @@ def judge(
                 hints[f.path] = msg("gate_hint_later", day=f.filed, as_of=today)
         dates = ws.dating.note
     invalid = frozenset(p.location.path for p in problems)
+    already: list[Problem] = []
+    if known is not None and change is not None:
+        problems, already = split_problems(problems, known, change)
+        failures, old = split_failures(failures, known, change)
+        checked = [a for a in checked if a not in old]
+        already += [failure(a, hints, invalid) for a in old]
     findings = problems + [failure(a, hints, invalid) for a in failures]
     verdict = msg("gate_fail") if findings else msg("gate_pass")
+    if already:
+        verdict = msg("gate_known_count", n=len(already)) + verdict
     summary = msg(
         "gate_summary",
         as_of=today,
@@ -118,4 +131,4 @@ def judge(
         summary += msg("gate_scope", n=len(scope))
     if dates:
         summary = f"{dates}\n{summary}"
-    return Outcome(problems, files, checked, failures, hints, findings, summary, notes)
+    return Outcome(problems, files, checked, failures, hints, findings, summary, notes, already)

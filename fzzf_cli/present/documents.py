@@ -10,11 +10,14 @@ from typing import Any, NamedTuple
 
 from fzzf_cli.derive.status import LATE, Assessed
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Problem
+from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.documents import DocumentSettings
 from fzzf_cli.pipeline import Workspace
 from fzzf_cli.present.report import overall_context
+from fzzf_cli.present.report_rules import Scope, scope_text
 from fzzf_cli.present.report_unit import notice_context, unit_context
 from fzzf_cli.text import msg
+from fzzf_cli.text.periods import period_label
 
 
 class Document(NamedTuple):
@@ -23,20 +26,21 @@ class Document(NamedTuple):
     name: str  # the default file name, e.g. 2017-H1.html
 
 
-def report_document(
-    ws: Workspace, as_of: date, period: str | None, unit: str | None, fmt: str
-) -> Document:
-    """The overall progress report for ``period`` (else as of the day), or one unit's."""
+def report_document(ws: Workspace, scope: Scope, unit: str | None, fmt: str) -> Document:
+    """The overall progress report for the scope's period (else as of its day), or one
+    unit's; named after the period, else the day."""
+    as_of, period = scope.as_of, scope.period.id if scope.period else None
     stem = period or as_of.isoformat()
     if unit is not None and fmt == "docx":
         raise FzzfError(msg("report_docx_overall_only"), EXIT_USAGE)
     if unit is not None:
         context = unit_context(ws.ds, ws.assessed, ws.subs, unit, as_of, period)
+        context["plan"]["scope_text"] = scope_text(scope)
         mine = [n for n in ws.flags if Path(n.location.path).stem.lower() == unit]
-        context |= {"dates": ws.dating.note, "notes": _notes(mine)}
+        context |= {"dates": ws.dating.note, "notes": _notes(ws.ds, mine)}
         return Document(f"unit.{fmt}.j2", context, f"{stem}-{unit}.{fmt}")
-    context = overall_context(ws.ds, ws.assessed, ws.subs, as_of, period)
-    context |= {"dates": ws.dating.note, "notes": _notes(ws.flags)}
+    context = overall_context(ws.ds, ws.assessed, ws.subs, scope)
+    context |= {"dates": ws.dating.note, "notes": _notes(ws.ds, ws.flags)}
     template = "report.docx" if fmt == "docx" else f"report.{fmt}.j2"
     return Document(template, context, f"{stem}.{fmt}")
 
@@ -66,6 +70,13 @@ def overdue_counts(assessed: list[Assessed]) -> dict[str, int]:
     return counts
 
 
-def _notes(flags: list[Problem]) -> list[dict[str, str]]:
-    """What dating and reviewing found in filed records, for the coordinator's reader."""
-    return [{"where": str(f.location), "message": f.message} for f in flags]
+def _notes(ds: Dataset, flags: list[Problem]) -> list[dict[str, str]]:
+    """What dating and reviewing found in filed records, for the coordinator's reader:
+    whose filing (the unit and the period, not the file's path) and what was found."""
+    notes = []
+    for f in flags:
+        path = Path(f.location.path)
+        period = period_label(path.parent.name)
+        who = ds.name_of(path.stem.lower()) + (period if period != path.parent.name else "")
+        notes.append({"where": str(f.location), "who": who, "message": f.message})
+    return notes

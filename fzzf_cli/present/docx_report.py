@@ -91,6 +91,9 @@ def report_docx(
     para(doc, msg("docx_report_intro", day=long_date(day)), "公文 正文")
     headline = context.get("headline", {})
     para(doc, msg("docx_report_overall"), "公文 一级标题")
+    measures = context.get("measures_headline")
+    if measures:  # the plan's measures first, then the unit duties
+        para(doc, msg("docx_measures", **measures), "公文 正文")
     summary = [
         msg(f"docx_headline_{key}", n=headline[key])
         for key in ("due", "done", "claimed", "overdue", "reports_due", "reports_missing")
@@ -113,6 +116,9 @@ def report_docx(
         if units:
             names = join([u.get("unit", "") for u in units])
             para(doc, msg(f"docx_report_{key}", names=names), "公文 正文")
+    for rule in (ranking.get("rule"), ranking.get("commend_rule"), ranking.get("criticise_rule")):
+        if rule:
+            para(doc, rule, "公文 正文")
     signature(doc, sender["sender"], long_date(day))
     record(doc, sender["copy_to"], sender["printed_by"], long_date(day))
     return finish(doc, title, sender["sender"], day)

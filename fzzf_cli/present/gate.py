@@ -30,6 +30,8 @@ def emit(fmt: str, outcome: Outcome, summary_file: str | None) -> None:
     sys.stdout.write(plain(findings))
     if notes:
         sys.stdout.write(msg("gate_notes", n=len(notes)) + "\n" + plain(notes))
+    if outcome.known:
+        sys.stdout.write(msg("gate_known", n=len(outcome.known)) + "\n" + plain(outcome.known))
     if fmt == "github":
         write_trusted(sys.stdout, github(findings))  # fzzf's own workflow commands
         if summary_file:

@@ -3,11 +3,9 @@
 Pure functions of (plan, obligations, statuses, submissions, as-of). Templates only lay
 this out; every number and every ranking is decided here, where it is tested.
 
-Commended and criticised (三(三) 通报表扬 / 通报批评), by a rule stated in the report:
-commended are units that filed every report due, all on time, have nothing overdue, and
-whose work due is accepted by 市法制局 (nothing due is only claimed and awaiting review);
-criticised are units with a report or pilot document missing, most missing first. Only
-accepted work counts as done in the ranking.
+The rules it applies and prints (measures' states, ranking, commendation) are in
+report_rules.py. Dates are printed in words (2017年7月15日), periods too (2017年上半年):
+the readers are officials, not the data's authors.
 """
 
 from __future__ import annotations
@@ -17,22 +15,27 @@ from typing import Any
 
 from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.derive.status import CLAIMED, DONE, FILED_KINDS, LATE, Assessed
-from fzzf_cli.derive.tracking import area_lines, overdue_by_unit, unit_lines
+from fzzf_cli.derive.tracking import area_lines, overdue_by_unit
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Report
-from fzzf_cli.present.report_pilots import iso_day, pilots_view, targets_view
+from fzzf_cli.present.report_pilots import iso_day, long_day, pilots_view, targets_view
+from fzzf_cli.present.report_rules import (
+    MEASURE_STATES,
+    Scope,
+    light_counts,
+    measure_headline,
+    measure_states,
+    ranking,
+    scope_text,
+)
 from fzzf_cli.present.revisions import due_text, revision_fields
-from fzzf_cli.present.tracked import label
+from fzzf_cli.present.tracked import label, light_label
 from fzzf_cli.text import long_date, msg
+from fzzf_cli.text.periods import period_label, periods_in_words
 from fzzf_cli.validate.subs_load import Submissions
-from fzzf_cli.vocab import Kind, Ruling, Status
+from fzzf_cli.vocab import SOON, Kind, Ruling, Status
 
 HORIZON_DAYS = 90
-LIST_LIMIT = 5
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 3) if whole else None
 
 
 def plan_info(ds: Dataset, as_of: date, period: str | None) -> dict[str, Any]:
@@ -48,10 +51,13 @@ def plan_info(ds: Dataset, as_of: date, period: str | None) -> dict[str, Any]:
         "as_of": as_of.isoformat(),
         "as_of_text": long_date(as_of),
         "period": period,
+        "period_label": period_label(period) if period else "",
     }
 
 
-def headline(assessed: list[Assessed], as_of: date) -> dict[str, int]:
+def headline(assessed: list[Assessed], as_of: date) -> dict[str, Any]:
+    """The unit duties (单位-事项): due, done, claimed, returned, overdue; the half-year
+    reports; how many have each light."""
     due = [a for a in assessed if a.obligation.due < as_of and a.status != Status.UNASSIGNED]
     reports = [a for a in due if a.obligation.kind == Kind.REPORT]
     return {
@@ -65,47 +71,9 @@ def headline(assessed: list[Assessed], as_of: date) -> dict[str, int]:
         "reports_late": sum(a.status == Status.LATE for a in reports),
         "reports_missing": sum(a.status == Status.MISSING for a in reports),
         "unassigned": sum(a.status == Status.UNASSIGNED for a in assessed),
-    }
-
-
-def ranking(ds: Dataset, assessed: list[Assessed], as_of: date) -> dict[str, Any]:
-    """Every unit that owes reports, best first, and the commended and criticised."""
-    lines = [u for u in unit_lines(ds, assessed, as_of) if u["reports_due"]]
-    missing: dict[str, int] = {}
-    for a in assessed:
-        if a.obligation.kind in FILED_KINDS and a.status in LATE:
-            missing[a.obligation.unit_id] = missing.get(a.obligation.unit_id, 0) + 1
-    for line in lines:
-        line["missing_documents"] = missing.get(line["unit_id"], 0)
-        line["done_share"] = _share(line["done"], line["due"])
-    lines.sort(
-        key=lambda u: (
-            -(u["on_time_rate"] or 0),
-            u["missing_documents"],
-            u["overdue"],
-            -(u["done_share"] or 0),
-            u["unit_id"],
-        )
-    )
-    for rank, line in enumerate(lines, 1):
-        line["rank"] = rank
-    pending = {a.obligation.unit_id for a in assessed if a.status in CLAIMED and a.due < as_of}
-    commended = [
-        u
-        for u in lines
-        if u["reports_on_time"] == u["reports_due"]
-        and u["overdue"] == 0
-        and u["unit_id"] not in pending
-    ]
-    criticised = sorted(
-        (u for u in lines if u["missing_documents"]),
-        key=lambda u: (-u["missing_documents"], u["on_time_rate"] or 0, u["unit_id"]),
-    )
-    return {
-        "units": lines,
-        "commended": commended,
-        "criticised": criticised[:LIST_LIMIT],
-        "criticised_total": len(criticised),
+        "lights": light_counts(assessed),
+        "lights_rule": msg("lights_rule", soon=SOON),
+        "rule": msg("rule_items"),
     }
 
 
@@ -117,6 +85,7 @@ def overdue_list(assessed: list[Assessed], unit: str | None = None) -> list[dict
             "count": len(debt.items),
             "documents": sum(a.obligation.kind in FILED_KINDS for a in debt.items),
             "oldest": iso_day(debt.oldest),
+            "oldest_text": long_date(debt.oldest),
             "worst_days": debt.worst_days,
             "entries": [item_view(a) for a in debt.items],
         }
@@ -129,21 +98,26 @@ def item_view(a: Assessed) -> dict[str, Any]:
     return {
         "id": o.id,
         "due": iso_day(o.due),
-        "due_text": due_text(o, a.done),
+        "due_text": long_date(o.due),
+        "dates": due_text(o, a.done),  # with the extensions granted (延期), if any
         **revision_fields(o),
         "kind": o.kind,
         "kind_label": msg(f"okind_{o.kind}"),
         "ref": _ref(o),
-        "title": o.title,
+        "title": periods_in_words(o.title),
         "quote": o.quote,
         "implied": o.implied,
         "status": a.status,
         "status_label": label(a),
         "done": iso_day(a.done),
+        "done_text": long_day(a.done),
+        "light": a.light or "",
+        "light_label": light_label(a.light),
         "days_overdue": a.days_overdue,
         "unit": o.unit,
         "unit_id": o.unit_id,
         "deadline": iso_day(a.deadline),
+        "deadline_text": long_day(a.deadline),
         "review_reason": a.review.reason
         if a.review and a.review.verdict == Ruling.RETURNED
         else "",
@@ -175,7 +149,11 @@ def upcoming(
     return sorted(rows.values(), key=lambda r: (r["due"], r["id"]))
 
 
-def measures_appendix(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[str, Any]]:
+def measures_appendix(
+    ds: Dataset, assessed: list[Assessed], as_of: date, states: dict[int, str] | None = None
+) -> list[dict[str, Any]]:
+    """Each measure: its lead, its duties (due, done, overdue) and its state."""
+    states = states if states is not None else measure_states(ds, assessed)
     by_measure: dict[int, list[Assessed]] = {}
     for a in assessed:
         if a.obligation.measure is not None and a.status != Status.UNASSIGNED:
@@ -196,6 +174,8 @@ def measures_appendix(ds: Dataset, assessed: list[Assessed], as_of: date) -> lis
                 "due": len(due),
                 "done": sum(a.status in DONE for a in owed),
                 "overdue": sum(a.status in LATE for a in owed),
+                "state": states[measure.id],
+                "state_label": msg(f"measure_{states[measure.id]}"),
             }
         )
     return rows
@@ -225,27 +205,31 @@ def report_grid(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> dic
         for uid in ds.units
         if uid in cells
     ]
-    return {"periods": periods, "rows": rows}
+    return {"periods": periods, "labels": [period_label(p) for p in periods], "rows": rows}
 
 
 def overall_context(
-    ds: Dataset,
-    assessed: list[Assessed],
-    subs: Submissions,
-    as_of: date,
-    period: str | None,
+    ds: Dataset, assessed: list[Assessed], subs: Submissions, scope: Scope
 ) -> dict[str, Any]:
-    """Everything the overall report shows."""
+    """Everything the overall report shows, measures first, then the unit duties."""
+    as_of = scope.as_of
+    states = measure_states(ds, assessed)
+    areas = area_lines(ds, assessed, as_of)
+    for area in areas:
+        mine = [states[m.id] for m in ds.measures_file.measures if m.area == area["area"]]
+        area["measures"] = {state: mine.count(state) for state in MEASURE_STATES}
+    plan = plan_info(ds, as_of, scope.period.id if scope.period else None)
     return {
-        "plan": plan_info(ds, as_of, period),
+        "plan": plan | {"scope_text": scope_text(scope)},
+        "measures_headline": measure_headline(ds, states),
         "headline": headline(assessed, as_of),
-        "areas": area_lines(ds, assessed, as_of),
-        "ranking": ranking(ds, assessed, as_of),
+        "areas": areas,
+        "ranking": ranking(ds, assessed, as_of, scope.window),
         "overdue": overdue_list(assessed),
         "upcoming": upcoming(assessed, as_of),
-        "pilots": pilots_view(ds, assessed, subs),
-        "targets": targets_view(ds, subs),
-        "measures": measures_appendix(ds, assessed, as_of),
+        "pilots": pilots_view(ds, assessed, subs, as_of),
+        "targets": targets_view(ds, subs, as_of),
+        "measures": measures_appendix(ds, assessed, as_of, states),
         "grid": report_grid(ds, assessed, subs),
         "horizon_days": HORIZON_DAYS,
         **changes_context(ds, assessed),

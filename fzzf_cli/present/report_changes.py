@@ -8,7 +8,7 @@ from typing import Any
 
 from fzzf_cli.derive.status import Assessed
 from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.present.report_pilots import iso_day
+from fzzf_cli.present.report_pilots import iso_day, long_day
 from fzzf_cli.present.revisions import due_text, original
 from fzzf_cli.present.tracked import label
 
@@ -50,6 +50,8 @@ def rounds_view(ds: Dataset, assessed: list[Assessed]) -> list[dict[str, Any]]:
             "notice": rnd.notice,
             "date": iso_day(rnd.date),
             "due": iso_day(rnd.due),
+            "date_text": long_day(rnd.date),
+            "due_text": long_day(rnd.due),
             "units": [
                 {
                     "unit": a.obligation.unit,

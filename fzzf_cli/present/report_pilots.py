@@ -9,7 +9,8 @@ from typing import Any
 from fzzf_cli.derive.status import Assessed
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Report
-from fzzf_cli.text import msg
+from fzzf_cli.text import long_date, msg
+from fzzf_cli.text.periods import period_label
 from fzzf_cli.validate.subs_load import Submissions
 
 
@@ -18,16 +19,27 @@ def iso_day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def pilots_view(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> list[dict[str, Any]]:
-    """Each pilot: per area and unit, its plan and completion status and latest progress."""
+def long_day(value: date | None) -> str:
+    """A date in words (2017年7月15日); nothing for none."""
+    return long_date(value) if value else ""
+
+
+def _counted(subs: Submissions, as_of: date) -> list[Report]:
+    """The reports that count by ``as_of`` (drafts and later filings aside), oldest first."""
+    filed = [f for f in subs.reports if f.filed is not None and f.filed <= as_of]
+    filed.sort(key=lambda f: f.filed or date.min)
+    return [f.record for f in filed if isinstance(f.record, Report) and f.record.submitted]
+
+
+def pilots_view(
+    ds: Dataset, assessed: list[Assessed], subs: Submissions, as_of: date
+) -> list[dict[str, Any]]:
+    """Each pilot: per area and unit, its plan and completion status and latest progress
+    (from the reports counted by ``as_of``)."""
     progress: dict[tuple[str, int], tuple[str, str | None]] = {}
-    for filed in sorted(
-        subs.reports, key=lambda f: getattr(f.record, "submitted", None) or date.min
-    ):
-        report = filed.record
-        if isinstance(report, Report) and report.submitted is not None:
-            for entry in report.pilots:
-                progress[(report.unit, entry.pilot)] = (entry.status, entry.progress)
+    for report in _counted(subs, as_of):
+        for entry in report.pilots:
+            progress[(report.unit, entry.pilot)] = (entry.status, entry.progress)
     states = {a.obligation.id: a for a in assessed}
     result = []
     for pilot in ds.pilots_file.pilots:
@@ -44,6 +56,9 @@ def pilots_view(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> lis
                     "plan": plan.status,
                     "plan_label": msg(f"status_{plan.status}"),
                     "plan_done": iso_day(plan.done),
+                    "plan_done_text": long_day(plan.done),
+                    "plan_light": plan.light or "",
+                    "completion_light": done.light or "",
                     "completion": done.status,
                     "completion_label": msg(f"status_{done.status}"),
                     "progress": status,
@@ -58,26 +73,27 @@ def pilots_view(ds: Dataset, assessed: list[Assessed], subs: Submissions) -> lis
                 "members": members,
                 "plan_due": iso_day(ds.pilots_file.rules.plan_due),
                 "complete_by": iso_day(done.obligation.due),
+                "plan_due_text": long_date(ds.pilots_file.rules.plan_due),
+                "complete_by_text": long_date(done.obligation.due),
             }
         )
     return result
 
 
-def targets_view(ds: Dataset, subs: Submissions) -> list[dict[str, Any]]:
-    """Each quantitative target with the figures units reported, latest first."""
+def targets_view(ds: Dataset, subs: Submissions, as_of: date) -> list[dict[str, Any]]:
+    """Each quantitative target with the figures units reported by ``as_of``, latest first."""
     figures: dict[str, list[dict[str, Any]]] = {}
-    for filed in subs.reports:
-        report = filed.record
-        if isinstance(report, Report) and report.submitted is not None:
-            for figure in report.figures:
-                figures.setdefault(figure.metric, []).append(
-                    {
-                        "unit": ds.name_of(report.unit),
-                        "period": report.period,
-                        "value": figure.value,
-                        "note": figure.note or "",
-                    }
-                )
+    for report in _counted(subs, as_of):
+        for figure in report.figures:
+            figures.setdefault(figure.metric, []).append(
+                {
+                    "unit": ds.name_of(report.unit),
+                    "period": report.period,
+                    "period_label": period_label(report.period),
+                    "value": figure.value,
+                    "note": figure.note or "",
+                }
+            )
     period_due = {p.id: p.due for p in ds.measures_file.reporting.periods}
     rows = []
     for measure in ds.measures_file.measures:
@@ -100,6 +116,7 @@ def targets_view(ds: Dataset, subs: Submissions) -> list[dict[str, Any]]:
                     "baseline_year": t.baseline_year,
                     "unit": "%" if t.unit == "percent" else "",
                     "by": iso_day(t.by),
+                    "by_text": long_date(t.by),
                     "quote": t.quote,
                     "reported": reported,
                     "latest": latest,

@@ -17,7 +17,10 @@ from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.documents import DocumentSettings
 from fzzf_cli.model.filings import PilotFile, Report
 from fzzf_cli.present.report import HORIZON_DAYS, iso_day, item_view, plan_info, upcoming
+from fzzf_cli.present.report_pilots import long_day
+from fzzf_cli.present.report_rules import light_counts
 from fzzf_cli.text import join, long_date, long_period, msg
+from fzzf_cli.text.periods import period_label
 from fzzf_cli.validate.subs_load import Submissions
 from fzzf_cli.vocab import Filing, Kind
 
@@ -32,6 +35,7 @@ def unit_context(
 ) -> dict[str, Any]:
     """Everything a unit's own report shows: owed, delivered, late, next."""
     mine = [a for a in assessed if a.obligation.unit_id == unit]
+    things = {a.obligation.thing: a for a in mine}
     delivered = sorted((a for a in mine if a.status in DONE), key=lambda a: a.done or date.min)
     filed = []
     for f in subs.all():
@@ -43,18 +47,22 @@ def unit_context(
             {
                 "path": f.path,
                 "counted": iso_day(f.filed),
+                "counted_text": long_day(f.filed),
                 "proof": f.proof.commit[:10] if f.proof else "",
                 "kind": kind,
                 "kind_label": msg(f"filed_{kind}"),
                 "period": getattr(record, "period", None),
+                "period_label": period_label(getattr(record, "period", None) or ""),
                 "pilot": getattr(record, "pilot", None),
                 "submitted": iso_day(record.submitted),
+                "submitted_text": long_day(record.submitted),
                 "draft": record.submitted is None,
-                "evidence": _evidence(record),
+                "evidence": _evidence(record, things),
             }
         )
     filed.sort(key=lambda f: (f["submitted"] or "9999", f["path"]))
     line = next((u for u in unit_lines(ds, assessed, as_of) if u["unit_id"] == unit), None)
+    late = [item_view(a) for a in mine if a.status in LATE]
     return {
         "plan": plan_info(ds, as_of, period),
         "unit": {
@@ -66,21 +74,51 @@ def unit_context(
         "owed": [item_view(a) for a in mine],
         "delivered": [item_view(a) for a in delivered],
         "claimed": [item_view(a) for a in mine if a.status in CLAIMED],
-        "late": [item_view(a) for a in mine if a.status in LATE],
+        "late": late,
+        "quotes": plan_quotes(late),
+        "lights": light_counts(mine),
         "next": upcoming(assessed, as_of, unit),
         "filed": filed,
         "horizon_days": HORIZON_DAYS,
     }
 
 
-def _evidence(record: Report | PilotFile | RoundFile) -> list[dict[str, str]]:
+def plan_quotes(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The plan's words behind ``items``, each quote once, with the references that cite
+    it; each item gets the number of its quote (``quote_no``)."""
+    quotes: dict[str, dict[str, Any]] = {}
+    for item in items:
+        if not item["quote"]:
+            continue
+        entry = quotes.setdefault(item["quote"], {"n": len(quotes) + 1, "text": item["quote"],
+                                                  "refs": []})  # fmt: skip
+        if item["ref"] and item["ref"] not in entry["refs"]:
+            entry["refs"].append(item["ref"])
+        item["quote_no"] = entry["n"]
+    return list(quotes.values())
+
+
+def _item_name(thing: str, things: dict[str, Assessed]) -> str:
+    """What a report's item id stands for, in the words a reader knows (措施 1), not the id."""
+    found = things.get(thing)
+    if found is None:
+        return msg("evidence_other")
+    o = found.obligation
+    return msg("evidence_item", ref=item_view(found)["ref"] or msg(f"okind_{o.kind}"),
+               due=long_date(o.due))  # fmt: skip
+
+
+def _evidence(
+    record: Report | PilotFile | RoundFile, things: dict[str, Assessed]
+) -> list[dict[str, str]]:
     found = []
     if isinstance(record, Report):
         for item in record.items:
+            name = _item_name(item.id.removesuffix(f".{record.unit}"), things)
             for e in item.evidence:
-                found.append({"item": item.id, "text": e.text or "", "link": e.link or ""})
+                found.append({"item": name, "text": e.text or "", "link": e.link or ""})
             if item.note:
-                found.append({"item": item.id, "text": item.note, "link": ""})
+                found.append({"item": name, "text": item.note, "link": ""})
         for p in record.pilots:
             if p.progress:
                 found.append({"item": msg("ref_pilot", n=p.pilot), "text": p.progress, "link": ""})

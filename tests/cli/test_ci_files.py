@@ -45,6 +45,7 @@ def test_github_workflow_commands(cli, plan_repo: Path, monkeypatch, tmp_path) -
     runs = [s["run"] for s in steps if str(s.get("run", "")).startswith("fzzf ")]
     assert runs[0] == "fzzf validate" and len(runs) == 3
     pull_request, scheduled = runs[1], runs[2]
+    assert "--baseline" in pull_request and "--baseline" not in scheduled
     monkeypatch.setenv("FZZF_AS_OF", "2016-06-29")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
     base = commit_all(plan_repo, "plan", "2016-04-08T10:00:00+08:00")
@@ -57,6 +58,33 @@ def test_github_workflow_commands(cli, plan_repo: Path, monkeypatch, tmp_path) -
     # The pull request: valid, and 德庆县's own filings are there (others' are not its
     # concern); the daily run sees every unit's missing pilot plan.
     assert _run_steps(["fzzf validate", pull_request, scheduled], cli, plan_repo, base) == [0, 0, 1]
+
+
+def test_github_workflow_posts_one_sticky_comment(
+    cli, plan_repo: Path, tmp_path, monkeypatch
+) -> None:
+    """The comment job alone may write to the pull request; it writes what ``fzzf diff``
+    made and finds its comment again by the marker that fzzf writes first."""
+    from fzzf_cli.present.diff import MARKER
+
+    workflow = yaml.safe_load((REPO / "examples/ci/github-workflow.yml").read_text("utf-8"))
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["check"]["permissions"] == {"contents": "read"}
+    job = workflow["jobs"]["diff"]
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+    runs = [str(s.get("run", "")) for s in job["steps"]]
+    (made,) = [r for r in runs if r.startswith("fzzf ")]
+    (post,) = [r for r in runs if "gh api" in r]
+    assert f'startswith("{MARKER}")' in post and "--method PATCH" in post
+    assert "github-actions[bot]" in post
+    base = commit_all(plan_repo, "plan", "2016-04-08T10:00:00+08:00")
+    cli("new", "report", "deqing", "2016-H1", "--date", "2016-06-28", "--data", str(plan_repo))
+    monkeypatch.setenv("FZZF_AS_OF", "2016-06-29")
+    monkeypatch.setenv("FZZF_DATA", str(plan_repo))
+    program, *args = shlex.split(made.replace("origin/${{ github.base_ref }}", base))
+    assert program == "fzzf" and cli(*args)[0] == 0
+    comment = (tmp_path / "fzzf-diff.md").read_text(encoding="utf-8")
+    assert comment.splitlines()[0] == MARKER and "2016-H1/deqing.yaml" in comment
 
 
 def test_gitlab_jobs_write_junit(cli, plan_repo: Path, monkeypatch) -> None:
@@ -73,8 +101,11 @@ def test_gitlab_jobs_write_junit(cli, plan_repo: Path, monkeypatch) -> None:
         root = ET.fromstring((plan_repo / report).read_bytes())
         if name == "fzzf":  # everyone's missing documents
             assert codes == [0, 1] and int(root.get("failures")) == 71
-        else:  # a merge request that touches no submission gates no unit
+        else:  # a merge request that changes nothing fails on nothing; its diff is kept
             assert codes == [0, 0] and int(root.get("failures")) == 0
+            assert jobs[name]["artifacts"]["paths"] == ["fzzf-diff.md"]
+            comment = (plan_repo / "fzzf-diff.md").read_text(encoding="utf-8")
+            assert comment.startswith("<!-- fzzf-diff -->\n")
 
 
 @pytest.mark.parametrize("name", ["github-workflow.yml", "gitlab-ci.yml"])

@@ -185,7 +185,8 @@ M1_2017 = EXT_HEAD.replace("m1-2016-12-31", "m1-2017-12-31")
          [("ref-unknown", "data/rounds.yaml:5:21")]),
         ("rounds", ROUND_HEAD + "    units: [deqing]\n    due: 2017-05-01\n" + ON_DAY,
          [("round-due-not-after", "data/rounds.yaml:6:10")]),
-        ("rounds", ROUND_HEAD + "    units: [deqing]\n    due: 2017-05-31\n" + ON_DAY + "    by: x\n",
+        ("rounds",
+         ROUND_HEAD + "    units: [deqing]\n    due: 2017-05-31\n" + ON_DAY + "    by: x\n",
          [("field-extra-forbidden", "data/rounds.yaml:8:5")]),
     ],
 )  # fmt: skip

@@ -3,6 +3,8 @@ parsed HTML, escaping, template overrides, and the page in a real headless brows
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -98,6 +100,11 @@ def test_report_html(cli, demo: Path) -> None:
     page = _page(html)
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert page.ids["due"].strip() == "481" and page.ids["reports-missing"].strip() == "123"
+    measures = [page.ids[f"measures-{k}"].strip() for k in ("done", "in-progress", "overdue")]
+    assert measures == ["0", "42", "27"]  # of the plan's 69, before the unit duties
+    lights = [page.ids[f"light-{k}"].strip() for k in ("red", "yellow", "blue", "green")]
+    assert lights == ["红428", "黄31", "蓝1844", "绿22"]  # the word beside the colour
+    assert html.index('id="measures-headline"') < html.index('id="headline"')
     assert page.ids["reports-on-time"].strip() == "16" and page.ids["reports-late"].strip() == "2"
     assert "area-progress" in page.ids and "report-grid" in page.ids
     assert page.tags.count("svg") == 2
@@ -146,13 +153,66 @@ def test_notice_for_a_unit_with_nothing_overdue(cli, demo: Path) -> None:
 
 def test_report_default_path_and_period(cli, demo: Path) -> None:
     code, out, _ = cli("report", "--as-of", AS_OF, "--data", str(demo))
-    assert code == 0 and out == "已写入 repo/reports/2017-H1.html\n"
-    assert (demo / "reports" / "2017-H1.html").is_file()
+    assert code == 0 and out == "已写入 repo/reports/2017-07-15.html\n"
+    assert (demo / "reports" / "2017-07-15.html").is_file()
     code, out, _ = cli("report", "-f", "md", "--period", "2016-H2", "--as-of", AS_OF,
                        "--data", str(demo))  # fmt: skip
     assert out == "已写入 repo/reports/2016-H2.md\n"
     code, _, err = cli("report", "--period", "2016-H3", "--data", str(demo))
     assert code == 2 and "未知的报送期" in err
+    code, _, err = cli("report", "--period", "2016-H1", "--grace", "0", "--data", str(demo))
+    assert code == 2 and "Traceback" not in err
+
+
+def _figures(html: str) -> dict[str, str]:
+    return {key: value.strip() for key, value in _page(html).ids.items()}
+
+
+def test_a_period_report_shows_that_period(cli, demo: Path) -> None:
+    """--period 2016-H1 stands on 2016-07-03 (the deadline and the plan's 3 days of grace):
+    怀集县's report, filed on 2016-07-08, does not count, and nothing of 2017 shows."""
+    page = _doc(cli, demo, "report", "--period", "2016-H1")
+    now = _figures(_doc(cli, demo, "report"))
+    then = _figures(page)
+    assert (then["due"], then["reports-due"], then["reports-on-time"]) == ("72", "47", "6")
+    assert (then["reports-late"], then["reports-missing"]) == ("0", "41")
+    assert (now["due"], now["reports-late"]) == ("481", "2")
+    assert (then["measures-done"], then["measures-in-progress"], then["measures-overdue"]) == (
+        "0", "61", "8"
+    )  # fmt: skip
+    text = "".join(_page(page).text)
+    assert "2016年上半年工作进展报告" in text and "截至2016年7月3日" in text
+    assert "宽限 3 天" in text and "2017年" not in then["commended"]
+    assert "怀集县" not in then["commended"] and "德庆县" in then["commended"]
+    later = _figures(_doc(cli, demo, "report", "--period", "2016-H1", "--grace", "10"))
+    assert later["reports-late"] == "1"  # 怀集县's, filed within 10 days
+    md = _doc(cli, demo, "report", "-f", "md", "--period", "2017-H2")
+    assert "截至2017年7月15日：2017年下半年的报送期限2017年12月31日加宽限 3 天尚未届满" in md
+
+
+@pytest.mark.parametrize(
+    "args", [("report",), ("report", "-f", "md"), ("report", "--unit", "德庆"),
+             ("report", "-f", "md", "--unit", "德庆"), ("report", "--period", "2016-H2")]
+)  # fmt: skip
+def test_documents_for_officials_show_no_ids_codes_or_commands(cli, demo: Path, args) -> None:
+    text = _doc(cli, demo, *args)
+    if "-f" not in args:
+        text = "".join(_page(text).text)
+    for internal in ("fzzf report", "fzzf notice", "--unit", "-H1", "-H2", "m1-", "m2-",
+                     "report-20", ".yaml", "2016-12-31", "2017-07-15"):  # fmt: skip
+        assert internal not in text, internal
+    assert "2016年12月31日" in text
+
+
+def test_commended_and_ranked_by_the_printed_rules(cli, demo: Path) -> None:
+    md = _doc(cli, demo, "report", "-f", "md")
+    assert "表扬规则：2017年上半年（2017年1月1日至2017年6月30日）内到期的应报材料" in md
+    assert "| 怀集县 | 1 份 | 6 项：" in md  # commended, its overdue work beside it
+    assert "各项都相同的单位名次并列" in md
+    ranks = [line.split(" | ")[0].strip("| ") for line in md.splitlines()
+             if line.startswith("| ") and "%（" in line and line.count("|") == 11]  # fmt: skip
+    assert ranks[:9] == ["1", "2", "3", "4", "5", "6", "7", "8", "8"]
+    assert len(set(ranks)) < len(ranks)
 
 
 def test_repository_templates_override(cli, demo: Path, tmp_path: Path) -> None:
@@ -188,21 +248,86 @@ def test_broken_or_hostile_template_is_a_usage_error(cli, demo: Path, template, 
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+ARTIFACTS = REPO / "tests" / "artifacts" / "chromium"  # screenshots to look at; not committed
+# Lays the page out at each width (the last one with the print rules: A4's text width is
+# 178 mm, some 673 px), lists every text in a date or short cell that the browser broke over
+# two lines, and leaves the list in the page, which is then dumped. The report itself has
+# no script (test_report_html checks it).
+PROBE = """<script>
+addEventListener("load", () => {
+  const broken = [];
+  const print = document.getElementById("print-rules");
+  for (const [width, printed] of [[1280, false], [420, false], [673, true]]) {
+    print.disabled = !printed;
+    document.body.style.maxWidth = "none";
+    document.body.style.width = width + "px";
+    for (const cell of document.querySelectorAll(".date, .short, td.num")) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim() || node.parentElement.closest(".note")) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+                                                         .map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(width + ": " + node.textContent.trim());
+      }
+    }
+  }
+  document.body.setAttribute("data-broken", JSON.stringify(broken));
+  document.body.setAttribute("data-checked", "yes");
+});
+</script>"""
+DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
-def test_report_in_headless_chromium(cli, demo: Path, tmp_path: Path) -> None:
-    cli("report", "--as-of", AS_OF, "--data", str(demo))
-    page = demo / "reports" / "2017-H1.html"
-    shot = tmp_path / "report.png"
+def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--no-first-run", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr",
-         "--v=0", "--window-size=900,2600", f"--screenshot={shot}", page.as_uri()],
+         "--v=0", *args],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
-    console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
-    assert console == [], console
+    return done
+
+
+def _broken_cells(tmp_path: Path, html: str) -> list[str]:
+    """The date and short cells that wrap on a wide screen, a phone, or an A4 page."""
+    rules = html[html.index("@media print {") + len("@media print {") :]
+    printed = f'<style id="print-rules">{rules[: rules.index(chr(10) + "  }")]}</style>'
+    probe = tmp_path / "probe.html"
+    probe.write_text(html.replace("</body>", printed + PROBE + "</body>"), encoding="utf-8")
+    dom = _chromium(tmp_path, "--window-size=1280,1000", "--dump-dom", probe.as_uri()).stdout
+    found = re.search(r'data-broken="([^"]*)" data-checked="yes"', dom)
+    assert found is not None, dom[-500:]
+    return list(json.loads(found.group(1).replace("&quot;", '"')))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_report_in_headless_chromium(cli, demo: Path, tmp_path: Path) -> None:
+    """On screen (desktop and phone widths) and printed on A4, no date or short cell of the
+    report or a unit's report is broken over two lines; the screenshots and the PDFs are
+    kept in tests/artifacts/ to be looked at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for name, args in (("report", ()), ("unit", ("--unit", "德庆"))):
+        html = _doc(cli, demo, "report", *args)
+        page = tmp_path / f"{name}.html"
+        page.write_text(html, encoding="utf-8")
+        for width in (1280, 420) if name == "report" else ():
+            shot = ARTIFACTS / f"{name}-{width}.png"
+            done = _chromium(tmp_path, f"--window-size={width},2600", f"--screenshot={shot}",
+                             page.as_uri())  # fmt: skip
+            assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+            console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
+            assert console == [], console
+        assert _broken_cells(tmp_path, html) == [], name
+        pdf = ARTIFACTS / f"{name}-a4.pdf"
+        _chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+        assert pdf.read_bytes()[:5] == b"%PDF-"
+        if PDFTOTEXT is not None:  # each date printed whole, on one line of the A4 pages
+            text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True,
+                                  check=True).stdout  # fmt: skip
+            whole = DATE.findall(text)
+            assert len(whole) > 10 and whole == DATE.findall(re.sub(r"\s+", "", text))

@@ -294,11 +294,18 @@ def test_a_repository_template_supplies_the_styles(cli, office: Path) -> None:
 
 def test_report_docx(cli, office: Path) -> None:
     code, out, err = _run(cli, office, "report", "-f", "docx")
+    assert code == 0 and out == "已写入 repo/reports/2017-07-15.docx\n", err
+    doc = docx.Document(str(office / "reports" / "2017-07-15.docx"))
+    titles = [p.text for p in doc.paragraphs if p.style.name == "公文 标题"]
+    assert titles == ["《肇庆市创建法治政府示范区工作实施方案》工作进展情况的报告"]
+    assert len(doc.tables) == 4 and doc.tables[1].rows[0].cells[1].text == "单位"
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "方案共 69 项措施" in text and "名次并列" in text  # measures first; the rules
+    code, out, err = _run(cli, office, "report", "-f", "docx", "--period", "2017-H1")
     assert code == 0 and out == "已写入 repo/reports/2017-H1.docx\n", err
     doc = docx.Document(str(office / "reports" / "2017-H1.docx"))
     titles = [p.text for p in doc.paragraphs if p.style.name == "公文 标题"]
     assert titles == ["《肇庆市创建法治政府示范区工作实施方案》工作进展情况的报告（2017年上半年）"]
-    assert len(doc.tables) == 4 and doc.tables[1].rows[0].cells[1].text == "单位"
     code, _, err = _run(cli, office, "report", "-f", "docx", "--unit", "德庆")
     assert code == 2 and "总体报告" in err
 
@@ -311,14 +318,14 @@ def test_notice_and_report_open_in_libreoffice(cli, office: Path, tmp_path: Path
     assert _notice(cli, office)[0] == 0
     assert _run(cli, office, "report", "-f", "docx")[0] == 0
     sources = [office / "reports" / "notice-deqing-2017-07-15.docx",
-               office / "reports" / "2017-H1.docx"]  # fmt: skip
+               office / "reports" / "2017-07-15.docx"]  # fmt: skip
     profile = (tmp_path / "lo-profile").as_uri()  # a profile of its own: runs in parallel
     done = subprocess.run(
         [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
          "--outdir", str(tmp_path), *map(str, sources)],
         capture_output=True, text=True, timeout=180, check=False,
     )  # fmt: skip
-    notice, report = tmp_path / "notice-deqing-2017-07-15.pdf", tmp_path / "2017-H1.pdf"
+    notice, report = tmp_path / "notice-deqing-2017-07-15.pdf", tmp_path / "2017-07-15.pdf"
     assert notice.is_file() and report.is_file(), done.stderr
     notice_text, notice_pages = _pdf_text(notice, tmp_path)
     pages = notice_text.split("\f")

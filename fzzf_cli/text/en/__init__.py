@@ -5,9 +5,11 @@ measure texts, quotes from the source) stay as the data has them."""
 from __future__ import annotations
 
 from fzzf_cli.text.en.changes import EN_CHANGES
+from fzzf_cli.text.en.diff import EN_DIFF
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.output import EN_OUTPUT
+from fzzf_cli.text.en.reports import EN_REPORTS
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
 from fzzf_cli.text.en.word import EN_WORD
 from fzzf_cli.text.en.workbook import EN_WORKBOOK
@@ -18,8 +20,10 @@ EN: dict[str, str] = {
     **EN_VERDICTS,
     **EN_OUTPUT,
     **EN_LIGHTS,
+    **EN_REPORTS,
     **EN_WORKBOOK,
     **EN_XLSX,
     **EN_WORD,
     **EN_CHANGES,
+    **EN_DIFF,
 }

@@ -58,7 +58,7 @@ EN_WORD: dict[str, str] = {
     "docx_report_period": " ({period})",
     "docx_report_intro": "The progress of the units as of {day} is reported as follows.",
     "docx_report_overall": "1. Overall",
-    "docx_headline_due": "{n} tasks due",
+    "docx_headline_due": "{n} unit duties due",
     "docx_headline_done": "{n} done",
     "docx_headline_claimed": "{n} claimed and awaiting review",
     "docx_headline_overdue": "{n} overdue",

@@ -5,9 +5,11 @@ dict with the same keys."""
 from __future__ import annotations
 
 from fzzf_cli.text.zh.changes import ZH_CHANGES
+from fzzf_cli.text.zh.diff import ZH_DIFF
 from fzzf_cli.text.zh.files import ZH_FILES
 from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.output import ZH_OUTPUT
+from fzzf_cli.text.zh.reports import ZH_REPORTS
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
 from fzzf_cli.text.zh.word import ZH_WORD
 from fzzf_cli.text.zh.workbook import ZH_WORKBOOK
@@ -18,8 +20,10 @@ ZH: dict[str, str] = {
     **ZH_VERDICTS,
     **ZH_OUTPUT,
     **ZH_LIGHTS,
+    **ZH_REPORTS,
     **ZH_WORKBOOK,
     **ZH_XLSX,
     **ZH_WORD,
     **ZH_CHANGES,
+    **ZH_DIFF,
 }

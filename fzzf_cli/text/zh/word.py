@@ -58,7 +58,7 @@ ZH_WORD: dict[str, str] = {
     "docx_report_period": "（{period}）",
     "docx_report_intro": "现将截至{day}各单位落实方案的情况报告如下。",
     "docx_report_overall": "一、总体情况",
-    "docx_headline_due": "已到期事项{n}项",
+    "docx_headline_due": "已到期的单位-事项{n}项",
     "docx_headline_done": "已完成{n}项",
     "docx_headline_claimed": "自报完成待复核{n}项",
     "docx_headline_overdue": "逾期未完成{n}项",

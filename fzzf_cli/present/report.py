@@ -100,6 +100,7 @@ def item_view(a: Assessed) -> dict[str, Any]:
         "due": iso_day(o.due),
         "due_text": long_date(o.due),
         "dates": due_text(o, a.done),  # with the extensions granted (延期), if any
+        "extended": due_text(o) if o.revisions else "",
         **revision_fields(o),
         "kind": o.kind,
         "kind_label": msg(f"okind_{o.kind}"),

@@ -52,6 +52,9 @@ class Status(StrEnum):
     CLAIMED = "claimed"
     RETURNED = "returned"
     UNASSIGNED = "unassigned"
+    NIL_RETURN = "nil_return"  # 本期无进展, and not yet due (nil_returns.py)
+    NA_CLAIMED = "na_claimed"  # 不适用, awaiting review
+    NOT_APPLICABLE = "not_applicable"  # 不适用(已确认): accepted; the unit no longer owes it
 
 
 # 黄: due within this many days (the supervision platforms' 临近 warning), unless --soon.

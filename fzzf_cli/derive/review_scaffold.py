@@ -42,6 +42,8 @@ def review_data(
             )
             if item is not None and item.evidence:
                 entry["evidence"] = [e.model_dump(exclude_none=True) for e in item.evidence]
+            if item is not None and item.status == "not_applicable":
+                entry["not_applicable"] = item.reason  # what the unit claims: 不适用, and why
         entry["verdict"] = Ruling.PENDING
         verdicts.append(entry)
     return {"period": period, "reviewed": as_of.isoformat(), "verdicts": verdicts}
@@ -52,5 +54,7 @@ def review_text(ws: Workspace, assessed: list[Assessed], period: str, as_of: dat
     header = msg("new_review_header", period=period, as_of=as_of, n=len(data["verdicts"]))
     if not data["verdicts"]:
         header += "\n" + msg("new_review_empty", as_of=as_of)
+    if any("not_applicable" in v for v in data["verdicts"]):
+        header += "\n" + msg("new_review_na_help")
     lines = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
     return lines + "\n" + dump_yaml(data)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from fzzf_cli.derive.nil_returns import carried_forward
 from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.derive.status import FILED_KINDS
 from fzzf_cli.model.dataset import Dataset
@@ -75,6 +76,7 @@ def report_data(
         before = carried.get(o.thing)
         if before is not None and o.thing in returned and before.status == "done":
             before = before.model_copy(update={"status": "in_progress", "done": None})
+        before = carried_forward(before, o.thing in returned)
         item: dict[str, Any] = {"id": o.thing, "title": f"{o.due} {o.title}"}
         item["status"] = before.status if before else "not_started"
         if before is not None and before.done is not None:
@@ -83,6 +85,8 @@ def report_data(
             item["evidence"] = [e.model_dump(exclude_none=True) for e in before.evidence]
         if before is not None and before.note:
             item["note"] = before.note
+        if before is not None and before.reason:
+            item["reason"] = before.reason
         items.append(item)
     progress = _latest_pilots(subs, unit, period)
     pilots = []
@@ -107,6 +111,7 @@ def report_text(ds: Dataset, data: dict[str, Any], kind: Filing = Filing.REPORT)
     """The file: a header explaining what to fill, then the values."""
     unit, period = data["unit"], data["period"]
     header = msg(f"new_{kind}_header", unit=ds.name_of(unit), period=period)
+    header += "\n" + msg("new_report_nil_help")
     if data["submitted"] is None:
         header += "\n" + msg("new_report_draft")
     return _commented(header) + dump_yaml(data)

@@ -20,6 +20,7 @@ Each status has a light (三色预警, ``LIGHTS``): 绿 done (accepted, or the d
 蓝 not yet due; 黄 due within ``soon`` days and not done, or waiting on someone — a claim on
 the coordinator's verdict, a returned item on the unit's redo before its new deadline; 红
 overdue. An open group without members has none: nobody can be chased for it.
+Nil returns (本期无进展, 不适用) are nil_returns.py's.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from fzzf_cli.derive.nil_returns import CLAIMS, NOT_APPLICABLE, nil_status
 from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.model.filings import Item, PilotFile, Report
 from fzzf_cli.validate.reviews import CLAIMABLE, Decision
@@ -40,8 +42,9 @@ DONE = (
     Status.ON_TIME,
     Status.LATE,
 )  # accepted, or a document filed
-CLAIMED = (Status.CLAIMED,)  # the unit says done; awaiting review
-SETTLED = (*DONE, *CLAIMED)  # nothing left for the unit to do
+CLAIMED = (Status.CLAIMED, Status.NA_CLAIMED)  # the unit says done, or 不适用; awaiting review
+EXEMPT = (Status.NOT_APPLICABLE,)  # 不适用(已确认): no longer owed, counted on its own
+SETTLED = (*DONE, *CLAIMED, *EXEMPT)  # nothing left for the unit to do
 LATE = (Status.OVERDUE, Status.MISSING)
 LIGHTS: dict[Status, Light | None] = {
     Status.DONE_ON_TIME: Light.GREEN,
@@ -55,6 +58,9 @@ LIGHTS: dict[Status, Light | None] = {
     Status.OVERDUE: Light.RED,
     Status.MISSING: Light.RED,
     Status.UNASSIGNED: None,
+    Status.NIL_RETURN: Light.BLUE,
+    Status.NA_CLAIMED: Light.YELLOW,
+    Status.NOT_APPLICABLE: None,
 }
 # The obligations whose missing document fails the CI gate: things units must file.
 FILED_KINDS = (Kind.REPORT, Kind.PILOT_PLAN, Kind.PILOT_DONE, Kind.ROUND)
@@ -72,6 +78,7 @@ class Assessed(NamedTuple):
     deadline: date | None = None  # the new deadline of a returned item
     review: Decision | None = None  # the latest verdict by the as-of day
     since: date | None = None  # a claim: the day the filing that first made it counts from
+    reason: str | None = None  # the unit's reason for a nil return or 不适用
 
     @property
     def light(self) -> Light | None:
@@ -178,7 +185,12 @@ def _reviewed(o: Obligation, index: _Index, as_of: date, soon: int) -> Assessed:
     returns = [d for d in verdicts if d.verdict == Ruling.RETURNED]
     deadline = returns[-1].deadline if returns else None
     if last is not None and last.verdict == Ruling.ACCEPTED:
-        made = [c for c in history if c.filed <= last.day and c.item.status == "done"]
+        made = [c for c in history if c.filed <= last.day and c.item.status in CLAIMS]
+        if made and made[-1].item.status == NOT_APPLICABLE:
+            c = made[-1]
+            return Assessed(o, Status.NOT_APPLICABLE, None, NOT_APPLICABLE, c.source, 0,
+                            deadline, last, reason=c.item.reason)  # fmt: skip
+        made = [c for c in made if c.item.status == "done"]
         done = made[-1].item.done if made else None
         if made and done is not None:
             done = _not_before_own_word(done, history, made[-1])
@@ -189,20 +201,32 @@ def _reviewed(o: Obligation, index: _Index, as_of: date, soon: int) -> Assessed:
     if last is not None:  # returned: only a filing after the return counts again
         history = [c for c in history if c.filed > last.day]
     claim = history[-1] if history else None
+    if claim is not None and claim.item.status == NOT_APPLICABLE:
+        since = _run_since(history, NOT_APPLICABLE)
+        reason = claim.item.reason
+        return Assessed(o, Status.NA_CLAIMED, None, NOT_APPLICABLE, claim.source, 0, deadline,
+                        last, since, reason)  # fmt: skip
     if _claimed(claim, as_of):
         assert claim is not None and claim.item.done is not None
-        # Reports carry a claim forward: it is as old as the run of filings that make it.
-        since = claim.filed
-        for earlier in reversed(history):
-            if earlier.item.status != "done":
-                break
-            since = earlier.filed
+        since = _run_since(history, "done")
         done = _not_before_own_word(claim.item.done, history, claim)
         return Assessed(o, Status.CLAIMED, done, "done", claim.source, 0, deadline, last, since)
     found = _pending(o, as_of, soon, claim, deadline)
     if last is not None and found.status in (Status.DUE_SOON, Status.NOT_YET_DUE):
         found = found._replace(status=Status.RETURNED)
-    return found._replace(review=last)
+    item = claim.item if claim else None
+    found = found._replace(review=last, reason=item.reason if item else None)
+    return found._replace(status=nil_status(found.status, item))
+
+
+def _run_since(history: list[_Claim], status: str) -> date:
+    """Reports carry a claim forward: it is as old as the run of filings that make it."""
+    since = history[-1].filed
+    for earlier in reversed(history):
+        if earlier.item.status != status:
+            break
+        since = earlier.filed
+    return since
 
 
 def assess(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from fzzf_cli.derive.status import CLAIMED, DONE, LATE, SETTLED, Assessed
+from fzzf_cli.derive.status import CLAIMED, DONE, EXEMPT, LATE, SETTLED, Assessed
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.vocab import Kind, Light, Role, Status
 
@@ -59,15 +59,16 @@ def unit_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
             o.unit_id,
             {"unit_id": o.unit_id, "unit": o.unit, "reports_due": 0, "reports_on_time": 0,
              "done": 0, "claimed": 0, "due": 0, "overdue": 0, "next_due": None,
-             "next_title": None, **dict.fromkeys(Light, 0)},
+             "next_title": None, **dict.fromkeys(Light, 0), "not_applicable": 0},
         )  # fmt: skip
         if a.light is not None:
             row[a.light] += 1
         if o.kind == Kind.REPORT and o.due < as_of:
             row["reports_due"] += 1
             row["reports_on_time"] += a.status == Status.ON_TIME
-        if o.due < as_of:
+        if o.due < as_of and a.status not in EXEMPT:  # 不适用(已确认): not owed, not due
             row["due"] += 1
+        row["not_applicable"] += a.status in EXEMPT
         row["done"] += a.status in DONE
         row["claimed"] += a.status in CLAIMED
         row["overdue"] += a.status in LATE
@@ -95,6 +96,7 @@ def area_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
             "due": 0,
             "done": 0,
             "claimed": 0,
+            "not_applicable": 0,
         }
         for area in ds.measures_file.areas
     }
@@ -103,6 +105,9 @@ def area_lines(ds: Dataset, assessed: list[Assessed], as_of: date) -> list[dict[
         if o.measure is None or o.measure not in ds.measures or o.role == Role.OPEN_GROUP:
             continue
         row = rows[ds.measures[o.measure].area]
+        if a.status in EXEMPT:  # 不适用(已确认): counted apart, out of the shares
+            row["not_applicable"] += 1
+            continue
         row["total"] += 1
         row["due"] += o.due < as_of
         row["done"] += a.status in DONE

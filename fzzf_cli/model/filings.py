@@ -20,6 +20,10 @@ from fzzf_cli.vocab import PilotDoc, Ruling
 
 Status = Literal["not_started", "in_progress", "done"]
 STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done")
+# An item may also be a nil return (nil_returns.py): nothing this period, or not applicable.
+ItemStatus = Literal["not_started", "in_progress", "done", "nil", "not_applicable"]
+NIL_STATUSES: tuple[str, ...] = ("nil", "not_applicable")
+CLAIM_STATUSES: tuple[str, ...] = ("done", "not_applicable")  # for the coordinator to review
 
 _LINK = re.compile(r"^https?://[^\s<>\"']+$")
 
@@ -54,10 +58,11 @@ class Item(Record):
 
     id: ThingId
     title: Text | None = None  # written by ``fzzf new report`` for the reader; not checked
-    status: Status
+    status: ItemStatus
     done: IsoDate | None = None
     evidence: list[Evidence] = []
     note: Text | None = None
+    reason: Text | None = None  # why nothing this period (nil), why not applicable
 
     @model_validator(mode="after")
     def _done_has_date(self) -> Item:
@@ -65,6 +70,10 @@ class Item(Record):
             raise ValueError(msg("done_needs_date"))
         if self.status != "done" and self.done is not None:
             raise ValueError(msg("date_needs_done"))
+        if self.status in NIL_STATUSES and self.reason is None:
+            raise ValueError(msg(f"nil_reason_needed_{self.status}"))
+        if self.status not in NIL_STATUSES and self.reason is not None:
+            raise ValueError(msg("nil_reason_only"))
         return self
 
 
@@ -131,6 +140,7 @@ class Verdict(Record):
     claimed: IsoDate | None = None
     source: Text | None = None
     evidence: list[Evidence] = []
+    not_applicable: Text | None = None  # the unit's reason, when the claim is 不适用
 
     @model_validator(mode="after")
     def _complete(self) -> Verdict:

@@ -34,6 +34,7 @@ ITEM_COLUMNS: tuple[Column, ...] = (
     Column("done", "fillin_col_done", 15, "date"),
     Column("evidence", "fillin_col_evidence", 36, "text"),
     Column("note", "fillin_col_note", 24, "text"),
+    Column("reason", "fillin_col_reason", 30, "text"),  # of 本期无进展 or 不适用
 )
 PILOT_COLUMNS: tuple[Column, ...] = (
     Column("pilot", "fillin_col_pilot", 8, "fixed"),
@@ -66,7 +67,11 @@ STATUS_LABELS = {
     "not_started": "fillin_status_not_started",
     "in_progress": "fillin_status_in_progress",
     "done": "fillin_status_done",
+    "nil": "fillin_status_nil",
+    "not_applicable": "fillin_status_not_applicable",
 }
+# A pilot's progress is one of the first three (a pilot is owed by whoever runs it).
+PILOT_STATUSES = ("not_started", "in_progress", "done")
 
 
 def period_name(period: str) -> str:

@@ -69,7 +69,7 @@ def status_view(
     ]  # fmt: skip
     # numbers, not "9/20": Excel reads that as a date
     sheet = Table("", columns("scol_", *STATUS_CSV_FIELDS), units)
-    rules = f"{msg('status_done_rule')}\n{msg('lights_rule', soon=soon)}"
+    rules = f"{msg('status_done_rule')}\n{msg('lights_rule', soon=soon)}\n{msg('nil_rule')}"
     return View(body, tables, sheet, footer=f"\n{rules}\n{dating.note}\n")
 
 

@@ -13,6 +13,10 @@ from fzzf_cli.present.docx_doc import finish, open_template, para, start, table
 from fzzf_cli.present.docx_notice import letterhead, record, signature
 from fzzf_cli.text import join, long_date, long_period, msg
 
+# The headline's figures, in order; 不适用(已确认) only when there is any.
+HEADLINE_KEYS = ("due", "done", "claimed", "overdue", "reports_due", "reports_missing",
+                 "not_applicable")  # fmt: skip
+
 
 def _day(value: object) -> str:
     try:
@@ -96,8 +100,8 @@ def report_docx(
         para(doc, msg("docx_measures", **measures), "公文 正文")
     summary = [
         msg(f"docx_headline_{key}", n=headline[key])
-        for key in ("due", "done", "claimed", "overdue", "reports_due", "reports_missing")
-        if isinstance(headline.get(key), int)
+        for key in HEADLINE_KEYS
+        if isinstance(headline.get(key), int) and (key != "not_applicable" or headline[key])
     ]
     if summary:
         para(doc, msg("docx_headline", items=join(summary)), "公文 正文")

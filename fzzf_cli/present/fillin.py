@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -24,13 +25,14 @@ from fzzf_cli.model.workbook import (
     INFO_ROWS,
     ITEM_COLUMNS,
     PILOT_COLUMNS,
+    PILOT_STATUSES,
     SHEETS,
     STATUS_LABELS,
     period_name,
 )
 from fzzf_cli.model.workbook import Column as Col
 from fzzf_cli.read.writefile import MARKER
-from fzzf_cli.text import msg
+from fzzf_cli.text import join, msg
 from fzzf_cli.validate.subs_load import HORIZON_SLACK
 from fzzf_cli.validate.xlsx_cells import evidence_text
 
@@ -87,6 +89,7 @@ def _item_row(ds: Dataset, o: Obligation | None, item: dict[str, Any]) -> dict[s
         "done": date.fromisoformat(done) if done else None,
         "evidence": evidence_text(item.get("evidence", [])) or None,
         "note": item.get("note"),
+        "reason": item.get("reason"),
     }
 
 
@@ -147,17 +150,19 @@ def _validations(
     for number, column in enumerate(columns, 1):
         cells = f"{get_column_letter(number)}2:{get_column_letter(number)}{max(last, 2)}"
         if column.kind == "choice":
-            sheet.add_data_validation(_choice_rule(cells))
+            codes = STATUS_LABELS if columns is ITEM_COLUMNS else PILOT_STATUSES
+            sheet.add_data_validation(_choice_rule(cells, codes))
         elif column.kind == "date":
             sheet.add_data_validation(_date_rule(cells, span))
 
 
-def _choice_rule(cells: str) -> Any:
+def _choice_rule(cells: str, codes: Iterable[str]) -> Any:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    labels = ",".join(msg(key) for key in STATUS_LABELS.values())
-    rule = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=False)
-    rule.promptTitle, rule.prompt = msg("fillin_prompt_title"), msg("fillin_prompt_status")
+    labels = [msg(STATUS_LABELS[code]) for code in codes]
+    rule = DataValidation(type="list", formula1=f'"{",".join(labels)}"', allow_blank=False)
+    rule.promptTitle = msg("fillin_prompt_title")
+    rule.prompt = msg("fillin_prompt_choices", choices=join(labels))
     rule.errorTitle, rule.error = msg("fillin_error_title"), msg("fillin_error_status")
     rule.showErrorMessage = rule.showInputMessage = True
     rule.add(cells)
@@ -250,7 +255,8 @@ def _info(
             sheet.add_data_validation(_date_rule(cell.coordinate, span))
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
     start = len(INFO_ROWS) + 4
-    for number, line in enumerate(msg("fillin_help").split("\n"), start):
+    help_text = msg("fillin_help") + "\n" + msg("fillin_help_nil")
+    for number, line in enumerate(help_text.split("\n"), start):
         cell = sheet.cell(row=number, column=1, value=line)
         cell.font = Font(bold=number == start)
         cell.alignment = Alignment(wrap_text=True, vertical="top")

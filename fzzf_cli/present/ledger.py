@@ -75,11 +75,12 @@ def ledger_workbook(ws: Workspace, as_of: date, soon: int) -> bytes:
 
 OBLIGATION_COLUMNS = columns(
     "lcol_", "no", "unit", "ref", "kind", "title", "quote", "due", "status", "light", "days",
-    "done", "source", "id",
+    "done", "source", "id", "reason",
 )  # fmt: skip
 UNIT_COLUMNS: list[Column] = columns(
     "scol_", "unit", "reports_due", "reports_on_time", "on_time_rate", "due", "done",
     "claimed", "overdue", "red", "yellow", "blue", "green", "next_due", "next_title",
+    "not_applicable",
 )  # fmt: skip
 AREA_COLUMNS = columns("lcol_", "area", "total", "area_due", "area_done", "claimed", "share")
 PERCENTS = frozenset({"on_time_rate", "share"})
@@ -102,6 +103,7 @@ def obligation_rows(assessed: Sequence[Assessed]) -> list[Row]:
             "done": a.done,
             "source": a.source,
             "id": a.obligation.id,
+            "reason": a.reason,  # the unit's, for 本期无进展 or 不适用
         }
         for i, a in enumerate(assessed, 1)
     ]

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fzzf_cli.derive.obligations import Obligation
-from fzzf_cli.derive.status import CLAIMED, DONE, FILED_KINDS, LATE, Assessed
+from fzzf_cli.derive.status import CLAIMED, DONE, EXEMPT, FILED_KINDS, LATE, Assessed
 from fzzf_cli.derive.tracking import area_lines, overdue_by_unit
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Report
@@ -57,8 +57,9 @@ def plan_info(ds: Dataset, as_of: date, period: str | None) -> dict[str, Any]:
 
 def headline(assessed: list[Assessed], as_of: date) -> dict[str, Any]:
     """The unit duties (单位-事项): due, done, claimed, returned, overdue; the half-year
-    reports; how many have each light."""
-    due = [a for a in assessed if a.obligation.due < as_of and a.status != Status.UNASSIGNED]
+    reports; how many have each light; 不适用(已确认) counted apart."""
+    out = (Status.UNASSIGNED, *EXEMPT)  # nobody named yet; 不适用(已确认), counted apart
+    due = [a for a in assessed if a.obligation.due < as_of and a.status not in out]
     reports = [a for a in due if a.obligation.kind == Kind.REPORT]
     return {
         "due": len(due),
@@ -71,6 +72,7 @@ def headline(assessed: list[Assessed], as_of: date) -> dict[str, Any]:
         "reports_late": sum(a.status == Status.LATE for a in reports),
         "reports_missing": sum(a.status == Status.MISSING for a in reports),
         "unassigned": sum(a.status == Status.UNASSIGNED for a in assessed),
+        "not_applicable": sum(a.status in EXEMPT for a in assessed),
         "lights": light_counts(assessed),
         "lights_rule": msg("lights_rule", soon=SOON),
         "rule": msg("rule_items"),
@@ -122,6 +124,7 @@ def item_view(a: Assessed) -> dict[str, Any]:
         "review_reason": a.review.reason
         if a.review and a.review.verdict == Ruling.RETURNED
         else "",
+        "reason": a.reason or "",  # the unit's, for 本期无进展 or 不适用
     }
 
 
@@ -141,7 +144,7 @@ def upcoming(
     rows: dict[str, dict[str, Any]] = {}
     for a in assessed:
         o = a.obligation
-        if not (as_of <= o.due <= until) or a.status in DONE:
+        if not (as_of <= o.due <= until) or a.status in (*DONE, *EXEMPT):
             continue
         if unit is not None and unit not in (o.unit_id, o.via):
             continue
@@ -157,7 +160,7 @@ def measures_appendix(
     states = states if states is not None else measure_states(ds, assessed)
     by_measure: dict[int, list[Assessed]] = {}
     for a in assessed:
-        if a.obligation.measure is not None and a.status != Status.UNASSIGNED:
+        if a.obligation.measure is not None and a.status not in (Status.UNASSIGNED, *EXEMPT):
             by_measure.setdefault(a.obligation.measure, []).append(a)
     rows = []
     for measure in ds.measures_file.measures:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from fzzf_cli.derive.status import DONE, FILED_KINDS, LATE, Assessed
+from fzzf_cli.derive.status import DONE, EXEMPT, FILED_KINDS, LATE, Assessed
 from fzzf_cli.derive.tracking import unit_lines
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.plan import Period
@@ -57,6 +57,8 @@ def measure_states(ds: Dataset, assessed: list[Assessed]) -> dict[int, str]:
     duties: dict[int, list[Assessed]] = {}
     for a in assessed:
         if a.obligation.measure is not None and a.obligation.role != Role.OPEN_GROUP:
+            if a.status in EXEMPT:  # 不适用(已确认): not owed by that unit
+                continue
             duties.setdefault(a.obligation.measure, []).append(a)
     states = {}
     for measure in ds.measures_file.measures:

@@ -30,6 +30,7 @@ UNIT_STATUS_COLUMNS = _columns(
 STATUS_CSV_FIELDS = (
     "unit_id", "unit", "reports_due", "reports_on_time", "on_time_rate", "due", "done",
     "claimed", "overdue", "red", "yellow", "blue", "green", "next_due", "next_title",
+    "not_applicable",
 )  # fmt: skip
 CLAIM_COLUMNS = _columns(
     "unit", "ref", "title", "due", "claimed_done", "filed", "waiting", "source"
@@ -59,6 +60,8 @@ def label(a: Assessed) -> str:
         and a.status in (Status.RETURNED, Status.OVERDUE, Status.DUE_SOON)
     ):
         text += msg("status_deadline", deadline=a.deadline)
+    if a.progress == "nil" and a.status in (Status.DUE_SOON, Status.OVERDUE):
+        text += msg("status_nil_aside")  # the unit's 本期无进展 does not excuse the deadline
     return text
 
 
@@ -93,6 +96,8 @@ def assessed_record(a: Assessed, as_of: date) -> dict[str, Any]:
             "file": review.path,
         },
         "source": a.source,
+        "progress": a.progress,  # the unit's latest word: not_started … done, nil, not_applicable
+        "reason": a.reason,  # why, for a nil return or 不适用
     }
 
 
@@ -110,13 +115,19 @@ def claim_rows(claims: list[Claim], as_of: date) -> list[dict[str, Any]]:
                 "ref": source_label(o.measure, o.pilot),
                 "title": o.title,
                 "due": a.due.isoformat(),
-                "claimed_done": a.done.isoformat() if a.done else "",
+                "claimed_done": a.done.isoformat() if a.done else _not_applicable(a),
                 "filed": claim.filed.isoformat(),
                 "waiting": (as_of - claim.filed).days,
                 "source": a.source or "",
+                "claim": a.progress or "",  # done, or not_applicable (不适用)
+                "reason": a.reason or "",
             }
         )
     return rows
+
+
+def _not_applicable(a: Assessed) -> str:
+    return msg("aside", text=msg("claim_not_applicable"), aside=a.reason or "")
 
 
 def debt_rows(debts: list[Debt]) -> list[dict[str, Any]]:
@@ -161,7 +172,8 @@ def status_rows(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {
             "unit": u["unit"],
             "on_time": _rate(u),
-            "done": f"{u['done']}/{u['due']}",
+            "done": f"{u['done']}/{u['due']}"
+            + (msg("status_na_count", n=u["not_applicable"]) if u.get("not_applicable") else ""),
             "claimed": u["claimed"],
             "overdue": u["overdue"],
             "lights": msg("lights_counts", **{str(light): u[light] for light in Light}),

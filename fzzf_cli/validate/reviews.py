@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.filings import ReviewFile, Verdict
+from fzzf_cli.model.filings import CLAIM_STATUSES, ReviewFile, Verdict
 from fzzf_cli.read.yamlio import YamlDoc, locate, read_yaml
 from fzzf_cli.text import msg
 from fzzf_cli.validate.load import pydantic_problems
@@ -62,14 +62,15 @@ def review_path(period: str) -> str:
 
 
 def claims(subs: Submissions) -> dict[tuple[str, str], list[date]]:
-    """(unit, thing) -> the days it counts from of every filing that says it is done."""
+    """(unit, thing) -> the days it counts from of every filing that says it is done or
+    not applicable (不适用)."""
     found: dict[tuple[str, str], list[date]] = {}
     for filed in subs.progress():
         report = filed.record
         if filed.filed is None or not hasattr(report, "items"):
             continue
         for item in report.items:
-            if item.status == "done":
+            if item.status in CLAIM_STATUSES:  # done, or 不适用
                 thing = item.id.removesuffix(f".{report.unit}")
                 found.setdefault((report.unit, thing), []).append(filed.filed)
     for days in found.values():

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fzzf_cli.errors import Location, Problem, printable
 from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.model.filings import NIL_STATUSES
 from fzzf_cli.model.workbook import (
     INFO_REQUIRED,
     INFO_ROWS,
@@ -37,6 +38,14 @@ from fzzf_cli.validate.xlsx_sheets import Loc, Reader, headings, named, plain
 
 if TYPE_CHECKING:
     from fzzf_cli.derive.obligations import Obligation  # derived from the plan, passed in
+
+# The item's cells a clerk fills in besides its status, each read as its kind.
+ITEM_FIELDS = (
+    ("done", cells.day),
+    ("evidence", cells.text),
+    ("note", cells.text),
+    ("reason", cells.text),
+)
 
 
 class Form(NamedTuple):
@@ -179,7 +188,7 @@ def _items(
             item["title"] = f"{o.due} {o.title}"
         status = reader.value(sheet, number, columns["status"], cells.status)
         item["status"] = status if isinstance(status, str) else "not_started"
-        for field, read in (("done", cells.day), ("evidence", cells.text), ("note", cells.text)):
+        for field, read in ITEM_FIELDS:
             value = reader.value(sheet, number, columns[field], read) if field in columns else None
             if value is not None and not isinstance(value, cells.Bad):
                 item[field] = _as_yaml(field, value)
@@ -189,9 +198,11 @@ def _items(
         found.append((key, item, place, len(reader.problems) > before))
     found.sort(key=lambda entry: entry[0])
     for index, (_, _, place, bad) in enumerate(found):
-        for field in ("id", "title", "status", "done", "evidence", "note"):
+        for field in ("id", "title", "status", "done", "evidence", "note", "reason"):
             where[("items", index, field)] = place.get(field, place["id"])
-        where[("items", index)] = place.get("done", place["status"])
+        # an item's own problem: its date done, or its reason (本期无进展, 不适用) missing
+        nil = found[index][1]["status"] in NIL_STATUSES
+        where[("items", index)] = place.get("reason" if nil else "done", place["status"])
         if bad:
             quiet.add(("items", index))
     return [item for _, item, _, _ in found]

@@ -114,6 +114,7 @@ def test_the_form_as_a_clerk_sees_it(cli: Run, mini_repo: Path) -> None:
     info, items = book["报送信息"], book["落实情况"]
     assert [c.value for c in items[1]] == [
         "编号", "期限", "出处", "事项", "方案原文", "状态", "完成日期", "佐证材料", "备注",
+        "理由（本期无进展、不适用）",
     ]  # fmt: skip
     assert [c.value for c in items[2]][:6] == [
         "m1-2016-12-31", items["B2"].value, "措施1", "做一件事", "2016年,做一件事", "未启动",
@@ -122,10 +123,15 @@ def test_the_form_as_a_clerk_sees_it(cli: Run, mini_repo: Path) -> None:
     assert items.freeze_panes == "A2" and info["B3"].value == "德庆县"
     assert items.column_dimensions["E"].width >= 40 and items.column_dimensions["A"].width >= 15
     rules = {str(v.sqref): v for v in items.data_validations.dataValidation}
-    assert rules["F2"].type == "list" and rules["F2"].formula1 == '"未启动,推进中,已完成"'
+    assert (
+        rules["F2"].type == "list"
+        and rules["F2"].formula1 == '"未启动,推进中,已完成,本期无进展,不适用"'
+    )
     assert rules["G2"].type == "date"
     assert items.protection.sheet and items["A2"].protection.locked
-    assert not items["F2"].protection.locked and not items["I2"].protection.locked
+    assert not items["F2"].protection.locked and not items["J2"].protection.locked
+    pilots = {str(v.sqref): v for v in book["试点进展"].data_validations.dataValidation}
+    assert pilots["C2"].formula1 == '"未启动,推进中,已完成"'  # a pilot's progress has no nil
     assert not info["B7"].protection.locked and info["B4"].protection.locked
 
 

@@ -22,9 +22,14 @@ def test_every_status_has_its_light() -> None:
     }
     # Done means green; a claim is not done until the coordinator accepts it.
     assert {s for s, light in LIGHTS.items() if light is Light.GREEN} == set(SETTLED) - {
-        Status.CLAIMED
+        Status.CLAIMED,
+        Status.NA_CLAIMED,
+        Status.NOT_APPLICABLE,
     }
     assert LIGHTS[Status.UNASSIGNED] is None  # an open group: nobody to chase
+    # 不适用: waits on the verdict (黄); confirmed, not owed: nobody to chase, and not done
+    assert LIGHTS[Status.NA_CLAIMED] is Light.YELLOW and LIGHTS[Status.NOT_APPLICABLE] is None
+    assert LIGHTS[Status.NIL_RETURN] is Light.BLUE  # 本期无进展, not yet due
 
 
 def test_lights_in_the_scenario(mini_repo: Path) -> None:

@@ -66,6 +66,7 @@ def test_plan_info_and_headline(ws: Workspace, found: list[Assessed]) -> None:
     assert {k: v for k, v in figures.items() if "rule" not in k} == {
         "due": 9, "done": 4, "claimed": 2, "returned": 1, "overdue": 2, "reports_due": 4,
         "reports_on_time": 2, "reports_late": 1, "reports_missing": 1, "unassigned": 0,
+        "not_applicable": 0,
         "lights": {"red": 2, "yellow": 3, "blue": 5, "green": 4},
     }  # fmt: skip
     assert "单位-事项" in figures["rule"] and "15 天内到期" in figures["lights_rule"]

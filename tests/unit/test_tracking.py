@@ -84,12 +84,14 @@ def test_unit_lines(ws: Workspace, found: list[Assessed]) -> None:
         "done": 2, "claimed": 1, "due": 4, "overdue": 1, "next_due": "2017-04-07",
         "next_title": "完成试点工作：试点", "on_time_rate": 1.0,
         "red": 1, "yellow": 1, "blue": 1, "green": 2,  # the claim waits on a verdict: 黄
+        "not_applicable": 0,
     }  # fmt: skip
     assert lines["deqing"] == {
         "unit_id": "deqing", "unit": "德庆县", "reports_due": 2, "reports_on_time": 0,
         "done": 2, "claimed": 0, "due": 4, "overdue": 1, "next_due": "2017-01-31",
         "next_title": "做一件事", "on_time_rate": 0.0,
         "red": 1, "yellow": 1, "blue": 2, "green": 2,  # returned, to be redone: 黄
+        "not_applicable": 0,
     }  # fmt: skip
     # The coordinator keeps a record, files no report: no rate, its claim awaits review.
     fazhiju = lines["fazhiju"]
@@ -115,7 +117,8 @@ def test_area_lines(ws: Workspace, found: list[Assessed]) -> None:
     assert area_lines(ws.ds, found, AS_OF) == [
         {
             "area": 1, "numeral": "一", "title": "深化行政体制改革", "total": 8, "due": 5,
-            "done": 1, "claimed": 2, "share_done": 0.2, "share_done_all": 0.125,
+            "done": 1, "claimed": 2, "not_applicable": 0,
+            "share_done": 0.2, "share_done_all": 0.125,
         }
     ]  # fmt: skip
 

@@ -8,6 +8,7 @@ from fzzf_cli.text.en.changes import EN_CHANGES
 from fzzf_cli.text.en.diff import EN_DIFF
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.lights import EN_LIGHTS
+from fzzf_cli.text.en.nil_returns import EN_NIL
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.reports import EN_REPORTS
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
@@ -25,5 +26,6 @@ EN: dict[str, str] = {
     **EN_XLSX,
     **EN_WORD,
     **EN_CHANGES,
+    **EN_NIL,
     **EN_DIFF,
 }

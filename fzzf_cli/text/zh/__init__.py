@@ -8,6 +8,7 @@ from fzzf_cli.text.zh.changes import ZH_CHANGES
 from fzzf_cli.text.zh.diff import ZH_DIFF
 from fzzf_cli.text.zh.files import ZH_FILES
 from fzzf_cli.text.zh.lights import ZH_LIGHTS
+from fzzf_cli.text.zh.nil_returns import ZH_NIL
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.reports import ZH_REPORTS
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
@@ -25,5 +26,6 @@ ZH: dict[str, str] = {
     **ZH_XLSX,
     **ZH_WORD,
     **ZH_CHANGES,
+    **ZH_NIL,
     **ZH_DIFF,
 }

@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from fzzf_cli.derive.extensions import check as check_extensions
 from fzzf_cli.derive.obligations import Obligation, derive
 from fzzf_cli.derive.status import Assessed, assess
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
@@ -117,7 +118,7 @@ def build(
     (due within ``soon`` days is ``due_soon``)."""
     from fzzf_cli.read.history import proofs
 
-    obligations = derive(ds)
+    obligations = derive(ds, known=as_of)  # the extensions granted by then
     plan = checker(ds, obligations)
     subs, problems = load_submissions(root, ds, obligations, plan)
     grace = ds.measures_file.filing.grace_days
@@ -135,6 +136,7 @@ def build(
     flags = [*dated.flags, *contradicted(dated.subs, as_of), *pilot_claims(dated.subs, as_of)]
     decisions, review_problems = load_reviews(root, ds, obligations, dated.subs)
     everything = [*(extra or []), *problems, *dated.problems, *review_problems]
+    everything += check_extensions(ds, obligations, root)
     everything = capped(sorted(everything, key=Problem.sort_key))
     flags.sort(key=Problem.sort_key)
     return Workspace(

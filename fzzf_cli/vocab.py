@@ -21,6 +21,7 @@ class Kind(StrEnum):
     PILOT_PLAN = "pilot_plan"  # 试点方案
     PILOT_DONE = "pilot_done"  # 试点完成
     REVIEW = "review"  # 总结验收
+    ROUND = "round"  # 另行通知报送
 
 
 class Role(StrEnum):
@@ -34,6 +35,7 @@ class Role(StrEnum):
     PILOT_UNIT = "pilot_unit"
     REPORTER = "reporter"
     REVIEW = "review"
+    ROUND = "round"
 
 
 class Status(StrEnum):
@@ -106,6 +108,7 @@ class Filing(StrEnum):
 
     REPORT = "report"  # a half-year report (三(二))
     RECORD = "record"  # an own record of a unit that reports to no one
+    ROUND = "round"  # a filing for an extra round (另行通知报送)
 
 
 class Ruling(StrEnum):

@@ -63,7 +63,7 @@ def due(
         if measure is not None:
             known(ctx, "--measure", measure, sorted(ds.measures), "no_such_measure")
         ref = resolve(ds, unit, units_only=False) if unit else None
-        everything = derive(ds, until_date(until))
+        everything = derive(ds, until_date(until), today)
         chosen = select(everything, window or Window(today, None), ref, measure, kind, lead)
         expanded = expand or ref is not None or by is By.unit
         view = due_view(ds, everything, chosen, window, today, expanded)
@@ -88,6 +88,8 @@ def owes(
         today = as_of_date(as_of)
         root, ds = plan_dataset(data)
         ref = resolve(ds, unit, units_only=False)
-        chosen = select(derive(ds, until_date(until)), window_for(year=year), ref, None, kind)
+        chosen = select(
+            derive(ds, until_date(until), today), window_for(year=year), ref, None, kind
+        )
         states = duty_states(root, ds, today, soon)
         show(owes_view(ds, ref, chosen, today, states, soon), fmt, output, headers, force)

@@ -11,7 +11,19 @@ from typing import Annotated
 import typer
 
 from fzzf_cli import __version__
-from fzzf_cli.cli import check, diff, docs, dues, forms, ledger, new, owners, plan, track  # noqa: F401
+from fzzf_cli.cli import (  # noqa: F401
+    check,
+    diff,
+    docs,
+    dues,
+    forms,
+    ledger,
+    new,
+    owners,
+    plan,
+    rounds,
+    track,
+)
 from fzzf_cli.cli.app import PipeClosed, app
 from fzzf_cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from fzzf_cli.present.safe import CommandSafe

@@ -14,7 +14,7 @@ from fzzf_cli.derive.status import FILED_KINDS, Assessed, gate_failures
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.text import msg
 from fzzf_cli.validate.amend import Change
-from fzzf_cli.validate.subs_find import pilot_path, submission_path
+from fzzf_cli.validate.subs_find import pilot_path, round_path, submission_path
 from fzzf_cli.vocab import Kind, PilotDoc
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ def expected_path(a: Assessed) -> str:
     o = a.obligation
     if o.kind == Kind.REPORT and o.period:
         return submission_path(o.unit_id, o.period)
+    if o.kind == Kind.ROUND and o.round:
+        return round_path(o.unit_id, o.round)
     return pilot_path(o.unit_id, o.pilot or 0, PilotDoc.of(o.kind))
 
 
@@ -39,6 +41,8 @@ def failure(
         return Problem(Location(expected_path(a)), text, hints[expected_path(a)])
     if o.kind == Kind.REPORT:
         command = f"fzzf new report {o.unit_id} {o.period} --date YYYY-MM-DD"
+    elif o.kind == Kind.ROUND:
+        command = f"fzzf new round {o.round} {o.unit_id} --date YYYY-MM-DD"
     else:
         command = f"fzzf new {PilotDoc.of(o.kind).command} {o.pilot} {o.unit_id} --date YYYY-MM-DD"
     return Problem(Location(expected_path(a)), text, msg("gate_hint", command=command))

@@ -55,7 +55,8 @@ def hand_over(ds: Dataset, found: list[Obligation]) -> list[Obligation]:
         return found
     result: dict[str, Obligation] = {}
     for o in found:
-        for heir, chain in heirs(ds, o.unit_id, o.due):
+        # The plan's date decides, not an extension's: a duty due before the end stays.
+        for heir, chain in heirs(ds, o.unit_id, o.due_original or o.due):
             moved = o if not chain else _moved(ds, o, heir, chain)
             before = result.get(moved.id)
             result[moved.id] = moved if before is None else _merged(before, moved)

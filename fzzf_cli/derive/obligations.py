@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
+from fzzf_cli.model.changes import Revision
 from fzzf_cli.derive.handover import hand_over
 from fzzf_cli.model.dataset import Dataset, add_months, month_end
 from fzzf_cli.model.plan import Measure, Milestone
@@ -50,20 +51,30 @@ class Obligation(NamedTuple):
     implied: bool = False
     period: str | None = None
     stage: str | None = None
+    round: str | None = None  # an extra reporting round's id (derive/rounds.py)
+    due_original: date | None = None  # the plan's date, when extensions moved ``due``
+    revisions: tuple[Revision, ...] = ()  # the extensions, in force in this order
     from_units: tuple[str, ...] = ()  # the ended units whose duty this is (handover.py)
     acts: tuple[str, ...] = ()  # the acts that handed it over
     handed: date | None = None  # from when it is this unit's
 
 
-def derive(ds: Dataset, until: date | None = None) -> list[Obligation]:
-    """Every obligation of the plan, by due date and thing, units in the source's order."""
+def derive(ds: Dataset, until: date | None = None, known: date | None = None) -> list[Obligation]:
+    """Every obligation of the plan, by due date and thing, units in the source's order;
+    with the rounds called and the extensions granted (by ``known``, if given)."""
+    # Imported here: both build on this module's Obligation (data/rounds.yaml, extensions.yaml).
+    from fzzf_cli.derive.extensions import revise
+    from fzzf_cli.derive.rounds import round_obligations
+
     horizon = until or ds.measures_file.plan.horizon
     found = [
         *_milestones(ds, horizon),
         *_pilots(ds),
         *_reports(ds),
         *_review(ds),
+        *round_obligations(ds),
     ]
+    found = revise(found, ds, known)
     # Stable sort: within one thing, units stay in the source's order (lead first).
     found.sort(key=lambda o: (o.due, _thing_order(o)))
     return hand_over(ds, found)
@@ -71,8 +82,8 @@ def derive(ds: Dataset, until: date | None = None) -> list[Obligation]:
 
 def _thing_order(o: Obligation) -> tuple[int, int, str]:
     rank = {Kind.PILOT_PLAN: 0, Kind.PILOT_DONE: 1, Kind.MILESTONE: 2, Kind.RECURRING: 2,
-            Kind.REPORT: 3}  # fmt: skip
-    return (rank.get(o.kind, 4), o.measure or o.pilot or 0, o.thing)
+            Kind.REPORT: 3, Kind.ROUND: 4}  # fmt: skip
+    return (rank.get(o.kind, 5), o.measure or o.pilot or 0, o.thing)
 
 
 # --- who owes --------------------------------------------------------------------------

@@ -63,7 +63,9 @@ LIGHTS: dict[Status, Light | None] = {
     Status.NOT_APPLICABLE: None,
 }
 # The obligations whose missing document fails the CI gate: things units must file.
-FILED_KINDS = (Kind.REPORT, Kind.PILOT_PLAN, Kind.PILOT_DONE)
+FILED_KINDS = (Kind.REPORT, Kind.PILOT_PLAN, Kind.PILOT_DONE, Kind.ROUND)
+# Reports: on time, late or missing (a half-year's, or an extra round's 另行通知报送).
+REPORT_KINDS = (Kind.REPORT, Kind.ROUND)
 
 
 class Assessed(NamedTuple):
@@ -85,7 +87,8 @@ class Assessed(NamedTuple):
 
     @property
     def due(self) -> date:
-        """The date it is judged against: the original, or the deadline after a return."""
+        """The date it is judged against: the plan's as extended (derive/extensions.py),
+        or the deadline a return set."""
         return self.deadline or self.obligation.due
 
 
@@ -100,6 +103,7 @@ class _Index(NamedTuple):
     pilot_files: dict[tuple[str, int, str], tuple[str, date]]
     items: dict[tuple[str, str], list[_Claim]]
     decisions: dict[tuple[str, str], list[Decision]]
+    rounds: dict[tuple[str, str], tuple[str, date]] = {}
 
 
 def _index(subs: Submissions, decisions: Iterable[Decision], as_of: date) -> _Index:
@@ -127,7 +131,12 @@ def _index(subs: Submissions, decisions: Iterable[Decision], as_of: date) -> _In
     for d in decisions:
         if d.day <= as_of:
             decided.setdefault((d.unit, d.thing), []).append(d)
-    return _Index(reports, pilots, items, decided)
+    rounds = {
+        (f.record.unit, getattr(f.record, "round", "")): (f.path, f.filed)
+        for f in subs.rounds
+        if f.filed is not None and f.filed <= as_of
+    }
+    return _Index(reports, pilots, items, decided, rounds)
 
 
 def _pending(
@@ -138,7 +147,7 @@ def _pending(
     if day >= as_of:
         status = Status.DUE_SOON if (day - as_of).days <= soon else Status.NOT_YET_DUE
         return Assessed(o, status, None, progress, source, 0, due)
-    late = Status.MISSING if o.kind == Kind.REPORT else Status.OVERDUE
+    late = Status.MISSING if o.kind in REPORT_KINDS else Status.OVERDUE
     return Assessed(o, late, None, progress, source, (as_of - day).days, due)
 
 
@@ -147,7 +156,7 @@ def _filed(o: Obligation, found: tuple[str, date] | None, as_of: date, soon: int
     if found is None:
         return _pending(o, as_of, soon, None)
     source, day = found
-    if o.kind == Kind.REPORT:
+    if o.kind in REPORT_KINDS:
         return Assessed(o, Status.ON_TIME if day <= o.due else Status.LATE, day, "done", source, 0)
     return Assessed(
         o, Status.DONE_ON_TIME if day <= o.due else Status.DONE_LATE, day, "done", source, 0
@@ -235,6 +244,8 @@ def assess(
             result.append(Assessed(o, Status.UNASSIGNED, None, None, None, 0))
         elif o.kind == Kind.REPORT and o.period is not None:
             result.append(_filed(o, index.reports.get((o.unit_id, o.period)), as_of, soon))
+        elif o.kind == Kind.ROUND and o.round is not None:
+            result.append(_filed(o, index.rounds.get((o.unit_id, o.round)), as_of, soon))
         elif o.kind in (Kind.PILOT_PLAN, Kind.PILOT_DONE) and o.pilot is not None:
             kind = PilotDoc.of(o.kind)
             found = index.pilot_files.get((o.unit_id, o.pilot, kind))

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fzzf_cli.errors import Location
+from fzzf_cli.model.changes import ExtensionsFile, Round, RoundsFile
 from fzzf_cli.model.conventions import Conventions
 from fzzf_cli.model.plan import (
     Group,
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 UNITS = "units"
 MEASURES = "measures"
 PILOTS = "pilots"
+EXTENSIONS = "extensions"  # optional: data/extensions.yaml
+ROUNDS = "rounds"  # optional: data/rounds.yaml
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class Dataset:
     measures_file: MeasuresFile
     pilots_file: PilotsFile
     docs: dict[str, YamlDoc] = field(default_factory=dict)
+    extensions_file: ExtensionsFile = field(default_factory=ExtensionsFile)
+    rounds_file: RoundsFile = field(default_factory=RoundsFile)
 
     # --- locations ------------------------------------------------------------------
 
@@ -92,6 +97,10 @@ class Dataset:
     @cached_property
     def pilots(self) -> dict[int, Pilot]:
         return {p.id: p for p in self.pilots_file.pilots}
+
+    @cached_property
+    def rounds(self) -> dict[str, Round]:
+        return {r.id: r for r in self.rounds_file.rounds}
 
     @cached_property
     def areas(self) -> dict[int, str]:

@@ -10,6 +10,7 @@ from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.cells import Column
 from fzzf_cli.present.changes import changes_table
+from fzzf_cli.present.revisions import due_text, revision_fields
 from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.select.query import Thing, Window, last_deadline, things
 from fzzf_cli.select.succession import ended_note, notes
@@ -34,7 +35,7 @@ def record(o: Obligation, as_of: date) -> dict[str, Any]:
     fields["handed"] = o.handed.isoformat() if o.handed else None
     fields["from_units"] = list(o.from_units) or None  # like ``via``: null unless handed over
     fields["acts"] = list(o.acts) or None
-    return {key: fields[key] for key in RECORD_FIELDS}
+    return {**{key: fields[key] for key in RECORD_FIELDS}, **revision_fields(o)}
 
 
 def kind_label(kind: str) -> str:
@@ -86,7 +87,7 @@ def thing_rows(ds: Dataset, rows: Sequence[Thing], as_of: date) -> list[dict[str
 def unit_rows(ds: Dataset, rows: Sequence[Obligation], as_of: date) -> list[dict[str, Any]]:
     return [
         {
-            "due": o.due.isoformat(),
+            "due": due_text(o),
             "unit": o.unit,
             "kind": kind_label(o.kind),
             "ref": source_label(o.measure, o.pilot),
@@ -193,6 +194,7 @@ def owes_view(
         keys = [*OWES_COLUMNS[:-1], *columns("dcol_", "status", "light")]
         for row, a in zip(rows, found, strict=True):
             row.update(_state_of(a))
+            row["due"] = due_text(a.obligation, a.done) if a is not None else row["due"]
     by_year: dict[int, list[dict[str, Any]]] = {}
     for o, row in zip(selected, rows, strict=True):
         by_year.setdefault(o.due.year, []).append(row)

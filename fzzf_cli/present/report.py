@@ -28,6 +28,7 @@ from fzzf_cli.present.report_rules import (
     ranking,
     scope_text,
 )
+from fzzf_cli.present.revisions import due_text, revision_fields
 from fzzf_cli.present.tracked import label, light_label
 from fzzf_cli.select.succession import notes
 from fzzf_cli.text import long_date, msg
@@ -101,6 +102,9 @@ def item_view(a: Assessed) -> dict[str, Any]:
         "id": o.id,
         "due": iso_day(o.due),
         "due_text": long_date(o.due),
+        "dates": due_text(o, a.done),  # with the extensions granted (延期), if any
+        "extended": due_text(o) if o.revisions else "",
+        **revision_fields(o),
         "kind": o.kind,
         "kind_label": msg(f"okind_{o.kind}"),
         "ref": _ref(o),
@@ -237,5 +241,13 @@ def overall_context(
         "measures": measures_appendix(ds, assessed, as_of, states),
         "grid": report_grid(ds, assessed, subs),
         "horizon_days": HORIZON_DAYS,
+        **changes_context(ds, assessed),
         "unit_changes": notes(ds),
     }
+
+
+def changes_context(ds: Dataset, assessed: list[Assessed]) -> dict[str, Any]:
+    """The extensions granted and the extra rounds called (present/report_changes.py)."""
+    from fzzf_cli.present.report_changes import extensions_view, rounds_view
+
+    return {"extensions": extensions_view(assessed), "rounds": rounds_view(ds, assessed)}

@@ -12,6 +12,7 @@ from typing import Any
 
 from fzzf_cli.derive.status import CLAIMED, DONE, LATE, Assessed
 from fzzf_cli.derive.tracking import unit_lines
+from fzzf_cli.model.changes import RoundFile
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.documents import DocumentSettings
 from fzzf_cli.model.filings import PilotFile, Report
@@ -107,7 +108,9 @@ def _item_name(thing: str, things: dict[str, Assessed]) -> str:
                due=long_date(o.due))  # fmt: skip
 
 
-def _evidence(record: Report | PilotFile, things: dict[str, Assessed]) -> list[dict[str, str]]:
+def _evidence(
+    record: Report | PilotFile | RoundFile, things: dict[str, Assessed]
+) -> list[dict[str, str]]:
     found = []
     if isinstance(record, Report):
         for item in record.items:
@@ -123,7 +126,7 @@ def _evidence(record: Report | PilotFile, things: dict[str, Assessed]) -> list[d
             found.append({"item": "", "text": record.note, "link": ""})
     else:
         for field in ("goals", "tasks", "schedule", "responsible", "safeguards", "summary"):
-            value = getattr(record, field)
+            value = getattr(record, field, None)  # a round's filing has a summary only
             if value:
                 found.append({"item": msg(f"pilot_field_{field}"), "text": value, "link": ""})
         for e in record.evidence:

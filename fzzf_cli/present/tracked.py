@@ -9,6 +9,7 @@ from fzzf_cli.derive.status import FILED_KINDS, Assessed
 from fzzf_cli.derive.tracking import Claim, Debt
 from fzzf_cli.present.cells import Column
 from fzzf_cli.present.duelist import kind_label, record, source_label
+from fzzf_cli.present.revisions import due_text
 from fzzf_cli.text import msg
 from fzzf_cli.validate.reviews import CLAIMABLE
 from fzzf_cli.vocab import Light, Ruling, Status
@@ -145,7 +146,7 @@ def item_rows(items: list[Assessed]) -> list[dict[str, Any]]:
     return [
         {
             "unit": a.obligation.unit,
-            "due": a.obligation.due.isoformat(),
+            "due": due_text(a.obligation, a.done),
             "kind": kind_label(a.obligation.kind),
             "ref": source_label(a.obligation.measure, a.obligation.pilot),
             "title": a.obligation.title,

@@ -25,6 +25,7 @@ or written.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -137,7 +138,7 @@ def unseal(blob: bytes) -> bytes | None:
 def store(cache_dir: Path, key: str, dataset: Dataset) -> None:
     """Keep ``dataset`` (without its YAML trees) for ``key``, creating the folder 0700;
     silently skip when the folder is not the user's alone or cannot be written."""
-    lean = Dataset(dataset.units_file, dataset.measures_file, dataset.pilots_file, {})
+    lean = dataclasses.replace(dataset, docs={})
     try:
         os.makedirs(cache_dir, mode=0o700, exist_ok=True)  # parents: the usual mode
         if not usable_dir(cache_dir, current_uid()):

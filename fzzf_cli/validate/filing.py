@@ -55,9 +55,9 @@ def date_filings(subs: Submissions, dating: Dating, as_of: date) -> Dated:
     """Every filing with the day it counts from, and what dating it found wrong."""
     problems: list[Problem] = []
     flags: list[Problem] = []
-    kept: dict[str, list[Filed]] = {"reports": [], "records": [], "pilot_files": []}
+    kept: dict[str, list[Filed]] = {"reports": [], "records": [], "pilot_files": [], "rounds": []}
     for group, files in (("reports", subs.reports), ("records", subs.records),
-                         ("pilot_files", subs.pilot_files)):  # fmt: skip
+                         ("pilot_files", subs.pilot_files), ("rounds", subs.rounds)):  # fmt: skip
         for filed in files:
             proof = dating.proofs.get(filed.path)
             filed, rewritten = _as_first_filed(filed, proof, as_of)
@@ -67,7 +67,7 @@ def date_filings(subs: Submissions, dating: Dating, as_of: date) -> Dated:
                 continue
             flags += rewritten + found
             kept[group].append(filed._replace(filed=day, proof=proof))
-    dated = Submissions(kept["reports"], kept["pilot_files"], kept["records"])
+    dated = Submissions(kept["reports"], kept["pilot_files"], kept["records"], kept["rounds"])
     return Dated(dated, problems, flags)
 
 

@@ -29,6 +29,7 @@ from fzzf_cli.model.fields import Record
 from fzzf_cli.model.plan import MeasuresFile, PilotsFile, UnitsFile
 from fzzf_cli.text import Said, join, msg
 from fzzf_cli.validate import cache
+from fzzf_cli.validate.changes import OPTIONAL_FILES, check_rounds, with_changes
 
 DATA_FILES: dict[str, type[Record]] = {
     UNITS: UnitsFile,
@@ -125,7 +126,9 @@ def read_plan(root: Path) -> tuple[dict[str, bytes], list[Problem]]:
 
     contents: dict[str, bytes] = {}
     problems: list[Problem] = []
-    for key in DATA_FILES:
+    for key in [*DATA_FILES, *OPTIONAL_FILES]:
+        if key in OPTIONAL_FILES and not os.path.lexists(root / "data" / f"{key}.yaml"):
+            continue
         raw, found = read_bytes(root / "data" / f"{key}.yaml", f"data/{key}.yaml", root / "data")
         problems.extend(found)
         if raw is not None:
@@ -145,7 +148,7 @@ def check_plan(
     problems = list(problems)
     records: dict[str, Any] = {}
     docs: dict[str, YamlDoc] = {}
-    for key in DATA_FILES:
+    for key in [*DATA_FILES, *OPTIONAL_FILES]:
         if key not in contents:
             continue
         doc, found = parse_yaml(contents[key], f"data/{key}.yaml")
@@ -154,15 +157,17 @@ def check_plan(
             docs[key] = doc
     bounds = declared_bounds(docs[MEASURES].data if MEASURES in docs else None)
     for key, doc in docs.items():
-        model = DATA_FILES[key]
+        model = DATA_FILES.get(key) or OPTIONAL_FILES[key]
         try:
             records[key] = model.model_validate(doc.data, context=bounds)
         except ValidationError as error:
             problems.extend(pydantic_problems(error, doc, model))
-    if len(records) < len(DATA_FILES):
+    if any(key not in records for key in DATA_FILES):
         return None, sorted(set(problems), key=Problem.sort_key)
     dataset = Dataset(records[UNITS], records[MEASURES], records[PILOTS], docs)
+    dataset = with_changes(dataset, records)
     problems.extend(checks.run_all(dataset))
+    problems.extend(check_rounds(dataset))
     return dataset, sorted(set(problems), key=Problem.sort_key)
 
 

@@ -8,6 +8,8 @@ document)::
                                                         owes no report (the leading group)
     data/submissions/pilot-plans/p63/deqing.yaml        pilot plan (due 2016-04-20)
     data/submissions/pilot-completions/p63/deqing.yaml  pilot completion report
+    data/submissions/rounds/2017-r1/deqing.yaml         filing for an extra round
+                                                        (另行通知报送, data/rounds.yaml)
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from fzzf_cli.vocab import Filing, PilotDoc
 SUBMISSIONS = Path("data") / "submissions"
 PILOT_FOLDERS = {doc.folder: doc for doc in PilotDoc}
 RECORDS = "records"
+ROUNDS = "rounds"
 YAML_SUFFIXES = (".yaml", ".yml")
 HINTS = 50  # problems found so far after which no more file-name suggestions are made
 
@@ -38,6 +41,7 @@ class Expected(NamedTuple):
     unit: str
     period: str | None = None
     pilot: int | None = None
+    round: str | None = None
 
 
 def shown(path: Path, root: Path) -> str:
@@ -73,6 +77,10 @@ def pilot_path(unit: str, pilot: int, doc: PilotDoc) -> str:
     return f"{SUBMISSIONS.as_posix()}/{doc.folder}/p{pilot}/{unit}.yaml"
 
 
+def round_path(unit: str, round_id: str) -> str:
+    return f"{SUBMISSIONS.as_posix()}/{ROUNDS}/{round_id}/{unit}.yaml"
+
+
 def expected_of(path: str, ds: Dataset) -> Expected | None:
     """What a path relative to the data repository says a file is, as ``discover`` would
     see it (used for versions of a file in git history)."""
@@ -88,6 +96,8 @@ def expected_of(path: str, ds: Dataset) -> Expected | None:
         return Expected(Filing.REPORT, unit, rest[0])
     if len(rest) == 2 and rest[0] == RECORDS and rest[1] in periods:
         return Expected(Filing.RECORD, unit, rest[1])
+    if len(rest) == 2 and rest[0] == ROUNDS and rest[1] in ds.rounds:
+        return Expected(Filing.ROUND, unit, round=rest[1])
     number = rest[1][1:] if len(rest) == 2 and rest[1].startswith("p") else ""
     pilot = int(number) if number.isdecimal() and number.isascii() else None
     if len(rest) == 2 and rest[0] in PILOT_FOLDERS and pilot in ds.pilots:
@@ -125,8 +135,10 @@ def discover(root: Path, ds: Dataset, problems: list[Problem]) -> Iterator[tuple
             yield from _record_files(root, entry, ds, periods, seen, problems)
         elif entry.name in PILOT_FOLDERS and not entry.is_symlink():
             yield from _pilot_files(root, entry, ds, seen, problems)
+        elif entry.name == ROUNDS and not entry.is_symlink():
+            yield from _round_files(root, entry, ds, seen, problems)
         else:
-            hint = close_match(entry.name, [*periods, RECORDS, *PILOT_FOLDERS])
+            hint = close_match(entry.name, [*periods, RECORDS, *PILOT_FOLDERS, ROUNDS])
             problems.append(
                 Problem(Location(rel), msg("sub_unknown_folder", name=entry.name), hint)
             )
@@ -171,6 +183,22 @@ def _pilot_files(
         for path, unit in _unit_files(root, entry, ds, problems):
             expected = Expected(kind, unit, pilot=int(number))
             yield from _first(expected, path, root, seen, problems)
+
+
+def _round_files(
+    root: Path, folder: Path, ds: Dataset, seen: dict[Expected, str], problems: list[Problem]
+) -> Iterator[tuple[Path, Expected]]:
+    for entry, rel in _listed(root, folder, problems):
+        if entry.is_symlink():
+            problems.append(Problem(Location(rel), msg("sub_symlink_folder")))
+        elif not (entry.is_dir() and entry.name in ds.rounds):
+            hint = close_match(entry.name, sorted(ds.rounds))
+            problems.append(Problem(Location(rel), msg("sub_unknown_round_folder"), hint))
+        else:
+            for path, unit in _unit_files(root, entry, ds, problems):
+                yield from _first(
+                    Expected(Filing.ROUND, unit, round=entry.name), path, root, seen, problems
+                )
 
 
 def _unit_files(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from pydantic import ValidationError
 
 from fzzf_cli.errors import Location, Problem
+from fzzf_cli.model.changes import RoundFile
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import PilotFile, Report
 from fzzf_cli.read.history import Proof
@@ -41,7 +42,7 @@ class Filed(NamedTuple):
 
     path: str
     doc: YamlDoc
-    record: Report | PilotFile
+    record: Report | PilotFile | RoundFile
     kind: Filing | PilotDoc = Filing.REPORT
     filed: date | None = None  # the day it counts from (filing.py); None: a draft
     proof: Proof | None = None  # the commit that brought it to the main line
@@ -51,9 +52,10 @@ class Submissions(NamedTuple):
     reports: list[Filed]
     pilot_files: list[Filed]
     records: list[Filed] = []
+    rounds: list[Filed] = []  # filings for extra rounds (另行通知报送)
 
     def all(self) -> list[Filed]:
-        return [*self.reports, *self.records, *self.pilot_files]
+        return [*self.reports, *self.records, *self.pilot_files, *self.rounds]
 
     def progress(self) -> list[Filed]:
         """Reports and own records: the files that say how each item stands."""
@@ -83,6 +85,10 @@ def check_file(
     """One read file against its model and the plan: the filing, or its problems (a file
     with any problem counts for nobody until it is fixed). Also used to tell which earlier
     version of a file in git history was the first valid filing (history.py)."""
+    if expect.round is not None:  # an extra round's filing (validate/round_files.py)
+        from fzzf_cli.validate.round_files import check_round_file
+
+        return check_round_file(plan, display, doc, expect)
     model = PilotFile if expect.pilot is not None else Report
     try:
         record = model.model_validate(doc.data, context=plan.ds.conventions.bounds())
@@ -101,7 +107,7 @@ def load_submissions(
 ) -> tuple[Submissions, list[Problem]]:
     """Every submission file under ``root``, validated against the plan."""
     plan = plan or checker(ds, obligations)
-    found: dict[str, list[Filed]] = {"report": [], "record": [], "pilot": []}
+    found: dict[str, list[Filed]] = {"report": [], "record": [], "pilot": [], "round": []}
     problems: list[Problem] = []
     for path, expect in discover(root, ds, problems):
         display = shown(path, root)
@@ -113,7 +119,7 @@ def load_submissions(
         problems += found_here
         if filed is not None:
             found["pilot" if expect.pilot is not None else expect.kind].append(filed)
-    subs = Submissions(found["report"], found["pilot"], found["record"])
+    subs = Submissions(found["report"], found["pilot"], found["record"], found["round"])
     return subs, sorted(problems, key=Problem.sort_key)
 
 

@@ -55,6 +55,8 @@ def test_due_json_is_one_record_per_owing_unit(cli) -> None:
         "role": "group",
         "stage": "rollout",
         "past": False,
+        "due_original": "2017-12-31",
+        "revisions": [],
         "from_units": None,
         "acts": None,
         "handed": None,

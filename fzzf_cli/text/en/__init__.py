@@ -4,6 +4,7 @@ measure texts, quotes from the source) stay as the data has them."""
 
 from __future__ import annotations
 
+from fzzf_cli.text.en.changes import EN_CHANGES
 from fzzf_cli.text.en.diff import EN_DIFF
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.lights import EN_LIGHTS
@@ -25,6 +26,7 @@ EN: dict[str, str] = {
     **EN_WORKBOOK,
     **EN_XLSX,
     **EN_WORD,
+    **EN_CHANGES,
     **EN_NIL,
     **EN_DIFF,
     **EN_UNITS,

@@ -4,6 +4,7 @@ dict with the same keys."""
 
 from __future__ import annotations
 
+from fzzf_cli.text.zh.changes import ZH_CHANGES
 from fzzf_cli.text.zh.diff import ZH_DIFF
 from fzzf_cli.text.zh.files import ZH_FILES
 from fzzf_cli.text.zh.lights import ZH_LIGHTS
@@ -25,6 +26,7 @@ ZH: dict[str, str] = {
     **ZH_WORKBOOK,
     **ZH_XLSX,
     **ZH_WORD,
+    **ZH_CHANGES,
     **ZH_NIL,
     **ZH_DIFF,
     **ZH_UNITS,

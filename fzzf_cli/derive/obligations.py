@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from fzzf_cli.model.changes import Revision
 from fzzf_cli.derive.handover import hand_over
+from fzzf_cli.model.changes import Revision
 from fzzf_cli.model.dataset import Dataset, add_months, month_end
 from fzzf_cli.model.plan import Measure, Milestone
 from fzzf_cli.text import msg

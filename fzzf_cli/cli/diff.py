@@ -109,4 +109,5 @@ def _side(folder: Path, line: Source, today: date, name: str) -> Side:
         print_problems(problems, sys.stderr)
         raise FzzfError(msg("diff_side_invalid", side=name), EXIT_FINDINGS)
     ws = build(folder, ds, today, line)
-    return Side(ws.assessed, ws.subs.all(), ws.decisions)
+    invalid = frozenset(p.location.path for p in ws.problems)
+    return Side(ws.assessed, ws.subs.all(), ws.decisions, invalid)

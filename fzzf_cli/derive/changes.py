@@ -57,7 +57,7 @@ class FileChange(NamedTuple):
     """A filing or review file that the change adds, changes or removes."""
 
     path: str
-    change: str  # added, changed, removed
+    change: str  # added, changed, removed, invalid (still there, no longer counts)
     unit: str  # the unit the filing is by ("" for a review file)
 
 
@@ -65,7 +65,7 @@ class ReviewChange(NamedTuple):
     """A verdict of the coordinator that the change adds or takes away."""
 
     decision: Decision
-    change: str  # added, removed
+    change: str  # added, removed, invalid (still there, no longer counts)
 
 
 class Side(NamedTuple):
@@ -74,6 +74,7 @@ class Side(NamedTuple):
     assessed: list[Assessed]
     filings: list[Filed]
     decisions: list[Decision]
+    invalid: frozenset[str] = frozenset()  # files that are there but count for nobody
 
 
 class Changes(NamedTuple):
@@ -122,8 +123,8 @@ def compare(before: Side, after: Side, plan_files: Iterable[str] = ()) -> Change
         sorted(redated, key=lambda m: order(m.after)),
         sorted(reassigned, key=lambda r: order(r.after)),
         sorted(statuses, key=lambda s: (s.after.unit_id, order(s.after))),
-        _files(before.filings, after.filings),
-        _reviews(before.decisions, after.decisions),
+        _files(before.filings, after.filings, after.invalid),
+        _reviews(before.decisions, after.decisions, after.invalid),
         sorted(plan_files),
     )
 
@@ -155,10 +156,16 @@ def _what(o: Obligation) -> tuple[str, int | None, int | None, str | None, str |
     return (o.kind.value, o.measure, o.pilot, o.period, o.stage, o.title)
 
 
-def _files(before: list[Filed], after: list[Filed]) -> list[FileChange]:
+def _gone(path: str, invalid: frozenset[str]) -> str:
+    """Why something of ``before`` is not in ``after``: its file is gone, or is there and no
+    longer valid (an item id that a re-dated milestone no longer has, …)."""
+    return "invalid" if path in invalid else "removed"
+
+
+def _files(before: list[Filed], after: list[Filed], invalid: frozenset[str]) -> list[FileChange]:
     old = {f.path: f for f in before}
     new = {f.path: f for f in after}
-    found = [FileChange(p, "removed", old[p].record.unit) for p in old if p not in new]
+    found = [FileChange(p, _gone(p, invalid), old[p].record.unit) for p in old if p not in new]
     found += [FileChange(p, "added", new[p].record.unit) for p in new if p not in old]
     found += [
         FileChange(p, "changed", new[p].record.unit)
@@ -168,12 +175,14 @@ def _files(before: list[Filed], after: list[Filed]) -> list[FileChange]:
     return sorted(found)
 
 
-def _reviews(before: list[Decision], after: list[Decision]) -> list[ReviewChange]:
+def _reviews(
+    before: list[Decision], after: list[Decision], invalid: frozenset[str]
+) -> list[ReviewChange]:
     def key(d: Decision) -> tuple[object, ...]:
         return (d.path, d.unit, d.thing, d.verdict, d.day, d.reason, d.deadline)
 
     old = {key(d): d for d in before}
     new = {key(d): d for d in after}
-    found = [ReviewChange(d, "removed") for k, d in old.items() if k not in new]
+    found = [ReviewChange(d, _gone(d.path, invalid)) for k, d in old.items() if k not in new]
     found += [ReviewChange(d, "added") for k, d in new.items() if k not in old]
     return sorted(found, key=lambda r: (r.decision.path, r.decision.line, r.change))

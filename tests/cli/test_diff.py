@@ -165,3 +165,27 @@ def test_hostile_revisions_are_usage_errors(cli, plan_repo: Path, args, fragment
 def test_needs_a_git_repository(cli, plan_repo: Path) -> None:
     code, _, err = cli("diff", "main", "--as-of", "2016-07-15", "--data", str(plan_repo))
     assert code == 2 and "fzzf diff 需要 git 仓库" in err
+
+
+def test_a_filing_the_change_invalidates_is_no_longer_valid_not_removed(
+    cli, plan_repo: Path
+) -> None:
+    """Re-dating a milestone changes its id: a unit's filing naming the old id stays in the
+    tree but counts for nobody; diff says so, and keeps "removed" for a file that is gone."""
+    record = plan_repo / "data/submissions/records/2016-H2/fazhiju.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text(
+        "unit: fazhiju\nperiod: 2016-H2\nsubmitted: 2016-12-20\nitems:\n"
+        "  - id: m16-2016-12-31\n    status: in_progress\n",
+        encoding="utf-8",
+    )
+    commit_all(plan_repo, "plan and a record", "2016-12-21T10:00:00+08:00")
+    edit(plan_repo / "data/measures.yaml", M16_FIRST, M16_FIRST.replace("2016-12-31", "2017-12-31"))
+    found = _diff(cli, plan_repo, "main", "--as-of", "2017-01-15")
+    assert found["filings"] == [
+        {"path": "data/submissions/records/2016-H2/fazhiju.yaml", "change": "invalid",
+         "unit": "fazhiju"}
+    ]  # fmt: skip
+    record.unlink()
+    found = _diff(cli, plan_repo, "main", "--as-of", "2017-01-15")
+    assert [f["change"] for f in found["filings"]] == ["removed"]

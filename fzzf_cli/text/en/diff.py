@@ -38,6 +38,7 @@ EN_DIFF: dict[str, str] = {
     "diff_change_added": "added",
     "diff_change_changed": "changed",
     "diff_change_removed": "removed",
+    "diff_change_invalid": "no longer valid",
     "diff_ruling_accepted": "accepted",
     "diff_ruling_returned": "returned",
     "diff_ruling_pending": "pending",

@@ -38,6 +38,7 @@ ZH_DIFF: dict[str, str] = {
     "diff_change_added": "新增",
     "diff_change_changed": "修改",
     "diff_change_removed": "删除",
+    "diff_change_invalid": "不再有效",
     "diff_ruling_accepted": "销号",
     "diff_ruling_returned": "退回",
     "diff_ruling_pending": "待复核",

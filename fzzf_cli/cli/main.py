@@ -12,6 +12,7 @@ import typer
 
 from fzzf_cli import __version__
 from fzzf_cli.cli import (  # noqa: F401
+    calendar,
     check,
     diff,
     docs,

@@ -4,6 +4,7 @@ measure texts, quotes from the source) stay as the data has them."""
 
 from __future__ import annotations
 
+from fzzf_cli.text.en.calendar import EN_CALENDAR
 from fzzf_cli.text.en.changes import EN_CHANGES
 from fzzf_cli.text.en.diff import EN_DIFF
 from fzzf_cli.text.en.files import EN_FILES
@@ -30,4 +31,5 @@ EN: dict[str, str] = {
     **EN_NIL,
     **EN_DIFF,
     **EN_UNITS,
+    **EN_CALENDAR,
 }

@@ -4,6 +4,7 @@ dict with the same keys."""
 
 from __future__ import annotations
 
+from fzzf_cli.text.zh.calendar import ZH_CALENDAR
 from fzzf_cli.text.zh.changes import ZH_CHANGES
 from fzzf_cli.text.zh.diff import ZH_DIFF
 from fzzf_cli.text.zh.files import ZH_FILES
@@ -30,4 +31,5 @@ ZH: dict[str, str] = {
     **ZH_NIL,
     **ZH_DIFF,
     **ZH_UNITS,
+    **ZH_CALENDAR,
 }

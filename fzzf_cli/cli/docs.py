@@ -18,6 +18,7 @@ from fzzf_cli.cli.app import (
     handled,
     plan_dataset,
 )
+from fzzf_cli.cli.holidays import WorkdaysOpt, days_after
 from fzzf_cli.cli.issue import issue_notices, notice_targets, publish
 from fzzf_cli.cli.state import HistoryOpt, State, assessed_state, build_workspace, warn
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
@@ -101,6 +102,7 @@ def report(
 def notice(
     unit: Annotated[str | None, typer.Argument(help=msg("help_arg_notice_unit"))] = None,
     within: Annotated[int, typer.Option("--within", min=1, max=90, help=msg("help_within"))] = 15,
+    workdays: WorkdaysOpt = False,
     fmt: DocFormatOpt = DocFormat.html,
     every: Annotated[bool, typer.Option("--all", help=msg("help_all"))] = False,
     min_overdue: Annotated[
@@ -117,7 +119,8 @@ def notice(
     with handled():
         state = assessed_state(data, as_of, history=history)
         targets = notice_targets(state.ws.ds, unit, every)
-        options = {"within": within, "fmt": fmt.value, "min_overdue": min_overdue,
+        deadline = days_after(state.as_of, within, workdays)
+        options = {"deadline": deadline, "fmt": fmt.value, "min_overdue": min_overdue,
                    "no_number": no_number, "output": output, "force": force,
                    "templates": templates}  # fmt: skip
         issue_notices(state, targets, options)

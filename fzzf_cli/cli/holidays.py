@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import Annotated
 
-from fzzf_cli.derive.workdays import UnknownYear, WorkdayTest
+import typer
+
+from fzzf_cli.derive.workdays import UnknownYear, WorkdayTest, add_workdays
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.text import msg
 
@@ -27,3 +30,22 @@ def official_workdays() -> WorkdayTest:
 def unknown_year(error: UnknownYear) -> FzzfError:
     """The usage error for a count that reaches a year the calendar does not cover."""
     return FzzfError(msg("workdays_unknown_year", year=error.year), EXIT_USAGE)
+
+
+WorkdaysOpt = Annotated[bool, typer.Option("--workdays", help=msg("help_workdays"))]
+
+
+def days_after(start: date, count: int, workdays: bool) -> date:
+    """``count`` days after ``start``: calendar days, or (``workdays``) 工作日 of the
+    official calendar; a usage error when that calendar does not know a year it needs."""
+    if not workdays:
+        return start + timedelta(days=count)
+    try:
+        return add_workdays(start, count, official_workdays())
+    except UnknownYear as error:
+        raise unknown_year(error) from None
+
+
+def soon_span(start: date, soon: int, workdays: bool) -> int:
+    """``--soon`` as the calendar days the statuses are judged by (see ``days_after``)."""
+    return (days_after(start, soon, workdays) - start).days

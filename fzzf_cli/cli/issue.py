@@ -147,7 +147,7 @@ def issue_notices(state: State, targets: list[str] | None, options: dict[str, An
         _can_number(state.root, settings)
     written = 0
     for uid in targets or []:
-        doc = notice_document(state.ws, state.as_of, uid, options["within"], fmt, settings)
+        doc = notice_document(state.ws, state.as_of, uid, options["deadline"], fmt, settings)
         if doc is None:  # nothing overdue: nothing to send
             name = ds.name_of(uid)
             sys.stderr.write(msg("notice_none", unit=name, as_of=state.as_of) + "\n")

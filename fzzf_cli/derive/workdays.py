@@ -32,12 +32,6 @@ def add_workdays(start: date, count: int, is_workday: WorkdayTest) -> date:
     return day
 
 
-def workday_span(start: date, count: int, is_workday: WorkdayTest) -> int:
-    """How many calendar days ``count`` working days after ``start`` reach: a ``--soon`` of
-    working days becomes the calendar-day window the statuses are judged by."""
-    return (add_workdays(start, count, is_workday) - start).days
-
-
 def off_day(day: date, is_workday: WorkdayTest) -> bool:
     """True if ``day`` falls on a weekend or public holiday (a deadline to mark)."""
     return not is_workday(day)

@@ -49,14 +49,14 @@ def notice_document(
     ws: Workspace,
     as_of: date,
     unit: str,
-    within: int,
+    deadline: date,
     fmt: str,
     settings: DocumentSettings | None = None,
 ) -> Document | None:
     """A 督办通知 to ``unit`` listing what it has overdue; None when nothing is."""
     if not any(a.obligation.unit_id == unit and a.status in LATE for a in ws.assessed):
         return None
-    context = notice_context(ws.ds, ws.assessed, unit, as_of, within, settings)
+    context = notice_context(ws.ds, ws.assessed, unit, as_of, deadline, settings)
     template = "notice.docx" if fmt == "docx" else f"notice.{fmt}.j2"
     return Document(template, context, f"notice-{unit}-{as_of.isoformat()}.{fmt}")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.derive.workdays import WorkdayTest
@@ -60,7 +60,7 @@ def calendar_bytes(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", _clean(name))
-    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc)
+    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
     for o in sorted(obligations, key=lambda o: (o.due, o.id)):
         event = Event()
         summary = _clean(msg("ical_summary", unit=o.unit, title=o.title))

@@ -7,7 +7,7 @@ plan's words, and a deadline to catch up.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from fzzf_cli.derive.status import CLAIMED, DONE, LATE, Assessed
@@ -16,6 +16,7 @@ from fzzf_cli.model.changes import RoundFile
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.documents import DocumentSettings
 from fzzf_cli.model.filings import PilotFile, Report
+from fzzf_cli.present.days import weekday_date
 from fzzf_cli.present.report import HORIZON_DAYS, iso_day, item_view, plan_info, upcoming
 from fzzf_cli.present.report_pilots import long_day
 from fzzf_cli.present.report_rules import light_counts
@@ -139,11 +140,12 @@ def notice_context(
     assessed: list[Assessed],
     unit: str,
     as_of: date,
-    within: int,
+    deadline: date,
     settings: DocumentSettings | None = None,
 ) -> dict[str, Any]:
     """The 督办通知 to one unit (三(三) 限期整改): what is overdue, the plan's words, a
-    deadline; signed by the sender ``settings`` name (else the coordinator's full name).
+    deadline (with its weekday; the caller counts calendar or working days); signed by the
+    sender ``settings`` name (else the coordinator's full name).
 
     Written for officials: dates in words (2017年7月15日), periods as 2017年上半年, no
     internal ids or commands; each distinct quote of the plan is given once, with the items
@@ -170,7 +172,6 @@ def notice_context(
     for quote in quotes:
         quote["ref"] = join(quote["refs"])
         quote["items_text"] = join(quote["items"])
-    deadline = as_of + timedelta(days=within)
     unit_record = ds.units.get(unit)
     return {
         "plan": plan_info(ds, as_of, None),
@@ -187,9 +188,9 @@ def notice_context(
         "late": late,
         "quotes": quotes,
         "deadline": deadline.isoformat(),
-        "deadline_text": long_date(deadline),
+        "deadline_text": weekday_date(deadline),
         "date_text": long_date(as_of),
-        "within": within,
+        "within": (deadline - as_of).days,
         "reporting_quote": ds.measures_file.reporting.quote,
     }
 

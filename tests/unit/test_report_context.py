@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,9 @@ def ws(mini_repo: Path) -> Workspace:
 @pytest.fixture
 def found(ws: Workspace) -> list[Assessed]:
     return assessed(ws)
+
+
+DAYS_15 = timedelta(days=15)  # a notice's 限期
 
 
 def _ids(rows: list[dict[str, Any]]) -> list[str]:
@@ -287,12 +291,12 @@ def test_notice_context(mini_repo: Path) -> None:
     units = UNITS.replace("    name: 德庆县\n", "    name: 德庆县\n    full_name: 德庆县人民政府\n")
     write_plan(file_all(mini_repo), units=units)
     ws = workspace(mini_repo)
-    context = notice_context(ws.ds, assessed(ws), "deqing", AS_OF, 15)
+    context = notice_context(ws.ds, assessed(ws), "deqing", AS_OF, AS_OF + DAYS_15)
     assert context["unit"] == {"id": "deqing", "name": "德庆县", "addressee": "德庆县人民政府"}
     assert _ids(context["late"]) == ["report-2016-H2.deqing"]
     assert (context["deadline"], context["deadline_text"], context["within"]) == (
         "2017-01-25",
-        "2017年1月25日",
+        "2017年1月25日（星期三）",
         15,
     )
     assert context["reporting_quote"] == "每年的6月底和12月底前"
@@ -301,7 +305,7 @@ def test_notice_context(mini_repo: Path) -> None:
     assert item["due_text"] == "2016年12月31日"
     assert context["sender"] == context["letterhead"] == "市法制局"  # no settings: the name
     settings = DocumentSettings(sender="某市法制局", number_prefix="某法督", copy_to=["甲"])
-    context = notice_context(ws.ds, assessed(ws), "deqing", AS_OF, 15, settings)
+    context = notice_context(ws.ds, assessed(ws), "deqing", AS_OF, AS_OF + DAYS_15, settings)
     assert (context["sender"], context["printed_by"], context["copy_to"]) == (
         "某市法制局", "某市法制局", ["甲"],
     )  # fmt: skip
@@ -311,7 +315,7 @@ def test_notice_quotes_are_given_once(mini_repo: Path) -> None:
     """Two missing reports share the reporting rule: it is quoted once, for both items."""
     day = AS_OF.replace(year=2017, month=7, day=15)  # nothing filed: three reports missing
     ws = workspace(mini_repo, day)
-    context = notice_context(ws.ds, assessed(ws, day), "deqing", day, 15)
+    context = notice_context(ws.ds, assessed(ws, day), "deqing", day, day + DAYS_15)
     quotes = [q["quote"] for q in context["quotes"]]
     assert len(quotes) == len(set(quotes)) and len(quotes) < len(context["late"])
     shared = next(q for q in context["quotes"] if len(q["items"]) > 1)

@@ -1,0 +1,94 @@
+"""``fzzf calendar``: RFC 5545 feeds read back by icalendar, by ``ics`` and by a small
+line-unfolding reader of our own; stable bytes for a fixed --as-of."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def unfold(text: str) -> list[str]:
+    """RFC 5545 §3.1: a CRLF followed by one space or tab continues the line."""
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    return re.sub(r"\r\n[ \t]", "", text).split("\r\n")
+
+
+def own_events(text: str) -> dict[str, dict[str, str]]:
+    """UID → {DTSTART, SUMMARY, alarms} read line by line, no library."""
+    events: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    depth = ""
+    for line in unfold(text):
+        if line == "BEGIN:VEVENT":
+            current, depth = {"alarms": ""}, "event"
+        elif line == "BEGIN:VALARM":
+            depth = "alarm"
+        elif line == "END:VALARM":
+            depth = "event"
+        elif line == "END:VEVENT" and current is not None:
+            events[current["UID"]] = current
+            current = None
+        elif current is not None:
+            name, _, value = line.partition(":")
+            key = name.split(";")[0]
+            if depth == "alarm" and key == "TRIGGER":
+                current["alarms"] += value + " "
+            elif depth == "event":
+                current[key] = value.replace("\\,", ",").replace("\\n", "\n")
+    return events
+
+
+def test_unit_calendar_three_parsers(cli: Any, tmp_path: Path) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    out = tmp_path / "deqing.ics"
+    code, _, err = cli("calendar", "德庆县", "-o", str(out), "--as-of", "2017-09-25")
+    assert code == 0, err
+    raw = out.read_bytes()
+    text = raw.decode("utf-8")
+    ours = own_events(text)
+    parsed = icalendar.Calendar.from_ical(raw)
+    events = {str(e["UID"]): e for e in parsed.walk("VEVENT")}
+    assert set(events) == set(ours) and len(ours) > 10
+    uid = "report-2017-H2.deqing@fzzf.invalid"
+    event = events[uid]
+    assert (
+        event.decoded("dtstart")
+        == date(2017, 12, 31)
+        == date.fromisoformat("-".join(re.findall(r"(\d{4})(\d\d)(\d\d)", ours[uid]["DTSTART"])[0]))
+    )
+    assert str(event["summary"]) == ours[uid]["SUMMARY"]
+    assert "德庆县" in event["summary"] and "方案原文" in str(event["description"])
+    assert "20170925T000000Z" in ours[uid]["DTSTAMP"]  # the as-of day, not the clock
+    assert ours[uid]["alarms"].split() == ["-P7D", "-P1D"]
+    assert all("措施：第" in e["DESCRIPTION"] for e in ours.values() if e["UID"].startswith("m"))
+    ics = pytest.importorskip("ics")
+    other = {e.uid: e for e in ics.Calendar(text).events}
+    assert set(other) == set(ours)
+    assert other[uid].begin.date() == date(2017, 12, 31) and other[uid].name == ours[uid]["SUMMARY"]
+
+
+def test_same_bytes_for_same_as_of_and_weekend_marked(cli: Any, tmp_path: Path) -> None:
+    runs = [cli("calendar", "德庆县", "--as-of", "2017-09-25")[1] for _ in range(2)]
+    assert runs[0] == runs[1]
+    # 2016-12-31 was a Saturday: the H2 report's deadline is marked.
+    event = own_events(runs[0].replace("\n", "\r\n").replace("\r\r\n", "\r\n"))
+    assert "周末或法定节假日" in event["report-2016-H2.deqing@fzzf.invalid"]["DESCRIPTION"]
+    assert "周末" not in event["report-2017-H1.deqing@fzzf.invalid"]["DESCRIPTION"]  # a Friday
+
+
+def test_all_writes_one_feed_per_unit(cli: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "feeds"
+    code, _, err = cli("calendar", "--all", "-o", f"{folder}/", "--as-of", "2017-09-25")
+    assert code == 0, err
+    names = {p.name for p in folder.iterdir()}
+    assert {"all.ics", "deqing.ics"} <= names and len(names) > 20
+    every = own_events((folder / "all.ics").read_bytes().decode())
+    for name in names - {"all.ics"}:
+        one = own_events((folder / name).read_bytes().decode())
+        assert set(one) <= set(every)
+    assert cli("calendar", "--all", "--as-of", "2017-09-25")[0] == 2
+    assert cli("calendar", "德庆县", "--all", "-o", str(folder))[0] == 2

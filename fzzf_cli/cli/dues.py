@@ -24,6 +24,7 @@ from fzzf_cli.cli.app import (
     plan_dataset,
     until_date,
 )
+from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span
 from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.cli.state import duty_states
 from fzzf_cli.derive.obligations import derive
@@ -78,6 +79,7 @@ def owes(
     until: UntilOpt = None,
     as_of: AsOfOpt = None,
     soon: SoonOpt = SOON,
+    workdays: WorkdaysOpt = False,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
     output: OutputOpt = None,
@@ -85,6 +87,7 @@ def owes(
     headers: HeadersOpt = Headers.KEY,
 ) -> None:
     with handled():
+        soon = soon_span(as_of_date(as_of), soon, workdays)
         today = as_of_date(as_of)
         root, ds = plan_dataset(data)
         ref = resolve(ds, unit, units_only=False)

@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-from fzzf_cli.cli.app import AsOfOpt, DataOpt, FzzfCommand, SoonOpt, app, handled
+from fzzf_cli.cli.app import AsOfOpt, DataOpt, FzzfCommand, SoonOpt, app, as_of_date, handled
+from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span
 from fzzf_cli.cli.listing import ForceOpt
 from fzzf_cli.cli.results import working_dir, write_result
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
@@ -29,12 +30,14 @@ def ledger(
     force: ForceOpt = False,
     as_of: AsOfOpt = None,
     soon: SoonOpt = SOON,
+    workdays: WorkdaysOpt = False,
     history: HistoryOpt = False,
     data: DataOpt = None,
 ) -> None:
     from fzzf_cli.present.ledger import ledger_workbook
 
     with handled():
+        soon = soon_span(as_of_date(as_of), soon, workdays)
         state = assessed_state(data, as_of, soon, history)
         content = ledger_workbook(state.ws, state.as_of, soon)
         name = f"ledger-{state.as_of.isoformat()}.xlsx"

@@ -14,8 +14,10 @@ from fzzf_cli.cli.app import (
     FzzfCommand,
     SoonOpt,
     app,
+    as_of_date,
     handled,
 )
+from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span
 from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
 from fzzf_cli.present.formats import Headers
@@ -31,6 +33,7 @@ def overdue(
     unit: UnitOpt = None,
     as_of: AsOfOpt = None,
     soon: SoonOpt = SOON,
+    workdays: WorkdaysOpt = False,
     history: HistoryOpt = False,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
@@ -41,6 +44,7 @@ def overdue(
     from fzzf_cli.present.chase import overdue_view
 
     with handled():
+        soon = soon_span(as_of_date(as_of), soon, workdays)
         state = assessed_state(data, as_of, soon, history)
         ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
         view = overdue_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, ref)
@@ -52,6 +56,7 @@ def status(
     unit: UnitOpt = None,
     as_of: AsOfOpt = None,
     soon: SoonOpt = SOON,
+    workdays: WorkdaysOpt = False,
     history: HistoryOpt = False,
     data: DataOpt = None,
     fmt: FormatOpt = TABLE,
@@ -62,6 +67,7 @@ def status(
     from fzzf_cli.present.chase import status_view
 
     with handled():
+        soon = soon_span(as_of_date(as_of), soon, workdays)
         state = assessed_state(data, as_of, soon, history)
         ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
         view = status_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, soon, ref)

@@ -94,13 +94,14 @@ def test_all_writes_one_feed_per_unit(cli: Any, tmp_path: Path) -> None:
     assert cli("calendar", "德庆县", "--all", "-o", str(folder))[0] == 2
 
 
-def test_notice_within_workdays_skips_national_day(cli: Any) -> None:
-    args = ("notice", "德庆县", "--within", "15", "-f", "md", "-o", "-", "--as-of")
-    code, out, err = cli(*args[:3], "--workdays", *args[3:], "2017-09-25")
+def test_notice_within_workdays_skips_national_day(cli: Any, plan_repo: Path) -> None:
+    args = ("notice", "德庆县", "--data", str(plan_repo), "--within", "15", "-f", "md", "-o", "-")
+    args = (*args, "--as-of")
+    code, out, err = cli(*args, "2017-09-25", "--workdays")
     assert code == 0, err
     assert "2017年10月20日（星期五）" in out  # 9-30 worked (调休), 10-1..10-8 off
     assert "2017年10月10日（星期二）" in cli(*args, "2017-09-25")[1]  # calendar days
-    code, _, err = cli(*args[:3], "--workdays", *args[3:], "2026-12-20")
+    code, _, err = cli(*args, "2026-12-20", "--workdays")
     assert code == 2 and "2027" in err
 
 
@@ -109,4 +110,4 @@ def test_soon_in_workdays(cli: Any) -> None:
 
     assert soon_span(date(2017, 9, 25), 6, workdays=True) == 14  # to 10-9, past the holiday
     assert soon_span(date(2017, 9, 25), 6, workdays=False) == 6
-    assert cli("status", "--soon", "6", "--workdays", "--as-of", "2017-09-25")[0] == 0
+    assert cli("owes", "德庆县", "--soon", "6", "--workdays", "--as-of", "2017-09-25")[0] == 0

@@ -42,8 +42,8 @@ from fzzf_cli.vocab import Kind
 
 # The order ``fzzf --help`` lists the commands in: daily questions first.
 COMMAND_ORDER = (
-    "due", "owes", "overdue", "status", "review", "check", "codeowners", "report", "notice",
-    "ledger",
+    "due", "owes", "overdue", "status", "review", "remind", "check", "codeowners", "report",
+    "notice", "ledger", "init",
     "new",
     "validate", "measures", "measure", "units", "pilots",
 )  # fmt: skip

@@ -53,7 +53,8 @@ def remind(
         _check_folder(output)
         state = assessed_state(data, as_of, within, history)
         units = _units(state.ws.ds, unit)
-        found = digests(state.ws.ds, state.assessed, state.as_of, within, units)
+        there = {f.path: msg("gate_hint_draft") for f in state.ws.subs.all() if f.filed is None}
+        found = digests(state.ws.ds, state.assessed, state.as_of, within, units, there)
         _deliver(found, fmt.value, output, force, state.as_of, within)
 
 

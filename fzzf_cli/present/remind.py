@@ -31,14 +31,22 @@ class Digest(NamedTuple):
     overdue: list[Assessed]
     returned: list[Assessed]
     files: list[tuple[str, str]]  # a required document's path, and the command creating it
+    # (or, for a draft already there, what makes it count)
 
 
 def digests(
-    ds: Dataset, assessed: list[Assessed], as_of: date, within: int, units: list[str]
+    ds: Dataset,
+    assessed: list[Assessed],
+    as_of: date,
+    within: int,
+    units: list[str],
+    there: dict[str, str] | None = None,
 ) -> list[Digest]:
     """A digest for each of ``units`` (in that order) with something to be reminded of:
     open items due by ``as_of + within``, overdue items, items returned and not yet
-    overdue again; units with nothing get none (a reminder that says nothing is noise)."""
+    overdue again; units with nothing get none (a reminder that says nothing is noise).
+    ``there`` maps files that exist but do not count yet (drafts) to what to do instead
+    of creating them."""
     horizon = as_of + timedelta(days=within)
     mine: dict[str, list[Assessed]] = {}
     for a in sorted(assessed, key=lambda a: (a.due, a.obligation.id)):
@@ -50,13 +58,17 @@ def digests(
         overdue = [a for a in items if a.status in LATE]
         returned = [a for a in items if a.status is Status.RETURNED]
         if soon or overdue or returned:
-            files = _files([*overdue, *soon])
+            files = _files([*overdue, *soon], there or {})
             found.append(Digest(unit_id, ds.name_of(unit_id), soon, overdue, returned, files))
     return found
 
 
-def _files(items: list[Assessed]) -> list[tuple[str, str]]:
-    files = {expected_path(a): new_command(a) for a in items if a.obligation.kind in FILED_KINDS}
+def _files(items: list[Assessed], there: dict[str, str]) -> list[tuple[str, str]]:
+    files = {
+        expected_path(a): there.get(expected_path(a)) or new_command(a)
+        for a in items
+        if a.obligation.kind in FILED_KINDS
+    }
     return sorted(files.items())
 
 

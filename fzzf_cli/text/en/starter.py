@@ -54,7 +54,7 @@ EN_STARTER: dict[str, str] = {
     "remind_none": "As of {as_of}, nothing to remind of within {days} days.",
     "remind_summary": "{n} units have something to be reminded of.",
     "remind_not_folder": "-o must be a folder (ending in /): one file is written per unit",
-    "check_builtin": "No data repository here, only the plan built into fzzf: it has no submissions, so it cannot be used for the gate (a pull request deleting data/measures.yaml would pass). Run it in a data repository, name one with --data, or create one with fzzf init FOLDER.",
-    "help_completion_install": "Install completion for the current shell",
-    "help_completion_show": "Show the completion script, to copy it or customise it",
+    "check_builtin": "No data repository found, only the plan built into fzzf: it has no submissions, so it cannot be used for the gate (a pull request deleting data/measures.yaml would pass). Run it in a data repository, name one with --data, or create one with fzzf init FOLDER.",
+    "help_completion_install": "Install completion for the current shell (Tab completes commands and options).",
+    "help_completion_show": "Show the completion script for the current shell, to copy it or install it yourself.",
 }

@@ -54,7 +54,7 @@ ZH_STARTER: dict[str, str] = {
     "remind_none": "截至 {as_of}，{days} 天内没有要提醒的事项。",
     "remind_summary": "{n} 个单位有要提醒的事项。",
     "remind_not_folder": "-o 须是文件夹（以 / 结尾）：每个单位写一个文件",
-    "check_builtin": "这里没有数据仓库，fzzf 只有内置方案可用：内置方案没有报送文件，不能用它把关（否则删掉 data/measures.yaml 的 pull request 也会通过）。请在数据仓库中运行，用 --data 指定，或用 fzzf init 文件夹 新建一个。",
-    "help_completion_install": "为当前 shell 安装命令补全",
-    "help_completion_show": "显示命令补全脚本，以便复制或自定义",
+    "check_builtin": "没有找到数据仓库，只有随 fzzf 安装的内置方案：它没有报送文件，不能用它把关（否则删掉 data/measures.yaml 的 pull request 也会通过）。请在数据仓库中运行，用 --data 指定，或用 fzzf init 文件夹 新建一个。",
+    "help_completion_install": "为当前 shell 安装命令补全（按 Tab 补全命令和选项）。",
+    "help_completion_show": "显示当前 shell 的命令补全脚本，以便复制或自行安装。",
 }

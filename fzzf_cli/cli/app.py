@@ -104,7 +104,7 @@ class FzzfGroup(typer.core.TyperGroup):
             raise PipeClosed from None  # click would turn it into exit 1
 
     def get_params(self, ctx: Any) -> list[Any]:
-        params = super().get_params(ctx)
+        params: list[Any] = super().get_params(ctx)
         for param in params:  # typer's own options, in the user's language
             if param.name in _COMPLETION_HELP:
                 param.help = msg(_COMPLETION_HELP[param.name])

@@ -22,6 +22,15 @@ OPEN = (Status.NOT_YET_DUE, Status.DUE_SOON, Status.NIL_RETURN)
 FORMATS = {"text": "txt", "md": "md"}  # the format and its file's suffix
 
 
+class FileToDo(NamedTuple):
+    """A required document's file: the command that creates it or, for a draft already
+    there, what makes it count instead."""
+
+    path: str
+    command: str | None
+    note: str | None = None
+
+
 class Digest(NamedTuple):
     """What one unit is reminded of."""
 
@@ -30,8 +39,7 @@ class Digest(NamedTuple):
     soon: list[Assessed]
     overdue: list[Assessed]
     returned: list[Assessed]
-    files: list[tuple[str, str]]  # a required document's path, and the command creating it
-    # (or, for a draft already there, what makes it count)
+    files: list[FileToDo]
 
 
 def digests(
@@ -63,13 +71,14 @@ def digests(
     return found
 
 
-def _files(items: list[Assessed], there: dict[str, str]) -> list[tuple[str, str]]:
+def _files(items: list[Assessed], there: dict[str, str]) -> list[FileToDo]:
     files = {
-        expected_path(a): there.get(expected_path(a)) or new_command(a)
+        path: FileToDo(path, None, there[path]) if path in there else FileToDo(path, new_command(a))
         for a in items
         if a.obligation.kind in FILED_KINDS
+        for path in [expected_path(a)]
     }
-    return sorted(files.items())
+    return sorted(files.values())
 
 
 def render(digest: Digest, fmt: str, as_of: date, within: int) -> str:
@@ -90,7 +99,10 @@ def render(digest: Digest, fmt: str, as_of: date, within: int) -> str:
     section(msg("remind_returned"), [_returned(a, value, markdown) for a in digest.returned])
     code = "`{}`" if markdown else "{}"
     files = [
-        msg("remind_file", path=code.format(p), command=code.format(c)) for p, c in digest.files
+        msg("remind_file", path=code.format(f.path), command=code.format(f.command))
+        if f.command is not None
+        else msg("remind_file", path=code.format(f.path), command=f.note)
+        for f in digest.files
     ]
     section(msg("remind_files"), files)
     lines.extend(["", msg("remind_progress")])

@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
-from fzzf_cli.present.remind import digests, render
+from fzzf_cli.present.remind import FileToDo, digests, render
 from fzzf_cli.vocab import Status
 
 from .scenario import AS_OF, assessed, file_all, workspace
@@ -26,13 +26,13 @@ def test_each_unit_gets_what_needs_it(mini_repo: Path) -> None:
     assert [a.status for a in deqing.returned] == [Status.RETURNED]
     assert deqing.returned[0].due > AS_OF  # the new deadline, not yet passed
     assert deqing.files == [
-        (
+        FileToDo(
             "data/submissions/2016-H2/deqing.yaml",
             "fzzf new report deqing 2016-H2 --date YYYY-MM-DD",
         )
     ]
     assert bianban.files == [
-        (
+        FileToDo(
             "data/submissions/pilot-plans/p2/bianban.yaml",
             "fzzf new pilot-plan 2 bianban --date YYYY-MM-DD",
         )
@@ -52,7 +52,9 @@ def test_the_window_decides_what_is_due_soon(mini_repo: Path) -> None:
 def test_a_draft_there_is_completed_not_created(mini_repo: Path) -> None:
     there = {"data/submissions/2016-H2/deqing.yaml": "fill in submitted"}
     found = {d.unit_id: d for d in _digests(mini_repo, there=there)}
-    assert found["deqing"].files == [("data/submissions/2016-H2/deqing.yaml", "fill in submitted")]
+    assert found["deqing"].files == [
+        FileToDo("data/submissions/2016-H2/deqing.yaml", None, "fill in submitted")
+    ]
 
 
 def test_text_and_markdown(mini_repo: Path) -> None:

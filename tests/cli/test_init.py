@@ -54,7 +54,8 @@ def test_init_gives_a_repository_whose_ci_passes(cli, tmp_path: Path) -> None:
     commands = _ci_commands(repo)
     assert commands[:2] == ["fzzf validate", "fzzf check --format github"]
     assert "fzzf check --format junit --output fzzf-check.xml" in commands
-    for command in dict.fromkeys(commands):  # on a day before the plan's first deadline: nothing missing
+    # on a day before the plan's first deadline nothing is missing
+    for command in dict.fromkeys(commands):
         args = command.split()[1:]
         code, out, err = cli(*args, "--data", str(repo), "--as-of", "2016-03-01")
         assert code == 0, (command, out, err)

@@ -42,8 +42,8 @@ from fzzf_cli.vocab import Kind
 
 # The order ``fzzf --help`` lists the commands in: daily questions first.
 COMMAND_ORDER = (
-    "due", "owes", "overdue", "status", "review", "check", "codeowners", "report", "notice",
-    "ledger",
+    "due", "owes", "overdue", "status", "review", "remind", "check", "codeowners", "report",
+    "notice", "ledger", "init",
     "new",
     "validate", "measures", "measure", "units", "pilots",
 )  # fmt: skip
@@ -63,6 +63,10 @@ class ChineseHelpFormatter(HelpFormatter):
         super().write_usage(prog, args, msg("help_usage") if prefix is None else prefix)
 
 
+_COMPLETION_HELP = {
+    "install_completion": "help_completion_install",
+    "show_completion": "help_completion_show",
+}
 _HEADINGS = {"Options": "help_options", "Commands": "help_commands", "Arguments": "help_arguments"}
 
 
@@ -98,6 +102,13 @@ class FzzfGroup(typer.core.TyperGroup):
             return super().invoke(ctx)
         except BrokenPipeError:
             raise PipeClosed from None  # click would turn it into exit 1
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:  # typer's own options, in the user's language
+            if param.name in _COMPLETION_HELP:
+                param.help = msg(_COMPLETION_HELP[param.name])
+        return params
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
@@ -146,7 +157,7 @@ app = typer.Typer(
     cls=FzzfGroup,
     name="fzzf",
     help=msg("help_app"),
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,

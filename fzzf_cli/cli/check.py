@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -86,12 +87,22 @@ def check(
 
     with handled():
         _usage(fmt, output, history, changed_since, baseline)
-        today, root = as_of_date(as_of), data_root(data, filings=True)
+        today, root = as_of_date(as_of), _gate_root(data)
         ws, problems, change = _judged(root, today, history, changed_since or baseline)
         known = _known(ws, baseline, today, grace) if baseline else None
         outcome = judge(ws, problems, today, grace, change, known)
         _publish(fmt, outcome, output, root, force)
     raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
+
+
+def _gate_root(data: Path | None) -> DataRoot:
+    """The data repository to gate. Outside one, fzzf would have only its built-in plan,
+    and says so; it still refuses to gate on it: a pull request that deletes
+    ``data/measures.yaml`` must not pass on the plan shipped with fzzf."""
+    root = data_root(data)
+    if root.origin == "embedded":
+        raise FzzfError(msg("check_builtin"), EXIT_USAGE)
+    return root
 
 
 def _usage(

@@ -18,10 +18,12 @@ from fzzf_cli.cli import (  # noqa: F401
     docs,
     dues,
     forms,
+    init,
     ledger,
     new,
     owners,
     plan,
+    remind,
     rounds,
     track,
 )

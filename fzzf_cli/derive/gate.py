@@ -39,13 +39,17 @@ def failure(
         return Problem(Location(expected_path(a)), text, msg("gate_hint_invalid"))
     if hints and expected_path(a) in hints:
         return Problem(Location(expected_path(a)), text, hints[expected_path(a)])
+    return Problem(Location(expected_path(a)), text, msg("gate_hint", command=new_command(a)))
+
+
+def new_command(a: Assessed) -> str:
+    """The ``fzzf new`` command that creates the file a required document is filed in."""
+    o = a.obligation
     if o.kind == Kind.REPORT:
-        command = f"fzzf new report {o.unit_id} {o.period} --date YYYY-MM-DD"
-    elif o.kind == Kind.ROUND:
-        command = f"fzzf new round {o.round} {o.unit_id} --date YYYY-MM-DD"
-    else:
-        command = f"fzzf new {PilotDoc.of(o.kind).command} {o.pilot} {o.unit_id} --date YYYY-MM-DD"
-    return Problem(Location(expected_path(a)), text, msg("gate_hint", command=command))
+        return f"fzzf new report {o.unit_id} {o.period} --date YYYY-MM-DD"
+    if o.kind == Kind.ROUND:
+        return f"fzzf new round {o.round} {o.unit_id} --date YYYY-MM-DD"
+    return f"fzzf new {PilotDoc.of(o.kind).command} {o.pilot} {o.unit_id} --date YYYY-MM-DD"
 
 
 class Outcome(NamedTuple):

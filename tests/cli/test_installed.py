@@ -88,6 +88,8 @@ def test_wheel_embeds_the_plan_and_runs_from_it(tmp_path: Path) -> None:
     for inside in ("units.yaml", "measures.yaml", "pilots.yaml", "source/plan.txt"):
         assert f"fzzf_cli/_embedded/data/{inside}" in names
     assert any(n.startswith("fzzf_cli/_embedded/templates/") for n in names)
+    for example in ("github-workflow.yml", "gitlab-ci.yml"):  # what fzzf init copies
+        assert f"fzzf_cli/_embedded/examples/ci/{example}" in names
     target = tmp_path / "site"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "-t", str(target), str(wheel)],
@@ -108,6 +110,18 @@ def test_wheel_embeds_the_plan_and_runs_from_it(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert len(json.loads(run.stdout)["pilots"]) == 8
+    # fzzf init from the wheel alone: a repository that its own CI example validates.
+    for args, cwd in ((("init", "zq-data"), tmp_path), (("validate",), tmp_path / "zq-data")):
+        done = subprocess.run(
+            [sys.executable, "-m", "fzzf_cli", *args],
+            cwd=cwd,
+            env=_env(PYTHONPATH=str(target)),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "zq-data" / ".gitlab-ci.yml").is_file()
     # A data repository without templates of its own: the shipped ones render its report.
     shutil.copytree(REPO / "data", away / "data")
     report = subprocess.run(

@@ -26,13 +26,13 @@ class Browser:
             os.dup2(high_in, 3)
             os.dup2(high_out, 4)
 
-        self.process = subprocess.Popen(  # noqa: S603
+        self.process = subprocess.Popen(
             [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--disable-default-apps", "--mute-audio", f"--user-data-dir={profile}",
              "--remote-debugging-pipe", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            close_fds=False, preexec_fn=wire,  # noqa: PLW1509
+            close_fds=False, preexec_fn=wire,
         )  # fmt: skip
         os.close(to_child)
         os.close(from_child)

@@ -62,24 +62,28 @@ def site_pages(ws: Workspace, scope: Scope, folders: list[Path]) -> dict[str, st
     overall = overall_context(ws.ds, ws.assessed, ws.subs, scope)
     overall["plan"]["scope_text"] = scope_text(scope)
     units = unit_rows(ws, scope)
-    common = {"plan": overall["plan"], "script": SCRIPT}
+    top = {"plan": overall["plan"], "script": SCRIPT, "root": ""}
+    index = top | {
+        "headline": overall["headline"],
+        "measures_headline": overall["measures_headline"],
+        "lights_bar": shares(overall["headline"]["lights"]),
+        "areas": overall["areas"],
+        "units": units,
+    }
     pages = {
-        "index.html": render(folders, "site_index.html.j2", {
-            **common, "root": "", "headline": overall["headline"], "units": units,
-            "lights_bar": shares(overall["headline"]["lights"]), "areas": overall["areas"],
-            "measures_headline": overall["measures_headline"],
-        }),  # fmt: skip
-        "overdue.html": render(folders, "site_overdue.html.j2", {
-            **common, "root": "", "overdue": overall["overdue"],
-        }),  # fmt: skip
+        "index.html": render(folders, "site_index.html.j2", index),
+        "overdue.html": render(
+            folders, "site_overdue.html.j2", top | {"overdue": overall["overdue"]}
+        ),
         SCRIPT: render(folders, "site.js.j2", {}),
     }
     period = scope.period.id if scope.period else None
     for row in units:
         uid = row["unit_id"]
         context = unit_context(ws.ds, ws.assessed, ws.subs, uid, scope.as_of, period)
-        pages[row["page"]] = render(folders, "site_unit.html.j2", {
-            **common, **context, "plan": overall["plan"], "root": "../", "line": row,
+        pages[row["page"]] = render(folders, "site_unit.html.j2", context | top | {
+            "root": "../",
+            "line": row,
             "calendar": "../" + CALENDAR.format(unit=uid),
             "workbook": "../" + WORKBOOK.format(unit=uid),
         })  # fmt: skip

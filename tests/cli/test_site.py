@@ -141,3 +141,29 @@ def test_site_in_headless_chromium(site: Path, tmp_path: Path) -> None:
             assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
     finally:
         browser.close()
+
+
+@pytest.mark.parametrize("name", ["github-pages.yml", "gitlab-pages.yml"])
+def test_pages_examples_build_what_they_publish(
+    cli, plan_repo: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The example jobs' own command writes the folder they publish, from the main branch."""
+    import shlex
+
+    import yaml
+
+    text = (REPO / "examples" / "ci" / name).read_text(encoding="utf-8")
+    jobs = yaml.safe_load(text)
+    if name == "github-pages.yml":
+        steps = jobs["jobs"]["build"]["steps"]
+        lines = [s["run"] for s in steps if str(s.get("run", "")).startswith("fzzf ")]
+        published = next(s["with"]["path"] for s in steps if "upload-pages" in s.get("uses", ""))
+        assert jobs[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads `on` as true
+    else:
+        lines = [line for line in jobs["pages"]["script"] if line.startswith("fzzf ")]
+        published = jobs["pages"]["artifacts"]["paths"][0]
+        assert "CI_DEFAULT_BRANCH" in jobs["pages"]["rules"][0]["if"]
+    assert lines == ["fzzf site -o public/"]
+    monkeypatch.chdir(plan_repo)
+    assert cli(*shlex.split(lines[0])[1:], "--as-of", AS_OF)[0] == 0
+    assert (plan_repo / published / "index.html").is_file()

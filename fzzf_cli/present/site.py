@@ -17,7 +17,7 @@ from typing import Any
 from fzzf_cli.derive.tracking import unit_lines
 from fzzf_cli.pipeline import Workspace
 from fzzf_cli.present.render import render
-from fzzf_cli.present.report import overall_context
+from fzzf_cli.present.report import item_view, overall_context
 from fzzf_cli.present.report_rules import Scope, scope_text
 from fzzf_cli.present.report_unit import unit_context
 from fzzf_cli.vocab import Light
@@ -87,4 +87,25 @@ def site_pages(ws: Workspace, scope: Scope, folders: list[Path]) -> dict[str, st
             "calendar": "../" + CALENDAR.format(unit=uid),
             "workbook": "../" + WORKBOOK.format(unit=uid),
         })  # fmt: skip
+    pages.update(measure_pages(ws, folders, top, overall["measures"]))
+    return pages
+
+
+def measure_pages(
+    ws: Workspace, folders: list[Path], top: dict[str, Any], measures: list[dict[str, Any]]
+) -> dict[str, str]:
+    """The measures' list, and a page per measure: its words, lead, state and every unit's
+    duties under it with their lights."""
+    owed: dict[int, list[dict[str, Any]]] = {}
+    for a in ws.assessed:
+        if a.obligation.measure is not None and a.light is not None:
+            owed.setdefault(a.obligation.measure, []).append(item_view(a))
+    texts = {m.id: m.text for m in ws.ds.measures_file.measures}
+    pages = {
+        "measures.html": render(folders, "site_measures.html.j2", top | {"measures": measures})
+    }
+    for row in measures:
+        items = sorted(owed.get(row["id"], []), key=lambda i: (i["due"], i["unit"]))
+        context = top | {"root": "../", "measure": row, "text": texts[row["id"]], "items": items}
+        pages[f"measures/{row['id']}.html"] = render(folders, "site_measure.html.j2", context)
     return pages

@@ -23,7 +23,7 @@ def site(cli, plan_repo: Path, tmp_path: Path) -> Path:
     out = tmp_path / "public"
     code, stdout, err = cli("site", "-o", str(out), "--as-of", AS_OF, "--data", str(plan_repo))
     assert code == 0, err
-    assert "52" in stdout and err == ""
+    assert "122" in stdout and err == ""  # 3 pages, site.js, 49 units, 69 measures
     return out
 
 
@@ -41,7 +41,8 @@ def test_site_is_self_contained(site: Path) -> None:
     """Every page is Chinese, marked as fzzf's, and links only to files of the site, all of
     them there but the calendar feeds and workbooks other commands write."""
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    assert pages[:2] == ["index.html", "overdue.html"] and "units/deqing.html" in pages
+    top = {"index.html", "measures.html", "overdue.html", "units/deqing.html", "measures/69.html"}
+    assert top <= set(pages) and len(pages) == 121
     assert (site / "site.js").is_file()
     for page in pages:
         html = (site / page).read_text(encoding="utf-8")
@@ -128,6 +129,9 @@ def test_site_in_headless_chromium(site: Path, tmp_path: Path) -> None:
         late = browser.evaluate("document.querySelectorAll('#late tbody tr').length")
         before, after, red, _ = browser.evaluate(NARROW % ("owed", "owed", '"报送"'))
         assert before == 89 and 0 < after < before and red == late == 4
+        browser.load((site / "measures" / "1.html").as_uri())
+        before, after, red, _ = browser.evaluate(NARROW % ("items", "items", '"德庆"'))
+        assert before > red > 0 and before > after > 0
         assert browser.problems() == []
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         for name, width, mobile in (("index", 1280, False), ("index", 390, True),

@@ -11,12 +11,13 @@ and ``workbook/<unit>.xlsx``: names fixed here, files written by those commands.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from fzzf_cli.derive.tracking import unit_lines
 from fzzf_cli.pipeline import Workspace
-from fzzf_cli.present.render import render
+from fzzf_cli.present.render import renderer
 from fzzf_cli.present.report import item_view, overall_context
 from fzzf_cli.present.report_rules import Scope, scope_text
 from fzzf_cli.present.report_unit import unit_context
@@ -25,6 +26,7 @@ from fzzf_cli.vocab import Light
 CALENDAR = "calendar/{unit}.ics"
 WORKBOOK = "workbook/{unit}.xlsx"
 SCRIPT = "site.js"
+Render = Callable[[str, dict[str, Any]], str]
 
 
 def shares(counts: dict[str, int]) -> list[dict[str, Any]]:
@@ -59,6 +61,7 @@ def unit_rows(ws: Workspace, scope: Scope) -> list[dict[str, Any]]:
 
 def site_pages(ws: Workspace, scope: Scope, folders: list[Path]) -> dict[str, str]:
     """Every file of the site, by its path relative to the site's folder."""
+    render = renderer(folders)
     overall = overall_context(ws.ds, ws.assessed, ws.subs, scope)
     overall["plan"]["scope_text"] = scope_text(scope)
     units = unit_rows(ws, scope)
@@ -71,28 +74,26 @@ def site_pages(ws: Workspace, scope: Scope, folders: list[Path]) -> dict[str, st
         "units": units,
     }
     pages = {
-        "index.html": render(folders, "site_index.html.j2", index),
-        "overdue.html": render(
-            folders, "site_overdue.html.j2", top | {"overdue": overall["overdue"]}
-        ),
-        SCRIPT: render(folders, "site.js.j2", {}),
+        "index.html": render("site_index.html.j2", index),
+        "overdue.html": render("site_overdue.html.j2", top | {"overdue": overall["overdue"]}),
+        SCRIPT: render("site.js.j2", {}),
     }
     period = scope.period.id if scope.period else None
     for row in units:
         uid = row["unit_id"]
         context = unit_context(ws.ds, ws.assessed, ws.subs, uid, scope.as_of, period)
-        pages[row["page"]] = render(folders, "site_unit.html.j2", context | top | {
+        pages[row["page"]] = render("site_unit.html.j2", context | top | {
             "root": "../",
             "line": row,
             "calendar": "../" + CALENDAR.format(unit=uid),
             "workbook": "../" + WORKBOOK.format(unit=uid),
         })  # fmt: skip
-    pages.update(measure_pages(ws, folders, top, overall["measures"]))
+    pages.update(measure_pages(ws, render, top, overall["measures"]))
     return pages
 
 
 def measure_pages(
-    ws: Workspace, folders: list[Path], top: dict[str, Any], measures: list[dict[str, Any]]
+    ws: Workspace, render: Render, top: dict[str, Any], measures: list[dict[str, Any]]
 ) -> dict[str, str]:
     """The measures' list, and a page per measure: its words, lead, state and every unit's
     duties under it with their lights."""
@@ -101,11 +102,9 @@ def measure_pages(
         if a.obligation.measure is not None and a.light is not None:
             owed.setdefault(a.obligation.measure, []).append(item_view(a))
     texts = {m.id: m.text for m in ws.ds.measures_file.measures}
-    pages = {
-        "measures.html": render(folders, "site_measures.html.j2", top | {"measures": measures})
-    }
+    pages = {"measures.html": render("site_measures.html.j2", top | {"measures": measures})}
     for row in measures:
         items = sorted(owed.get(row["id"], []), key=lambda i: (i["due"], i["unit"]))
         context = top | {"root": "../", "measure": row, "text": texts[row["id"]], "items": items}
-        pages[f"measures/{row['id']}.html"] = render(folders, "site_measure.html.j2", context)
+        pages[f"measures/{row['id']}.html"] = render("site_measure.html.j2", context)
     return pages

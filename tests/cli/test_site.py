@@ -171,3 +171,16 @@ def test_pages_examples_build_what_they_publish(
     monkeypatch.chdir(plan_repo)
     assert cli(*shlex.split(lines[0])[1:], "--as-of", AS_OF)[0] == 0
     assert (plan_repo / published / "index.html").is_file()
+
+
+def test_a_repository_template_is_sandboxed(cli, plan_repo: Path, tmp_path: Path) -> None:
+    """A page template from the data repository renders in the sandbox: escaping Python's
+    objects is refused as a usage error naming the template, and nothing is written."""
+    (plan_repo / "templates").mkdir()
+    (plan_repo / "templates" / "site_measure.html.j2").write_text(
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8"
+    )
+    out = tmp_path / "public"
+    code, stdout, err = cli("site", "-o", str(out), "--as-of", AS_OF, "--data", str(plan_repo))
+    assert code == 2 and "site_measure.html.j2" in err and "Traceback" not in err
+    assert stdout == "" and not out.exists()

@@ -13,6 +13,7 @@ from fzzf_cli.text.en.nil_returns import EN_NIL
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.reports import EN_REPORTS
 from fzzf_cli.text.en.starter import EN_STARTER
+from fzzf_cli.text.en.site import EN_SITE
 from fzzf_cli.text.en.units import EN_UNITS
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
 from fzzf_cli.text.en.word import EN_WORD
@@ -34,4 +35,5 @@ EN: dict[str, str] = {
     **EN_UNITS,
     **EN_CALENDAR,
     **EN_STARTER,
+    **EN_SITE,
 }

@@ -13,6 +13,7 @@ from fzzf_cli.text.zh.nil_returns import ZH_NIL
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.reports import ZH_REPORTS
 from fzzf_cli.text.zh.starter import ZH_STARTER
+from fzzf_cli.text.zh.site import ZH_SITE
 from fzzf_cli.text.zh.units import ZH_UNITS
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
 from fzzf_cli.text.zh.word import ZH_WORD
@@ -34,4 +35,5 @@ ZH: dict[str, str] = {
     **ZH_UNITS,
     **ZH_CALENDAR,
     **ZH_STARTER,
+    **ZH_SITE,
 }

@@ -12,8 +12,8 @@ from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.nil_returns import EN_NIL
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.reports import EN_REPORTS
-from fzzf_cli.text.en.starter import EN_STARTER
 from fzzf_cli.text.en.site import EN_SITE
+from fzzf_cli.text.en.starter import EN_STARTER
 from fzzf_cli.text.en.units import EN_UNITS
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
 from fzzf_cli.text.en.word import EN_WORD

@@ -12,8 +12,8 @@ from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.nil_returns import ZH_NIL
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.reports import ZH_REPORTS
-from fzzf_cli.text.zh.starter import ZH_STARTER
 from fzzf_cli.text.zh.site import ZH_SITE
+from fzzf_cli.text.zh.starter import ZH_STARTER
 from fzzf_cli.text.zh.units import ZH_UNITS
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
 from fzzf_cli.text.zh.word import ZH_WORD

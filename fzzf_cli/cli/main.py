@@ -22,6 +22,7 @@ from fzzf_cli.cli import (  # noqa: F401
     owners,
     plan,
     rounds,
+    schema,
     track,
 )
 from fzzf_cli.cli.app import PipeClosed, app

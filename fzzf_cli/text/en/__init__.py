@@ -11,6 +11,7 @@ from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.nil_returns import EN_NIL
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.reports import EN_REPORTS
+from fzzf_cli.text.en.schema import EN_SCHEMA
 from fzzf_cli.text.en.units import EN_UNITS
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
 from fzzf_cli.text.en.word import EN_WORD
@@ -30,4 +31,5 @@ EN: dict[str, str] = {
     **EN_NIL,
     **EN_DIFF,
     **EN_UNITS,
+    **EN_SCHEMA,
 }

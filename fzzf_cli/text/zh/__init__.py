@@ -11,6 +11,7 @@ from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.nil_returns import ZH_NIL
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.reports import ZH_REPORTS
+from fzzf_cli.text.zh.schema import ZH_SCHEMA
 from fzzf_cli.text.zh.units import ZH_UNITS
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
 from fzzf_cli.text.zh.word import ZH_WORD
@@ -30,4 +31,5 @@ ZH: dict[str, str] = {
     **ZH_NIL,
     **ZH_DIFF,
     **ZH_UNITS,
+    **ZH_SCHEMA,
 }

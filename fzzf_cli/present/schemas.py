@@ -24,7 +24,8 @@ from fzzf_cli.model.filings import PilotFile, Report, ReviewFile
 from fzzf_cli.model.plan import MeasuresFile, PilotsFile, UnitsFile
 from fzzf_cli.text import msg
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: what yaml-language-server (VS Code's YAML extension) reads.
+DRAFT = "http://json-schema.org/draft-07/schema#"
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 
 # File name stem → the model of that file. Records of a unit's own progress are reports.
@@ -43,25 +44,33 @@ MODELS: dict[str, type[BaseModel]] = {
     "review": ReviewFile,
 }
 
-# Which schema checks which files of a data repository (paths relative to its root):
-# the settings for yaml-language-server and the check-jsonschema hooks are built from it.
-GLOBS: dict[str, tuple[str, ...]] = {
-    "measures": ("data/measures.yaml",),
-    "units": ("data/units.yaml",),
-    "pilots": ("data/pilots.yaml",),
-    "extensions": ("data/extensions.yaml",),
-    "rounds": ("data/rounds.yaml",),
-    "documents": ("data/documents.yaml",),
-    "register": ("data/register.yaml",),
-    "report": ("data/submissions/[0-9][0-9][0-9][0-9]-H[12]/*.yaml",),
-    "record": ("data/submissions/records/*/*.yaml",),
-    "pilot_file": (
-        "data/submissions/pilot-plans/*/*.yaml",
-        "data/submissions/pilot-completions/*/*.yaml",
+# Which files of a data repository each schema checks: a glob for yaml-language-server
+# (from the repository's root) and a regular expression for pre-commit's ``files``.
+WHERE: dict[str, tuple[str, str]] = {
+    "measures": ("/data/measures.yaml", r"^data/measures\.yaml$"),
+    "units": ("/data/units.yaml", r"^data/units\.yaml$"),
+    "pilots": ("/data/pilots.yaml", r"^data/pilots\.yaml$"),
+    "extensions": ("/data/extensions.yaml", r"^data/extensions\.yaml$"),
+    "rounds": ("/data/rounds.yaml", r"^data/rounds\.yaml$"),
+    "documents": ("/data/documents.yaml", r"^data/documents\.yaml$"),
+    "register": ("/data/register.yaml", r"^data/register\.yaml$"),
+    "report": ("/data/submissions/2*-H*/*.yaml", r"^data/submissions/\d{4}-H[12]/[^/]+\.ya?ml$"),
+    "record": (
+        "/data/submissions/records/*/*.yaml",
+        r"^data/submissions/records/[^/]+/[^/]+\.ya?ml$",
     ),
-    "round_file": ("data/submissions/rounds/*/*.yaml",),
-    "review": ("data/reviews/*.yaml",),
+    "pilot_file": (
+        "/data/submissions/pilot-*/*/*.yaml",
+        r"^data/submissions/pilot-(plans|completions)/[^/]+/[^/]+\.ya?ml$",
+    ),
+    "round_file": (
+        "/data/submissions/rounds/*/*.yaml",
+        r"^data/submissions/rounds/[^/]+/[^/]+\.ya?ml$",
+    ),
+    "review": ("/data/reviews/*.yaml", r"^data/reviews/[^/]+\.ya?ml$"),
 }
+# The check-jsonschema release the example pre-commit configuration pins.
+CHECK_JSONSCHEMA = ("https://github.com/python-jsonschema/check-jsonschema", "0.39.0")
 
 
 def file_name(stem: str) -> str:
@@ -125,3 +134,22 @@ def schema_text(stem: str) -> str:
 def all_schemas() -> dict[str, str]:
     """File name → text, for every file a data repository holds."""
     return {file_name(stem): schema_text(stem) for stem in MODELS}
+
+
+def editor_settings(folder: str = "schemas") -> str:
+    """``.vscode/settings.json`` for the data repository: each schema for its files."""
+    schemas = {f"./{folder}/{file_name(stem)}": [glob] for stem, (glob, _) in WHERE.items()}
+    return json.dumps({"yaml.schemas": schemas}, ensure_ascii=False, indent=2) + "\n"
+
+
+def precommit_hooks(folder: str = "schemas") -> list[dict[str, Any]]:
+    """check-jsonschema hooks for pre-commit: one per schema, on the files it describes."""
+    return [
+        {
+            "id": "check-jsonschema",
+            "name": f"check-jsonschema {file_name(stem)}",
+            "files": regex,
+            "args": ["--schemafile", f"{folder}/{file_name(stem)}"],
+        }
+        for stem, (_, regex) in WHERE.items()
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,7 @@ import typer
 
 from fzzf_cli.cli.app import FzzfCommand, app, handled
 from fzzf_cli.cli.results import write_result
+from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.text import msg
 
 OutputOpt = Annotated[Path, typer.Option("--output", "-o", help=msg("help_output_schema"))]
@@ -20,5 +22,21 @@ def schema(output: OutputOpt = Path("schemas"), force: ForceOpt = False) -> None
     from fzzf_cli.present.schemas import all_schemas
 
     with handled():
-        for name, text in all_schemas().items():
-            write_result(str(output / name), text, force=force)
+        _write_all(output, all_schemas(), force)
+
+
+def _write_all(folder: Path, files: dict[str, str], force: bool) -> None:
+    """Each schema into ``folder``: one that cannot be written (a file of the same name
+    that fzzf did not write, without --force) is said and skipped, the others are written;
+    the run then fails with the worst exit code."""
+    if folder.exists() and not folder.is_dir():
+        raise FzzfError(msg("schema_not_folder", path=folder), EXIT_USAGE)
+    failed: list[FzzfError] = []
+    for name, text in files.items():
+        try:
+            write_result(str(folder / name), text, force=force)
+        except FzzfError as error:
+            sys.stderr.write(f"fzzf: {error.message}\n")
+            failed.append(error)
+    if failed:
+        raise typer.Exit(max(error.exit_code for error in failed))

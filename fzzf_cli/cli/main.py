@@ -25,6 +25,7 @@ from fzzf_cli.cli import (  # noqa: F401
     plan,
     remind,
     rounds,
+    schema,
     site,
     track,
 )

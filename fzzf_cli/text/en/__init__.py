@@ -12,6 +12,7 @@ from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.nil_returns import EN_NIL
 from fzzf_cli.text.en.output import EN_OUTPUT
 from fzzf_cli.text.en.reports import EN_REPORTS
+from fzzf_cli.text.en.schema import EN_SCHEMA
 from fzzf_cli.text.en.site import EN_SITE
 from fzzf_cli.text.en.starter import EN_STARTER
 from fzzf_cli.text.en.units import EN_UNITS
@@ -36,4 +37,5 @@ EN: dict[str, str] = {
     **EN_CALENDAR,
     **EN_STARTER,
     **EN_SITE,
+    **EN_SCHEMA,
 }

@@ -12,6 +12,7 @@ from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.nil_returns import ZH_NIL
 from fzzf_cli.text.zh.output import ZH_OUTPUT
 from fzzf_cli.text.zh.reports import ZH_REPORTS
+from fzzf_cli.text.zh.schema import ZH_SCHEMA
 from fzzf_cli.text.zh.site import ZH_SITE
 from fzzf_cli.text.zh.starter import ZH_STARTER
 from fzzf_cli.text.zh.units import ZH_UNITS
@@ -36,4 +37,5 @@ ZH: dict[str, str] = {
     **ZH_CALENDAR,
     **ZH_STARTER,
     **ZH_SITE,
+    **ZH_SCHEMA,
 }

@@ -57,7 +57,7 @@ FillOutputOpt = Annotated[
 ]
 
 
-def _writable(root: DataRoot) -> None:
+def writable(root: DataRoot) -> None:
     if root.origin == "embedded":
         raise FzzfError(msg("new_needs_repo"), EXIT_USAGE)
 
@@ -97,7 +97,7 @@ def _filed(path: Path) -> bool:
     return isinstance(data, dict) and data.get("submitted") not in (None, "")
 
 
-def _date(value: str | None) -> date | None:
+def filing_date(value: str | None) -> date | None:
     return parse_date(value, "--date") if value is not None else None
 
 
@@ -112,8 +112,8 @@ def _progress_file(unit: str, period: str, day: str | None, everything: bool,
 
     if output is not None and form != FillFormat.xlsx:
         raise FzzfError(msg("fillin_output_only_xlsx"), EXIT_USAGE)
-    submitted = _date(day)
-    _writable(data_root(data))
+    submitted = filing_date(day)
+    writable(data_root(data))
     _, ds = plan_dataset(data)
     ids = {p.id for p in ds.measures_file.reporting.periods}
     if unit.strip().upper() in ids and period.strip().upper() not in ids:
@@ -175,8 +175,8 @@ def new_record(
 
 
 def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind: PilotDoc) -> None:
-    submitted = _date(day)
-    _writable(data_root(data))
+    submitted = filing_date(day)
+    writable(data_root(data))
     root, ds = plan_dataset(data)
     if submitted is not None and submitted < ds.measures_file.plan.date:
         text = msg("new_date_before_plan", date=submitted, issued=ds.measures_file.plan.date)
@@ -235,7 +235,7 @@ def new_review(
 
     with handled():
         today = as_of_date(as_of)
-        _writable(data_root(data))
+        writable(data_root(data))
         root, ws = workspace(data, today, notes=False)
         chosen = parse_period(ws.ds, period)
         write_filing(root, review_path(chosen.id), review_text(ws, ws.assessed, chosen.id, today))

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from fzzf_cli.cli.app import DataOpt, FzzfCommand, data_root, handled, plan_dataset
-from fzzf_cli.cli.new import DateOpt, _date, _writable, new_app, write_filing
+from fzzf_cli.cli.new import DateOpt, filing_date, new_app, writable, write_filing
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.select.names import resolve
 from fzzf_cli.text import join, msg
@@ -34,8 +34,8 @@ def _round_file(round_id: str, unit: str, day: str | None, data: Path | None) ->
     from fzzf_cli.derive.round_scaffold import round_data, round_text
     from fzzf_cli.validate.subs_find import round_path
 
-    submitted = _date(day)
-    _writable(data_root(data))
+    submitted = filing_date(day)
+    writable(data_root(data))
     root, ds = plan_dataset(data)
     chosen = round_id.strip().lower().removeprefix("round-")
     if chosen not in ds.rounds:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale_repo import build, write_plan  # noqa: E402
+from scale_repo import build, write_plan
 
 AS_OF = "2019-01-01"
 COMMANDS = {

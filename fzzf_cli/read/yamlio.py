@@ -18,7 +18,8 @@ from yaml.constructor import SafeConstructor
 
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.read.yamlbytes import MAX_BYTES, decode, read_bytes, too_large
-from fzzf_cli.read.yamlscan import at_mark, cap, prescan, scan_text
+from fzzf_cli.read.yamlfast import construct, plain_events, plain_text, shape
+from fzzf_cli.read.yamlscan import MAX_EVENTS, at_mark, cap, prescan, scan_text
 from fzzf_cli.read.yamlsyntax import syntax_problem
 from fzzf_cli.text import msg
 
@@ -118,16 +119,23 @@ def parse_yaml(
     text, problems = decode(raw, display)
     if text is None:
         return None, problems
-    problems = scan_text(text, display)
+    problems = [] if plain_text(text) else scan_text(text, display)
     if problems:
         return None, problems
     loader_class = _LOADERS[pure]
-    problems = prescan(text, display, loader_class, MAX_DEPTH)
+    # One libyaml pass for an ordinary file; the pre-scan first when unsure, or when the
+    # file is big enough to pass the event limit (it stops there, composing would not).
+    quick = not pure and len(text) <= MAX_EVENTS and plain_events(text)
+    problems = [] if quick else prescan(text, display, loader_class, MAX_DEPTH)
     if problems:
         return None, problems
     loader = loader_class(text)
     try:
         root = loader.get_single_node()
+        if quick and root is not None:
+            events, depth = shape(root)
+            if events > MAX_EVENTS or depth > MAX_DEPTH:
+                return None, prescan(text, display, loader_class, MAX_DEPTH)
         if root is None or (root.tag == _TAG + "null" and root.value == ""):
             return None, [Problem(Location(display), msg("yaml_empty"), msg("yaml_hint_empty"))]
         if not isinstance(root, yaml.MappingNode):
@@ -136,8 +144,13 @@ def parse_yaml(
         problems = _check_keys(root, display)
         if problems:
             return None, problems
-        return YamlDoc(loader.construct_document(root), root, display), []
+        data = construct(root) if quick else loader.construct_document(root)
+        return YamlDoc(data, root, display), []
     except yaml.MarkedYAMLError as err:
+        if quick:  # said exactly as the pre-scan says it
+            return None, prescan(text, display, loader_class, MAX_DEPTH) or [
+                syntax_problem(err, text, display, MAX_DEPTH)
+            ]
         return None, [syntax_problem(err, text, display, MAX_DEPTH)]
     except (yaml.YAMLError, ValueError, RecursionError):  # should not happen after the scans
         return None, [Problem(Location(display), msg("yaml_syntax"), msg("yaml_hint_syntax"))]

@@ -30,7 +30,7 @@ _SUSPECT_LINE = re.compile(
     + _KEY_START
     + "[^\\s:：]*? *：|"
     + _KEY_START
-    + "[^\\s:]*:[^ \t:])"
+    + "[^\\s:]*:[^ \t:\n])"
 )
 # What the event pre-scan is about: anchors, aliases, tags, directives, document markers.
 _SUSPECT_EVENT = re.compile(r"[&*!]|^(?:%|---|\.\.\.)", re.MULTILINE)

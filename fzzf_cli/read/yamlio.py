@@ -93,6 +93,23 @@ class YamlDoc(NamedTuple):
     root: yaml.Node
     path: str
 
+    def load(self) -> YamlDoc:
+        return self
+
+
+class Reread(NamedTuple):
+    """A valid file's bytes, kept instead of its tree and values (a tree costs ~100 KiB): it
+    is parsed again on the rare occasion that something must be located in it."""
+
+    raw: bytes
+    path: str
+
+    def load(self) -> YamlDoc:
+        doc, _ = parse_yaml(self.raw, self.path)
+        if doc is None:  # cannot happen: the same bytes were read as valid
+            raise ValueError(self.path)
+        return doc
+
 
 def read_yaml(
     file: Path, display: str, root: Path | None = None
@@ -201,7 +218,7 @@ def _check_keys(root: yaml.Node, display: str) -> list[Problem]:
     return cap(sorted(problems, key=Problem.sort_key), display)
 
 
-def locate(doc: YamlDoc, loc: tuple[str | int, ...], *, at_key: bool = False) -> Location:
+def locate(doc: YamlDoc | Reread, loc: tuple[str | int, ...], *, at_key: bool = False) -> Location:
     """Map a pydantic error `loc` to the node it names.
 
     Walk MappingNode by key (compare str(part) to the key scalar's value), SequenceNode by
@@ -210,6 +227,7 @@ def locate(doc: YamlDoc, loc: tuple[str | int, ...], *, at_key: bool = False) ->
     node of the last part (for unknown keys). A ``"[key]"`` part (pydantic's marker for a bad
     dict key) points at the key just walked. Returns 1-based line/col.
     """
+    doc = doc.load()
     node: yaml.Node = doc.root
     key_node: yaml.Node | None = None
     for index, part in enumerate(loc):

@@ -71,6 +71,13 @@ def date_filings(subs: Submissions, dating: Dating, as_of: date) -> Dated:
     return Dated(dated, problems, flags)
 
 
+class _Where(NamedTuple):
+    filed: Filed
+
+    def __call__(self) -> Location:
+        return locate(self.filed.doc, ("submitted",))
+
+
 def _date_one(
     filed: Filed, dating: Dating, as_of: date
 ) -> tuple[date | None, Problem | None, list[Problem]]:
@@ -79,34 +86,34 @@ def _date_one(
     submitted = filed.record.submitted
     if submitted is None:
         return None, None, []  # a draft
-    where = locate(filed.doc, ("submitted",))
     if dating.basis != "git":
         return submitted, None, []
+    where = _Where(filed)  # located only for a problem: the file is parsed again for it
     proof = dating.proofs.get(filed.path)
     if proof is None:  # not on the main line yet: it is being filed on the as-of day
         if submitted > as_of + TOLERANCE:
             text = msg("filing_after_as_of", declared=submitted, as_of=as_of)
-            return None, Problem(where, text, msg("filing_hint_after")), []
+            return None, Problem(where(), text, msg("filing_hint_after")), []
         if (as_of - submitted).days > dating.grace:
             text = msg("filing_backdated_new", declared=submitted, as_of=as_of,
                        days=(as_of - submitted).days, grace=dating.grace)  # fmt: skip
-            return as_of, None, [Problem(where, text, msg("filing_hint_backdated"))]
+            return as_of, None, [Problem(where(), text, msg("filing_hint_backdated"))]
         return submitted, None, []
     claimed = proof.declared or submitted
     short = proof.commit[:10]
     if claimed > proof.day + TOLERANCE:
         text = msg("filing_after_commit", declared=claimed, day=proof.day, commit=short)
-        return None, Problem(where, text, msg("filing_hint_after")), []
+        return None, Problem(where(), text, msg("filing_hint_after")), []
     counted = claimed if (proof.day - claimed).days <= dating.grace else proof.day
     if proof.day > as_of:
         return counted, None, []  # it reached the line later: nothing to say as of that day
     if proof.forged:
         text = msg("filing_forged", commit=short, author=proof.author, day=proof.day)
-        flag = Problem(where, text, msg("filing_hint_forged"))
+        flag = Problem(where(), text, msg("filing_hint_forged"))
         return counted, None, [flag] if counted == claimed else [flag, _backdated(
-            where, claimed, proof, dating.grace)]  # fmt: skip
+            where(), claimed, proof, dating.grace)]  # fmt: skip
     if counted != claimed:
-        return counted, None, [_backdated(where, claimed, proof, dating.grace)]
+        return counted, None, [_backdated(where(), claimed, proof, dating.grace)]
     return counted, None, []
 
 

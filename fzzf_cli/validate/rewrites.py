@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from fzzf_cli.errors import Location, printable
-from fzzf_cli.read.yamlio import YamlDoc, locate
+from fzzf_cli.read.yamlio import Reread, YamlDoc, locate
 
 # What a pilot plan or completion report says is what was filed (八: 试点方案报市法制局).
 PILOT_CONTENT = ("goals", "tasks", "schedule", "responsible", "safeguards", "summary")
@@ -27,8 +27,9 @@ class Change(NamedTuple):
     now: str
 
 
-def rewrites(old: dict[str, Any], new: YamlDoc) -> list[Change]:
+def rewrites(old: dict[str, Any], new: YamlDoc | Reread) -> list[Change]:
     """What ``new`` changes of the filed version ``old`` beyond notes and evidence."""
+    new = new.load()
     data: dict[str, Any] = new.data
     found: list[Change] = []
 

@@ -22,7 +22,8 @@ from fzzf_cli.model.changes import RoundFile
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import PilotFile, Report
 from fzzf_cli.read.history import Proof
-from fzzf_cli.read.yamlio import YamlDoc, locate, read_yaml
+from fzzf_cli.read.yamlbytes import read_bytes
+from fzzf_cli.read.yamlio import Reread, YamlDoc, locate, parse_yaml
 from fzzf_cli.text import every, msg
 from fzzf_cli.validate.load import pydantic_problems
 from fzzf_cli.validate.subs_find import Expected, close_match, discover, shown
@@ -41,7 +42,7 @@ class Filed(NamedTuple):
     """One valid submission file, with where it is and the day it counts from."""
 
     path: str
-    doc: YamlDoc
+    doc: YamlDoc | Reread  # a valid file keeps its bytes only (yamlio.Reread)
     record: Report | PilotFile | RoundFile
     kind: Filing | PilotDoc = Filing.REPORT
     filed: date | None = None  # the day it counts from (filing.py); None: a draft
@@ -111,14 +112,16 @@ def load_submissions(
     problems: list[Problem] = []
     for path, expect in discover(root, ds, problems):
         display = shown(path, root)
-        doc, read_problems = read_yaml(path, display, root=root / "data")
-        problems += read_problems
-        if doc is None:
+        raw, read_problems = read_bytes(path, display, root / "data")
+        doc, parse_problems = parse_yaml(raw, display) if raw is not None else (None, [])
+        problems += read_problems + parse_problems
+        if doc is None or raw is None:
             continue
         filed, found_here = check_file(plan, display, doc, expect)
         problems += found_here
         if filed is not None:
-            found["pilot" if expect.pilot is not None else expect.kind].append(filed)
+            kept = filed._replace(doc=Reread(raw, display))
+            found["pilot" if expect.pilot is not None else expect.kind].append(kept)
     subs = Submissions(found["report"], found["pilot"], found["record"], found["round"])
     return subs, sorted(problems, key=Problem.sort_key)
 

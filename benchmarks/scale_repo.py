@@ -83,8 +83,9 @@ def write_plan(dest: Path, scale: int) -> None:
     units_file.write_text(head + "\n" + units + marker + groups + tail, encoding="utf-8")
 
 
-def build(dest: Path, scale: int = 1, seed: int = 1) -> int:
-    """Write the repository under ``dest`` (which must not exist); the number of files."""
+def build(dest: Path, scale: int = 1, seed: int = 1, periods: int | None = None) -> int:
+    """Write the repository under ``dest`` (which must not exist); the number of files.
+    ``periods``: report on the first so many half-years only (a small repository for tests)."""
     from fzzf_cli.derive.obligations import Obligation, derive, reporters
     from fzzf_cli.derive.scaffold import report_data
     from fzzf_cli.validate.load import load_dataset
@@ -105,7 +106,7 @@ def build(dest: Path, scale: int = 1, seed: int = 1) -> int:
     done: dict[tuple[str, str], str] = {}  # once done, an item stays done on the same day
     last: dict[str, date] = {}  # each unit's previous filing: a later "done" comes after it
     written = 0
-    for period in ds.measures_file.reporting.periods:
+    for period in ds.measures_file.reporting.periods[:periods]:
         folder = dest / "data" / "submissions" / period.id
         folder.mkdir(parents=True)
         for unit in reporters(ds):

@@ -27,6 +27,7 @@ from fzzf_cli.read.gitrepo import GitUnavailable, Repo, open_repo, resolve
 from fzzf_cli.read.history import Accept
 from fzzf_cli.read.yamlio import parse_yaml
 from fzzf_cli.text import msg
+from fzzf_cli.validate.claims import pilot_claims
 from fzzf_cli.validate.filing import TOLERANCE, Dating, contradicted, date_filings, declared_only
 from fzzf_cli.validate.reviews import Decision, load_reviews
 from fzzf_cli.validate.subs_find import SUBMISSIONS, expected_of
@@ -36,7 +37,6 @@ from fzzf_cli.validate.subs_load import (
     check_file,
     checker,
     load_submissions,
-    pilot_claims,
 )
 from fzzf_cli.vocab import SOON
 
@@ -113,14 +113,16 @@ def build(
     source: Source,
     extra: list[Problem] | None = None,
     soon: int = SOON,
+    cache_dir: Path | None = None,
 ) -> Workspace:
     """Everything filed under ``root``, dated, reviewed and assessed as of ``as_of``
-    (due within ``soon`` days is ``due_soon``)."""
+    (due within ``soon`` days is ``due_soon``); valid files of an earlier run come from
+    the cache in ``cache_dir`` (validate/subs_cache.py)."""
     from fzzf_cli.read.history import proofs
 
     obligations = derive(ds, known=as_of)  # the extensions granted by then
     plan = checker(ds, obligations)
-    subs, problems = load_submissions(root, ds, obligations, plan)
+    subs, problems = load_submissions(root, ds, obligations, plan, cache_dir)
     grace = ds.measures_file.filing.grace_days
     dating = declared_only(msg("dates_declared", reason=source.reason), grace)
     if source.repo is not None and source.rev is not None:

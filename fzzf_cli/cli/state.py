@@ -80,7 +80,7 @@ def build_workspace(
             snap = stack.enter_context(snapshot(source, today, ds))
             ds = _plan_as_it_stood(snap.root)
             files, source, extra = snap.root, snap.source, snap.problems
-        return root, build(files, ds, today, source, extra, soon)
+        return root, build(files, ds, today, source, extra, soon, cache.default_dir(os.environ))
 
 
 def _plan_as_it_stood(folder: Path) -> Dataset:

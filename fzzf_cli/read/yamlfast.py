@@ -96,7 +96,7 @@ def construct(root: yaml.Node) -> Any:
             return {}
         if isinstance(node, yaml.SequenceNode):
             return []
-        return scalar(node)  # type: ignore[arg-type]
+        return scalar(node)
 
     result = empty(root)
     stack: list[tuple[yaml.Node, Any]] = [(root, result)]

@@ -140,8 +140,8 @@ def parse_yaml(
     if problems:
         return None, problems
     loader_class = _LOADERS[pure]
-    # One libyaml pass for an ordinary file; the pre-scan first when unsure, or when the
-    # file is big enough to pass the event limit (it stops there, composing would not).
+    # One libyaml pass for an ordinary file; the pre-scan first when unsure, or when the file
+    # could pass the event limit (the pre-scan stops there; composing would not).
     quick = not pure and len(text) <= MAX_EVENTS and plain_events(text)
     problems = [] if quick else prescan(text, display, loader_class, MAX_DEPTH)
     if problems:

@@ -26,6 +26,7 @@ from fzzf_cli.read.yamlbytes import read_bytes
 from fzzf_cli.read.yamlio import Reread, YamlDoc, locate, parse_yaml
 from fzzf_cli.text import every, msg
 from fzzf_cli.validate.load import pydantic_problems
+from fzzf_cli.validate.subs_cache import SubsCache, context_key, loading
 from fzzf_cli.validate.subs_find import Expected, close_match, discover, shown
 from fzzf_cli.vocab import Filing, Kind, PilotDoc
 
@@ -104,26 +105,59 @@ def check_file(
 
 
 def load_submissions(
-    root: Path, ds: Dataset, obligations: list[Obligation], plan: Checker | None = None
+    root: Path,
+    ds: Dataset,
+    obligations: list[Obligation],
+    plan: Checker | None = None,
+    cache_dir: Path | None = None,
 ) -> tuple[Submissions, list[Problem]]:
-    """Every submission file under ``root``, validated against the plan."""
+    """Every submission file under ``root``, validated against the plan; with ``cache_dir``,
+    a file valid in an earlier run with the same plan is not read again (subs_cache.py)."""
     plan = plan or checker(ds, obligations)
+    store = SubsCache(cache_dir, root, context_key(plan)) if cache_dir is not None else None
     found: dict[str, list[Filed]] = {"report": [], "record": [], "pilot": [], "round": []}
     problems: list[Problem] = []
-    for path, expect in discover(root, ds, problems):
-        display = shown(path, root)
-        raw, read_problems = read_bytes(path, display, root / "data")
-        doc, parse_problems = parse_yaml(raw, display) if raw is not None else (None, [])
-        problems += read_problems + parse_problems
-        if doc is None or raw is None:
-            continue
-        filed, found_here = check_file(plan, display, doc, expect)
-        problems += found_here
-        if filed is not None:
-            kept = filed._replace(doc=Reread(raw, display))
-            found["pilot" if expect.pilot is not None else expect.kind].append(kept)
+    with loading():
+        for path, expect in discover(root, ds, problems):
+            display = shown(path, root)
+            raw, read_problems = read_bytes(path, display, root / "data")
+            problems += read_problems
+            if raw is None:
+                continue
+            key = store.key(display, raw) if store is not None else ""
+            filed = _from_cache(plan, store, key, display, raw, expect)
+            if filed is None:
+                doc, found_here = parse_yaml(raw, display)
+                if doc is not None:
+                    filed, found_here = check_file(plan, display, doc, expect)
+                problems += found_here
+                if filed is None or doc is None:
+                    continue
+                if store is not None:
+                    store.put(key, doc.data)
+                filed = filed._replace(doc=Reread(raw, display))
+            found["pilot" if expect.pilot is not None else expect.kind].append(filed)
+    if store is not None:
+        store.save()
     subs = Submissions(found["report"], found["pilot"], found["record"], found["round"])
     return subs, sorted(problems, key=Problem.sort_key)
+
+
+def _from_cache(
+    plan: Checker, store: SubsCache | None, key: str, display: str, raw: bytes, expect: Expected
+) -> Filed | None:
+    """The filing a cache entry holds, validated by its model again; None on a miss."""
+    data = store.get(key) if store is not None else None
+    if data is None:
+        return None
+    model: type[Report | PilotFile | RoundFile] = Report
+    model = RoundFile if expect.round is not None else model
+    model = PilotFile if expect.pilot is not None else model
+    try:
+        record = model.model_validate(data, context=plan.ds.conventions.bounds())
+    except ValidationError:  # not what it was stored as: read the file
+        return None
+    return Filed(display, Reread(raw, display), record, expect.kind)
 
 
 # --- checking a file against the plan ---------------------------------------------------
@@ -252,25 +286,3 @@ def _check_pilot_file(plan: Checker, filed: Filed, expect: Expected) -> Iterator
     if record.submitted is not None and record.submitted < issued:
         yield Problem(_at(filed, "submitted"), msg("sub_before_plan", date=issued))
     yield from _too_late(plan, filed, ("submitted",), record.submitted)
-
-
-def pilot_claims(subs: Submissions, as_of: date) -> list[Problem]:
-    """ "p64-plan: done" in a report, with no pilot file: the report says how the pilot
-    goes, but only the file under pilot-plans/ or pilot-completions/ is the document (八)."""
-    files = {(f.record.unit, getattr(f.record, "pilot", 0), f.kind) for f in subs.pilot_files}
-    found = []
-    for filed in subs.progress():
-        if filed.filed is None or filed.filed > as_of:
-            continue  # a draft claims nothing yet, nor a filing of a later day
-        for i, item in enumerate(getattr(filed.record, "items", [])):
-            thing = item.id.removesuffix(f".{filed.record.unit}")
-            number, _, step = thing.partition("-")
-            doc = {d.step: d for d in PilotDoc}.get(step)
-            pilot = int(number[1:]) if number[1:].isdecimal() and number[1:].isascii() else 0
-            if item.status != "done" or doc is None or not number.startswith("p") or not pilot:
-                continue
-            if (filed.record.unit, pilot, doc) not in files:
-                text = msg("sub_pilot_claim", doc=msg(f"pilot_doc_{doc}"), command=doc.command,
-                           pilot=pilot, unit=filed.record.unit)  # fmt: skip
-                found.append(Problem(_at(filed, "items", i, "status"), text))
-    return found

@@ -1,0 +1,146 @@
+"""A cache of valid submission files, so that a run after one file changed reads that file only.
+
+A data repository of thousands of reports is read in full by every query; in CI on a pull
+request that touches one file, all but that file are what the last run read. For each file
+that was valid, the cache keeps its plain values (what the YAML said, before the models) under
+a key made of the file's bytes and path and of everything the check depends on: fzzf's
+version and code (as ``cache.plan_key`` lists its modules), Python's version, the whole
+plan as loaded and what each unit owes by the as-of day (``Checker``). Any change to any of
+those gives a new key, so a stale entry is never used. A hit is validated by the models again
+(cheap next to reading YAML strictly) and its bytes kept, as for a file read now, so that
+anything found in it later is located exactly as before. Files with problems are never
+stored: they are read, and their problems reported, every time.
+
+Safety is the plan cache's (``cache.py``): entries live in the same per-user folder, only in a
+folder that only the user can write (created 0700), in files of the user's that nobody else
+can write; the format is JSON of plain values, sealed with its SHA-256, so loading it runs no
+code; an entry that is not whole, or not what it should be, is ignored and written anew.
+``FZZF_NO_CACHE`` turns it off with the rest (the CLI passes no folder).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fzzf_cli.validate import cache
+
+if TYPE_CHECKING:
+    from fzzf_cli.validate.subs_load import Checker
+
+_MARK = b"fzzf-subs-cache 1\n"
+
+
+@contextlib.contextmanager
+def loading() -> Iterator[None]:
+    """Reading thousands of files makes millions of small objects and no cycles: the
+    collector would walk the growing heap over and over (a fifth of the time). It is off
+    while they are read; what was alive before, and what was read, is frozen out of its
+    later walks (gc.freeze), so the queries that follow do not walk it either."""
+    gc.freeze()
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+        gc.freeze()
+
+
+def context_key(plan: Checker) -> str:
+    """A digest of everything checking a submission depends on besides its own bytes."""
+    ds = plan.ds
+    code = cache.plan_key({})  # fzzf's version and code, Python's version
+    digest = hashlib.sha256(f"{code}|{plan.latest}".encode())
+    for part in (ds.units_file, ds.measures_file, ds.pilots_file, ds.extensions_file,
+                 ds.rounds_file):  # fmt: skip
+        digest.update(part.model_dump_json().encode() + b"\0")
+    owed = sorted((unit, sorted(things)) for unit, things in plan.owed.items())
+    digest.update(json.dumps([owed, sorted(plan.reporters)]).encode())
+    return digest.hexdigest()
+
+
+class SubsCache:
+    """The entries of one data repository: plain values of valid files, by key. Entries not
+    used by a run are dropped when it saves, so the file holds what the repository holds."""
+
+    def __init__(self, folder: Path | None, root: Path, context: str) -> None:
+        self.folder = folder
+        self.context = context
+        where = str(root.resolve()).encode("utf-8", "surrogateescape")
+        self.name = f"subs-{hashlib.sha256(where).hexdigest()[:24]}.json"
+        self.old: dict[str, Any] = self._read() if folder is not None else {}
+        self.new: dict[str, Any] = {}
+
+    def key(self, display: str, raw: bytes) -> str:
+        digest = hashlib.sha256(f"{self.context}|{display}|{len(raw)}\0".encode())
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any:
+        """The plain values stored for ``key``, or None."""
+        found = self.old.get(key)
+        if found is not None:
+            self.new[key] = found
+        return found
+
+    def put(self, key: str, data: Any) -> None:
+        self.new[key] = data
+
+    def _read(self) -> dict[str, Any]:
+        assert self.folder is not None
+        uid = cache.current_uid()
+        if not cache.usable_dir(self.folder, uid):
+            return {}
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+        flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            with os.fdopen(os.open(self.folder / self.name, flags), "rb") as handle:
+                info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode) or not cache.trusted(info, uid):
+                    return {}
+                blob = handle.read()
+        except (OSError, ValueError):
+            return {}
+        head = len(_MARK) + 32
+        body = blob[head:]
+        if blob[: len(_MARK)] != _MARK or blob[len(_MARK) : head] != hashlib.sha256(body).digest():
+            return {}
+        try:
+            found = json.loads(body)
+        except ValueError:
+            return {}
+        whole = isinstance(found, dict) and found.get("context") == self.context
+        entries = found.get("entries") if whole else None
+        return entries if isinstance(entries, dict) else {}
+
+    def save(self) -> None:
+        """Write the entries of this run, unless nothing changed; silently skip a folder
+        that is not the user's alone or cannot be written."""
+        if self.folder is None or self.new == self.old:
+            return
+        body = json.dumps({"context": self.context, "entries": self.new}, ensure_ascii=False)
+        raw = body.encode("utf-8", "surrogatepass")
+        try:
+            os.makedirs(self.folder, mode=0o700, exist_ok=True)
+            if not cache.usable_dir(self.folder, cache.current_uid()):
+                return
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".subs-", suffix=".tmp")
+        except (OSError, ValueError):
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_MARK + hashlib.sha256(raw).digest() + raw)
+            os.replace(tmp, self.folder / self.name)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

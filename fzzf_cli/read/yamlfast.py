@@ -43,13 +43,14 @@ def plain_text(text: str) -> bool:
 
 def plain_events(text: str) -> bool:
     """True when no event of the text can carry an anchor, alias or tag, nor start a second
-    document; the pre-scan's size and depth limits are checked on the tree (``shape``)."""
+    document; the pre-scan's size and depth limits are checked on the tree (``over_limits``)."""
     return _SUSPECT_EVENT.search(text) is None
 
 
-def shape(root: yaml.Node) -> tuple[int, int]:
-    """(events the parser emitted for this tree, its depth), as the pre-scan counts them:
-    stream, document, one per scalar and two per collection. Only for trees without aliases."""
+def over_limits(root: yaml.Node, max_events: int, max_depth: int) -> bool:
+    """Whether the events the parser emitted for this tree (as the pre-scan counts them:
+    stream, document, one per scalar and two per collection) or its depth pass the limits.
+    Only for trees without aliases."""
     events, deepest = 4, 0
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
     while stack:
@@ -60,13 +61,12 @@ def shape(root: yaml.Node) -> tuple[int, int]:
         events += 2
         depth += 1
         deepest = max(deepest, depth)
+        children = node.value
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append((key, depth))
-                stack.append((value, depth))
-        else:
-            stack.extend((child, depth) for child in node.value)
-    return events, deepest
+            children = [part for pair in children for part in pair]
+        stack.extend((child, depth) for child in children if type(child) is not yaml.ScalarNode)
+        events += sum(type(child) is yaml.ScalarNode for child in children)
+    return events > max_events or deepest > max_depth
 
 
 _BOOLS = {"true": True, "false": False}

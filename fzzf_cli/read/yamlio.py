@@ -3,7 +3,7 @@
 The pipeline (see research/reliability.md §1.11): safe read and size cap (``yamlbytes``) →
 strict UTF-8 decode → character scan (``yamlscan``) → streaming event pre-scan (one document,
 no anchors/aliases, no tags, depth cap) → compose + construct with YAML-1.2-like resolvers →
-key checks → top-level checks.
+key checks → top-level checks. An ordinary file skips the scans (``yamlfast`` rules them out).
 Anything about the file's content becomes a Problem; nothing here raises for bad data.
 """
 
@@ -18,7 +18,7 @@ from yaml.constructor import SafeConstructor
 
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.read.yamlbytes import MAX_BYTES, decode, read_bytes, too_large
-from fzzf_cli.read.yamlfast import construct, plain_events, plain_text, shape
+from fzzf_cli.read.yamlfast import construct, over_limits, plain_events, plain_text
 from fzzf_cli.read.yamlscan import MAX_EVENTS, at_mark, cap, prescan, scan_text
 from fzzf_cli.read.yamlsyntax import syntax_problem
 from fzzf_cli.text import msg
@@ -98,16 +98,15 @@ class YamlDoc(NamedTuple):
 
 
 class Reread(NamedTuple):
-    """A valid file's bytes, kept instead of its tree and values (a tree costs ~100 KiB): it
-    is parsed again on the rare occasion that something must be located in it."""
+    """A valid file's bytes, kept instead of its tree (~100 KiB): parsed again to locate."""
 
     raw: bytes
     path: str
 
     def load(self) -> YamlDoc:
         doc, _ = parse_yaml(self.raw, self.path)
-        if doc is None:  # cannot happen: the same bytes were read as valid
-            raise ValueError(self.path)
+        if doc is None:
+            raise ValueError(self.path)  # cannot happen: the same bytes were read as valid
         return doc
 
 
@@ -149,10 +148,10 @@ def parse_yaml(
     loader = loader_class(text)
     try:
         root = loader.get_single_node()
-        if quick and root is not None:
-            events, depth = shape(root)
-            if events > MAX_EVENTS or depth > MAX_DEPTH:
-                return None, prescan(text, display, loader_class, MAX_DEPTH)
+        if quick and root is not None and over_limits(root, MAX_EVENTS, MAX_DEPTH):
+            problems = prescan(text, display, loader_class, MAX_DEPTH)  # as it says it
+            if problems:
+                return None, problems
         if root is None or (root.tag == _TAG + "null" and root.value == ""):
             return None, [Problem(Location(display), msg("yaml_empty"), msg("yaml_hint_empty"))]
         if not isinstance(root, yaml.MappingNode):
@@ -164,11 +163,8 @@ def parse_yaml(
         data = construct(root) if quick else loader.construct_document(root)
         return YamlDoc(data, root, display), []
     except yaml.MarkedYAMLError as err:
-        if quick:  # said exactly as the pre-scan says it
-            return None, prescan(text, display, loader_class, MAX_DEPTH) or [
-                syntax_problem(err, text, display, MAX_DEPTH)
-            ]
-        return None, [syntax_problem(err, text, display, MAX_DEPTH)]
+        found = prescan(text, display, loader_class, MAX_DEPTH) if quick else []  # as it says it
+        return None, found or [syntax_problem(err, text, display, MAX_DEPTH)]
     except (yaml.YAMLError, ValueError, RecursionError):  # should not happen after the scans
         return None, [Problem(Location(display), msg("yaml_syntax"), msg("yaml_hint_syntax"))]
     finally:
@@ -194,6 +190,10 @@ def _check_keys(root: yaml.Node, display: str) -> list[Problem]:
         first_line: dict[str, int] = {}
         for key, value in node.value:
             stack.append(value)
+            usual = isinstance(key, yaml.ScalarNode) and key.tag == _TAG + "str"
+            if usual and key.value not in first_line:
+                first_line[key.value] = key.start_mark.line + 1
+                continue
             where = at_mark(display, key.start_mark)
             if key.tag == _TAG + "merge":
                 problems.append(Problem(where, msg("yaml_merge"), msg("yaml_hint_anchor")))

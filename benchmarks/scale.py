@@ -22,6 +22,7 @@ do not are flagged ``NONLINEAR``. Targets at about 4,800 files, cold: ``validate
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -127,7 +128,7 @@ def report(rows: list[dict]) -> None:
         key = (r["command"], r["mode"])
         first.setdefault(key, marginal)
         flags = []
-        if r["command"] != "floor" and abs(marginal / first[key] - 1) > LINEAR:
+        if r["command"] != "floor" and abs(marginal - first[key]) > LINEAR * max(first[key], 0.05):
             flags.append("NONLINEAR")
         big = r["files"] >= 4000 and r["mode"] == "cold" and r["command"] in ("validate", "check")
         if big and ratio > TARGET_RATIO:
@@ -158,8 +159,9 @@ def main() -> None:
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as folder:
         for scale in (int(s) for s in options.scales.split(",")):
-            rows += measure(scale, options, fzzf, Path(folder))
-            print(f"scale {scale}: done", file=sys.stderr)
+            found = measure(scale, options, fzzf, Path(folder))
+            rows += found
+            print(json.dumps(found), file=sys.stderr)  # nothing measured is lost to a crash
     report(rows)
 
 

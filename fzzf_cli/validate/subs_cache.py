@@ -87,14 +87,20 @@ class SubsCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Any:
-        """The plain values stored for ``key``, or None."""
+        """The plain values stored for ``key``, or None. Each entry is kept as its own JSON
+        text and parsed only when used: thousands of values trees would double the memory."""
         found = self.old.get(key)
-        if found is not None:
-            self.new[key] = found
-        return found
+        if not isinstance(found, str):
+            return None
+        try:
+            data = json.loads(found)
+        except ValueError:
+            return None
+        self.new[key] = found
+        return data
 
     def put(self, key: str, data: Any) -> None:
-        self.new[key] = data
+        self.new[key] = json.dumps(data, ensure_ascii=False)
 
     def _read(self) -> dict[str, Any]:
         assert self.folder is not None

@@ -111,7 +111,8 @@ def test_an_entry_of_other_values_is_read_again(
     _load(repo, folder)
     entry = _entry(folder)
     body = entry.read_bytes()[len(b"fzzf-subs-cache 1\n") + 32 :]
-    spoilt = body.replace(b'"unit": "deqing"', b'"unit": 5')
+    spoilt = body.replace(b'\\"unit\\": \\"deqing\\"', b'\\"unit\\": 5')
+    assert spoilt != body
     entry.write_bytes(b"fzzf-subs-cache 1\n" + hashlib.sha256(spoilt).digest() + spoilt)
     parsed.clear()
     subs, problems = _load(repo, folder)

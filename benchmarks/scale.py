@@ -3,7 +3,7 @@
     python benchmarks/scale.py [--scales 1,4,16,25] [--runs 5] [--commands validate,check,...]
 
 For each scale, builds a valid data repository (``scale_repo.py``: about 280 submission
-files at 1, 1,200 at 4, 4,800 at 16, 7,800 at 25) in a temporary folder, then times, each
+files at 1, 1,200 at 4, 4,800 at 16, 7,500 at 25) in a temporary folder, then times, each
 as a separate process on the same files:
 
 - the floor: Python reading every submission file with ``yaml.CSafeLoader`` alone;

@@ -3,9 +3,9 @@
     python benchmarks/scale_repo.py DEST [--scale 4] [--seed 1]
 
 Scale 1 is the bundled plan's own units (47 of them report), each filing one report per
-half-year: about 330 submission files. Scale ``k`` adds ``(k - 1) * 50`` made-up units
+half-year: 282 submission files. Scale ``k`` adds ``(k - 1) * 50`` made-up units
 (county governments and city departments, which join the plan's groups by kind and tag,
-and one explicit group per 25 of them), so files and units grow with ``k``: about 1,300
+and one explicit group per 25 of them), so files and units grow with ``k``: about 1,200
 files at 4, 4,800 at 16 and 7,500 at 25. Every report lists the items its unit owes by the
 end of the half-year, with seeded statuses, so ``fzzf validate`` accepts the repository.
 No git: filing dates are as declared. ALL OF IT IS MADE-UP DATA.

@@ -7,14 +7,18 @@ openpyxl are imported here, when the command runs, never at start-up."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+from fzzf_cli.derive.obligations import Obligation
+from fzzf_cli.derive.workdays import WorkdayTest
 from fzzf_cli.model.plan import Period
 from fzzf_cli.pipeline import Workspace
 from fzzf_cli.text.periods import period_label
 from fzzf_cli.vocab import Kind, Ruling
 
 Links = dict[str, dict[str, str]]
+END = b"END:VCALENDAR\r\n"
 
 
 def current_period(ws: Workspace, today: date) -> Period:
@@ -28,15 +32,37 @@ def calendars(ws: Workspace, today: date) -> tuple[Links, dict[str, bytes]]:
     """Every unit's feed with something in it, and the coordinator's feed of everything."""
     from fzzf_cli.cli.calendar import EVERYTHING, feed_name, feeds
     from fzzf_cli.cli.holidays import official_workdays
-    from fzzf_cli.present.ical import calendar_bytes
 
     is_workday = official_workdays()
     found = feeds(ws.ds, ws.obligations, None)
-    files = {f"calendar/{name}": calendar_bytes(title, chosen, today, is_workday)
-             for name, (title, chosen) in found.items()}  # fmt: skip
-    links = {uid: {"calendar": f"calendar/{feed}"} for uid in ws.ds.units
-             if (feed := feed_name(uid)) in found and feed != f"{EVERYTHING}.ics"}  # fmt: skip
+    feed = assembler(ws.obligations, today, is_workday)
+    files = {f"calendar/{name}": feed(title, chosen) for name, (title, chosen) in found.items()}
+    links = {uid: {"calendar": f"calendar/{name}"} for uid in ws.ds.units
+             if (name := feed_name(uid)) in found and name != f"{EVERYTHING}.ics"}  # fmt: skip
     return links, files
+
+
+def assembler(
+    everything: list[Obligation], today: date, is_workday: WorkdayTest
+) -> Callable[[str, list[Obligation]], bytes]:
+    """``calendar_bytes`` for feeds of subsets of ``everything``, each event serialised
+    once (icalendar takes a millisecond an event, and every event is in two feeds): a
+    feed is its header, its events in the same (due, id) order, and the closing line."""
+    from fzzf_cli.present.ical import calendar_bytes
+
+    ordered = sorted(everything, key=lambda o: (o.due, o.id))
+    whole = calendar_bytes("", ordered, today, is_workday)
+    blocks = [b"BEGIN:VEVENT" + b for b in whole[: whole.rindex(END)].split(b"BEGIN:VEVENT")[1:]]
+    by_id = {o.id: block for o, block in zip(ordered, blocks, strict=True)}
+
+    def feed(name: str, chosen: list[Obligation]) -> bytes:
+        if len(by_id) != len(ordered):  # ids not unique: no shortcut
+            return calendar_bytes(name, chosen, today, is_workday)
+        head = calendar_bytes(name, [], today, is_workday)
+        events = [by_id[o.id] for o in sorted(chosen, key=lambda o: (o.due, o.id))]
+        return head[: head.rindex(END)] + b"".join(events) + END
+
+    return feed
 
 
 def workbooks(ws: Workspace, today: date, stems: dict[str, str]) -> tuple[Links, dict[str, bytes]]:

@@ -34,12 +34,14 @@ from fzzf_cli.vocab import Light
 SCRIPT = "site.js"
 Render = Callable[[str, dict[str, Any]], str]
 _PLAIN = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+_RESERVED = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)")  # Windows' device names
 
 
 def file_stem(uid: str) -> str:
     """A page's file name for a unit id: the id when it is a plain name (units.yaml's
     ids always are), else its code points, so no value can reach outside its folder."""
-    return uid if _PLAIN.fullmatch(uid) else "x" + uid.encode().hex()
+    plain = _PLAIN.fullmatch(uid) and not _RESERVED.fullmatch(uid)
+    return uid if plain else "x" + uid.encode().hex()
 
 
 def shares(counts: dict[str, int]) -> list[dict[str, Any]]:

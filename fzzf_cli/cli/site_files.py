@@ -75,7 +75,9 @@ def _regular(folder: Path, rel: str) -> bytes | None:
         except FileNotFoundError:
             return None
         except NotADirectoryError:  # a file where the site has a folder
-            raise FzzfError(msg("site_not_folder", path=shown_path(target.parent)), EXIT_USAGE) from None
+            raise FzzfError(
+                msg("site_not_folder", path=shown_path(target.parent)), EXIT_USAGE
+            ) from None
         if stat.S_ISLNK(info.st_mode):
             raise FzzfError(msg("out_symlink", path=shown_path(target)), EXIT_USAGE)
     if not stat.S_ISREG(info.st_mode):

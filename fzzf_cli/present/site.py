@@ -150,7 +150,9 @@ def period_pages(
     return pages
 
 
-def pilot_pages(render: Render, top: dict[str, Any], pilots: list[dict[str, Any]]) -> dict[str, str]:
+def pilot_pages(
+    render: Render, top: dict[str, Any], pilots: list[dict[str, Any]]
+) -> dict[str, str]:
     """The pilots (八、62–69), and a page per pilot: its areas and units, each with its two
     documents (the pilot's plan, its completion) and their states, and its progress."""
     pages = {"pilots.html": render("site_pilots.html.j2", top | {"pilots": pilots})}

@@ -38,8 +38,9 @@ def county_rows(ds: Dataset, units: list[dict[str, Any]]) -> list[dict[str, Any]
         unit = ds.units.get(row["unit_id"])
         if unit is not None and unit.kind == COUNTY:
             rate = row["on_time_rate"]
-            rows.append(row | {"county_page": f"counties/{row['file']}.html",
-                               "on_time_percent": None if rate is None else round(100 * rate)})  # fmt: skip
+            percent = None if rate is None else round(100 * rate)
+            page = f"counties/{row['file']}.html"
+            rows.append(row | {"county_page": page, "on_time_percent": percent})
     return rows
 
 
@@ -49,8 +50,12 @@ def report_cells(
     """Unit → period → its half-year report: status (a draft marked as such, from the
     overall report's grid), words, light, days."""
     periods = grid["periods"]
-    drafts = {(r["unit_id"], p): c for r in grid["rows"] for p, c in zip(periods, r["cells"],
-                                                                     strict=True) if c in DRAFTS}  # fmt: skip
+    drafts = {
+        (r["unit_id"], p): c
+        for r in grid["rows"]
+        for p, c in zip(periods, r["cells"], strict=True)
+        if c in DRAFTS
+    }
     cells: dict[str, dict[str, dict[str, Any]]] = {}
     for a in assessed:
         o = a.obligation
@@ -83,7 +88,9 @@ def period_rows(
     return rows
 
 
-def period_entries(period: str, cells: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+def period_entries(
+    period: str, cells: dict[str, dict[str, dict[str, Any]]]
+) -> list[dict[str, Any]]:
     """The units owing ``period``'s report, grouped (filed on time, late, missing, not yet
     due), each with its page."""
     order = list(dict.fromkeys(PERIOD_GROUPS.values()))
@@ -111,7 +118,9 @@ def pilot_rows(ds: Dataset, pilots: list[dict[str, Any]]) -> list[dict[str, Any]
                 "plans": sum(m["plan_light"] == "green" for m in members),
                 "completed": sum(m["completion_light"] == "green" for m in members),
                 "has": " ".join(
-                    sorted({m[k] for m in members for k in ("plan_light", "completion_light")} - {""})
+                    sorted(
+                        {m[k] for m in members for k in ("plan_light", "completion_light")} - {""}
+                    )
                 ),
             }
         )

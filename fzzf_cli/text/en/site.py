@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 EN_SITE: dict[str, str] = {
-    "cmd_site": "Build the published dashboard: a static site (overview, units, overdue list, search) to open as files or publish on GitHub/GitLab Pages.",
+    "cmd_site": "Build the published dashboard: a static site (overview, units, counties, half-yearly reports, pilots, measures, overdue list, search, and each unit's calendar feed and fill-in workbook) to open as files or publish on GitHub/GitLab Pages.",
     "help_output_site": "The folder the site is written to (public/ by default).",
     "site_written": "Dashboard written: {n} files in {path}.",
     "site_draft": " (draft)",

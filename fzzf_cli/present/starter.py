@@ -111,7 +111,7 @@ def starter_files(shipped: Path, ds: Dataset, version: str, due_from: date) -> l
         Starter(".editorconfig", EDITORCONFIG),
         Starter(".vscode/settings.json", vscode_settings()),
         Starter(".pre-commit-config.yaml", pre_commit()),
-        Starter("README.md", msg("init_readme", version=version)),
+        Starter("README.md", msg("init_readme", version=version, day=due_from.isoformat())),
     ]
 
 

@@ -142,7 +142,7 @@ def judge(
         summary += msg("gate_scope", n=len(scope))
     ungated = ""
     if due_from is not None:
-        missing = len(gate_failures(early, grace))
+        missing = len(gate_failures(early))  # not filed, whatever the grace
         ungated = msg("gate_due_from", day=due_from, n=len(early), missing=missing)
         summary += msg("gate_due_from_note", text=ungated)
     if dates:

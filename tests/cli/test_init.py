@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from fzzf_cli import __version__
-from fzzf_cli.present.schemas import MODELS, file_name
+from fzzf_cli.present.schemas import MODELS, all_schemas, file_name
 from fzzf_cli.present.starter import CI_FILES
 
 from ..conftest import REPO, commit_all, git
@@ -167,6 +167,8 @@ def test_every_file_init_writes_parses_and_its_schemas_pass_its_data(cli, tmp_pa
                 assert list(validator.iter_errors(_load(repo / name))) == [], name
                 checked.add(name)
     assert checked == {"data/measures.yaml", "data/units.yaml", "data/pilots.yaml"}
+    for name, text in all_schemas().items():  # the files fzzf schema writes
+        assert (repo / "schemas" / name).read_text(encoding="utf-8") == text
 
 
 def test_init_never_overwrites(cli, tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ def init(
     from fzzf_cli.present.starter import starter_files
 
     with handled():
-        start = parse_date(due_from, "--due-from") if due_from else as_of_date(None)
+        start = as_of_date(None) if due_from is None else parse_date(due_from, "--due-from")
         shipped = embedded_root()
         files = starter_files(shipped, _shipped_plan(shipped), __version__, start)
         written, skipped = _write_all(folder, files)

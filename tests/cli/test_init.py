@@ -118,7 +118,7 @@ def test_the_gate_starts_on_the_day_init_ran(cli, tmp_path: Path, monkeypatch) -
         assert "fzzf check --due-from" not in shipped and "--due-from YYYY-MM-DD" in shipped
 
 
-@pytest.mark.parametrize("day", ["2026-02-30", "2026/03/02", "x"])
+@pytest.mark.parametrize("day", ["2026-02-30", "2026/03/02", "x", ""])
 def test_init_refuses_a_bad_day(cli, tmp_path: Path, day: str) -> None:
     code, out, err = cli("init", "r", "--due-from", day)
     assert code == 2 and out == "" and "--due-from" in err and "Traceback" not in err

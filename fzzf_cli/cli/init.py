@@ -45,7 +45,7 @@ def init(
         written, skipped = _write_all(folder, files)
         sys.stdout.write(msg("init_summary", written=written, skipped=skipped) + "\n")
         sys.stdout.write(msg("init_due_from", day=start.isoformat()) + "\n")
-        sys.stdout.write(msg("init_next", path=shown_path(folder)) + "\n")
+        sys.stdout.write(msg("init_next", path=shown_path(folder), day=start.isoformat()) + "\n")
 
 
 def _shipped_plan(shipped: Path) -> Dataset:

@@ -9,7 +9,7 @@ EN_STARTER: dict[str, str] = {
     "init_skipped": "{path} exists, left as it is",
     "init_linked": "{path} is inside a folder that is a symbolic link, not written",
     "init_summary": "Wrote {written} files, skipped {skipped} that existed.",
-    "init_next": "Next: cd {path} && git init && fzzf validate && fzzf check",
+    "init_next": "Next: cd {path} && git init && fzzf validate && fzzf check --due-from {day}",
     "init_readme": (
         "# Implementation of the rule-of-law demonstration plan (肇府办函〔2016〕48号)\n"
         "\n"

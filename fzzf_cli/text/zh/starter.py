@@ -9,7 +9,7 @@ ZH_STARTER: dict[str, str] = {
     "init_skipped": "{path} 已存在，未改动",
     "init_linked": "{path} 所在的文件夹是符号链接，未写入",
     "init_summary": "写入 {written} 个文件，跳过已有的 {skipped} 个。",
-    "init_next": "下一步：cd {path} && git init && fzzf validate && fzzf check",
+    "init_next": "下一步：cd {path} && git init && fzzf validate && fzzf check --due-from {day}",
     "init_readme": (
         "# 法治政府示范区工作实施方案落实情况（肇府办函〔2016〕48号）\n"
         "\n"

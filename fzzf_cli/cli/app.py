@@ -28,6 +28,7 @@ from fzzf_cli.cli.clickapi import (
     UsageError,
     is_error,
 )
+from fzzf_cli.cli.commands import LazyCommands
 from fzzf_cli.cli.results import working_dir
 from fzzf_cli.cli.usage import chinese
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
@@ -153,8 +154,12 @@ class FzzfGroup(typer.core.TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
 
+class FzzfApp(LazyCommands, FzzfGroup):
+    """``fzzf`` itself: its commands are imported when used (``commands.py``)."""
+
+
 app = typer.Typer(
-    cls=FzzfGroup,
+    cls=FzzfApp,
     name="fzzf",
     help=msg("help_app"),
     add_completion=True,

@@ -14,21 +14,22 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fzzf_cli.errors import Location
-from fzzf_cli.model.changes import ExtensionsFile, Round, RoundsFile
-from fzzf_cli.model.conventions import Conventions
-from fzzf_cli.model.plan import (
-    Group,
-    Measure,
-    MeasuresFile,
-    Milestone,
-    Pilot,
-    PilotsFile,
-    PlanInfo,
-    Unit,
-    UnitsFile,
-)
+from fzzf_cli.model.light import is_light, light_class
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the models are pydantic's: a plan from the cache is made of light records
+    from fzzf_cli.model.changes import ExtensionsFile, Round, RoundsFile
+    from fzzf_cli.model.conventions import Conventions
+    from fzzf_cli.model.plan import (
+        Group,
+        Measure,
+        MeasuresFile,
+        Milestone,
+        Pilot,
+        PilotsFile,
+        PlanInfo,
+        Unit,
+        UnitsFile,
+    )
     from fzzf_cli.read.yamlio import YamlDoc
 
 UNITS = "units"
@@ -46,8 +47,8 @@ class Dataset:
     measures_file: MeasuresFile
     pilots_file: PilotsFile
     docs: dict[str, YamlDoc] = field(default_factory=dict)
-    extensions_file: ExtensionsFile = field(default_factory=ExtensionsFile)
-    rounds_file: RoundsFile = field(default_factory=RoundsFile)
+    extensions_file: ExtensionsFile = field(default_factory=lambda: _empty("ExtensionsFile"))
+    rounds_file: RoundsFile = field(default_factory=lambda: _empty("RoundsFile"))
 
     # --- locations ------------------------------------------------------------------
 
@@ -164,12 +165,18 @@ class Dataset:
         pilot = self.pilots[measure.pilot]
         units = [*pilot.areas, *pilot.units]
         done = add_months(self.pilot_start(pilot), rules.completion_months)
-        # model_construct: these values were validated when pilots.yaml was read.
+        # Constructed: these values were validated when pilots.yaml was read.
+        if is_light(measure):
+            construct = light_class("Milestone").construct
+        else:
+            from fzzf_cli.model.plan import Milestone
+
+            construct = Milestone.model_construct
         return [
-            Milestone.model_construct(
+            construct(
                 title=rules.plan_title, due=rules.plan_due, units=units, quote=rules.plan_quote
             ),
-            Milestone.model_construct(
+            construct(
                 title=rules.completion_title,
                 due=done,
                 start=self.pilot_start(pilot),
@@ -193,3 +200,10 @@ def month_end(day: date) -> date:
     if day.month == 12:
         return date(day.year, 12, 31)
     return date(day.year, day.month + 1, 1) - timedelta(days=1)
+
+
+def _empty(name: str) -> ExtensionsFile | RoundsFile:
+    """An optional file left out: no extensions, no rounds."""
+    from fzzf_cli.model.changes import ExtensionsFile, RoundsFile
+
+    return {"ExtensionsFile": ExtensionsFile, "RoundsFile": RoundsFile}[name]()

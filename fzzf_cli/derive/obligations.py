@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fzzf_cli.derive.handover import hand_over
-from fzzf_cli.model.changes import Revision
 from fzzf_cli.model.dataset import Dataset, add_months, month_end
-from fzzf_cli.model.plan import Measure, Milestone
 from fzzf_cli.text import msg
 from fzzf_cli.vocab import Kind, PilotDoc, Role
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.changes import Revision
+    from fzzf_cli.model.plan import Measure, Milestone
 
 KINDS = tuple(Kind)
 

@@ -22,7 +22,6 @@ from fzzf_cli.model.light import Bounds, conventions_bounds
 GENERIC_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 
 
-
 class NumberRange(Record):
     """Numbers ``first`` to ``last``, both included."""
 

@@ -12,7 +12,8 @@ Nothing here is ever validated: only what passed the models is cached.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
 Bounds = dict[str, tuple[int, int | None]]  # "measures" / "pilots" / "areas" → (first, last)
 
@@ -23,7 +24,11 @@ def conventions_bounds(conventions: Any) -> Bounds:
     measures = (numbers.first, numbers.last) if numbers is not None else (1, None)
     pilots = conventions.pilots
     pilot_range = (pilots.first, pilots.last) if pilots is not None else measures
-    return {"measures": measures, "pilots": pilot_range, "areas": (1, len(conventions.area_numerals))}
+    return {
+        "measures": measures,
+        "pilots": pilot_range,
+        "areas": (1, len(conventions.area_numerals)),
+    }
 
 
 class LightRecord:
@@ -80,3 +85,11 @@ def light_class(name: str, defaults: dict[str, Any] | None = None) -> type[Light
 
 def is_light(record: object) -> bool:
     return isinstance(record, LightRecord)
+
+
+class Revision(NamedTuple):
+    """One extension of one obligation: the new due date and the document granting it."""
+
+    due: date
+    document: str
+    date: date

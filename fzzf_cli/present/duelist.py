@@ -6,9 +6,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.derive.obligations import Obligation
-from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.present.cells import Column
 from fzzf_cli.present.changes import changes_table
 from fzzf_cli.present.revisions import due_text, revision_fields
 from fzzf_cli.present.view import Table, View, columns
@@ -18,7 +15,10 @@ from fzzf_cli.text import join, msg
 from fzzf_cli.vocab import Light, Role, Status
 
 if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
     from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.present.cells import Column
 
 RECORD_FIELDS = (
     "id", "due", "kind", "measure", "pilot", "unit_id", "unit", "via", "lead", "title",

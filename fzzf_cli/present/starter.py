@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.codeowners import DEFAULT_PATHS, generate
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 # The examples shipped with fzzf (examples/ci, in the wheel under _embedded/examples/ci)
 # and where each host reads its CI configuration.

@@ -82,10 +82,12 @@ def derive(ds: Dataset, until: date | None = None, known: date | None = None) ->
     return hand_over(ds, found)
 
 
+_RANK = {Kind.PILOT_PLAN: 0, Kind.PILOT_DONE: 1, Kind.MILESTONE: 2, Kind.RECURRING: 2,
+         Kind.REPORT: 3, Kind.ROUND: 4}  # fmt: skip
+
+
 def _thing_order(o: Obligation) -> tuple[int, int, str]:
-    rank = {Kind.PILOT_PLAN: 0, Kind.PILOT_DONE: 1, Kind.MILESTONE: 2, Kind.RECURRING: 2,
-            Kind.REPORT: 3, Kind.ROUND: 4}  # fmt: skip
-    return (rank.get(o.kind, 5), o.measure or o.pilot or 0, o.thing)
+    return (_RANK.get(o.kind, 5), o.measure or o.pilot or 0, o.thing)
 
 
 # --- who owes --------------------------------------------------------------------------

@@ -119,6 +119,18 @@ class Dataset:
 
     def members(self, group: Group) -> list[str]:
         """Unit ids of a group, in units.yaml order; an open group lists its designees."""
+        if self.groups.get(group.id) is not group:
+            return self._members(group)
+        known = self._members_of.get(group.id)
+        if known is None:
+            known = self._members_of[group.id] = self._members(group)
+        return list(known)
+
+    @cached_property
+    def _members_of(self) -> dict[str, list[str]]:
+        return {}  # each group of the plan's, worked out once (derive asks for each milestone)
+
+    def _members(self, group: Group) -> list[str]:
         chosen: set[str] = set(group.members)
         if group.select is not None:
             rule = group.select

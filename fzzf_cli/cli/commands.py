@@ -72,25 +72,26 @@ class LazyCommands:
     """A click group mixin: every command of ``COMMANDS`` is listed, each one built on first
     use; for the command list of ``--help`` a stand-in with the same help is enough."""
 
-    commands: dict[str, Any]
     _listing = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         import typer.core
 
-        built = dict(self.commands)
-        self.commands = {
+        group: Any = self  # a click group: ``commands`` is its own
+        built = dict(group.commands)
+        group.commands = {
             name: built.pop(name, None) or _pending(typer.core.TyperCommand, name, key)
             for name, (_module, key) in COMMANDS.items()
         } | built
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        found = self.commands.get(cmd_name)
+        commands = vars(self)["commands"]
+        found = commands.get(cmd_name)
         if getattr(found, "fzzf_pending", False) and not self._listing:
             from fzzf_cli.cli.app import app
 
-            found = self.commands[cmd_name] = build(app, cmd_name)
+            found = commands[cmd_name] = build(app, cmd_name)
         return found
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:

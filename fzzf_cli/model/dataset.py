@@ -47,8 +47,8 @@ class Dataset:
     measures_file: MeasuresFile
     pilots_file: PilotsFile
     docs: dict[str, YamlDoc] = field(default_factory=dict)
-    extensions_file: ExtensionsFile = field(default_factory=lambda: _empty("ExtensionsFile"))
-    rounds_file: RoundsFile = field(default_factory=lambda: _empty("RoundsFile"))
+    extensions_file: ExtensionsFile = field(default_factory=lambda: _no_extensions())
+    rounds_file: RoundsFile = field(default_factory=lambda: _no_rounds())
 
     # --- locations ------------------------------------------------------------------
 
@@ -214,8 +214,15 @@ def month_end(day: date) -> date:
     return date(day.year, day.month + 1, 1) - timedelta(days=1)
 
 
-def _empty(name: str) -> ExtensionsFile | RoundsFile:
-    """An optional file left out: no extensions, no rounds."""
-    from fzzf_cli.model.changes import ExtensionsFile, RoundsFile
+def _no_extensions() -> ExtensionsFile:
+    """data/extensions.yaml left out: no extensions."""
+    from fzzf_cli.model.changes import ExtensionsFile
 
-    return {"ExtensionsFile": ExtensionsFile, "RoundsFile": RoundsFile}[name]()
+    return ExtensionsFile()
+
+
+def _no_rounds() -> RoundsFile:
+    """data/rounds.yaml left out: no rounds."""
+    from fzzf_cli.model.changes import RoundsFile
+
+    return RoundsFile()

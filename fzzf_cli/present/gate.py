@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 def junit(outcome: Outcome) -> str:
     """The outcome as JUnit XML, marked as fzzf's (it may be written over next time)."""
     problems, files, checked, failures, hints, *_ = outcome
-    return junit_xml(_cases(problems, files, checked, failures, hints))
+    cases = _cases(problems, files, checked, failures, hints)
+    if outcome.ungated:  # what --due-from left out, said where GitLab lists the tests
+        name = msg("gate_due_from_case", day=outcome.due_from)
+        cases.append(JUnitCase(msg("gate_suite_filed"), name, None, outcome.ungated))
+    return junit_xml(cases)
 
 
 def emit(fmt: str, outcome: Outcome, summary_file: str | None) -> None:

@@ -58,7 +58,10 @@ def _quick(annotation: Any, info: Any, value: Any, param: Any, ctx: Any) -> Any:
             value, choices=choices, case_sensitive=info.case_sensitive, ctx=ctx
         )
     if annotation is Path and info.path_type is None and type(value) is str:
-        return _param_types.coerce_cli_path(value, info, path_type=Path, param=param, ctx=ctx)
+        if not value or "\0" in value:
+            return _UNSURE
+        path = Path(value)  # what pydantic's Path would make of it, without building one
+        return _param_types.coerce_cli_path(path, info, path_type=Path, param=param, ctx=ctx)
     return _UNSURE
 
 

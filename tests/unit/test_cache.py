@@ -450,7 +450,8 @@ def test_a_query_from_the_cache_needs_neither_the_models_nor_yaml(
         "sys.argv = ['fzzf', *sys.argv[2:], '--data', sys.argv[1]]\n"
         "from fzzf_cli.cli.launch import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = {'yaml', 'pydantic', 'fzzf_cli.model.plan', 'fzzf_cli.read.yamlio', 'fzzf_cli.cli.plan'}\n"
+        "heavy = {'yaml', 'pydantic', 'fzzf_cli.model.plan', 'fzzf_cli.read.yamlio',"
+        " 'fzzf_cli.cli.plan'}\n"
         "print(sorted(heavy & set(sys.modules)), file=sys.stderr)\n"
     )
     env = {**os.environ, "FZZF_CACHE_DIR": str(tmp_path / "cache")}

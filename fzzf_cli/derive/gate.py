@@ -13,12 +13,12 @@ from fzzf_cli.derive.baseline import Known, split_failures, split_problems
 from fzzf_cli.derive.status import FILED_KINDS, Assessed, gate_failures
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.text import msg
-from fzzf_cli.validate.amend import Change
 from fzzf_cli.validate.subs_find import pilot_path, round_path, submission_path
 from fzzf_cli.vocab import Kind, PilotDoc
 
 if TYPE_CHECKING:
     from fzzf_cli.pipeline import Workspace
+    from fzzf_cli.validate.amend import Change
 
 
 def expected_path(a: Assessed) -> str:

@@ -13,12 +13,14 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.errors import Problem
 from fzzf_cli.present.cells import cell_text
 from fzzf_cli.present.safe import one_line
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.errors import Problem
 
 # Not XML 1.0 "Char"s; lone surrogates (e.g. from surrogateescape) cannot even be encoded.
 _XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

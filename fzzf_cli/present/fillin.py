@@ -21,7 +21,6 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.workbook import (
     INFO_ROWS,
     ITEM_COLUMNS,
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.model.dataset import Dataset
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 cannot hold
 _GREY, _HEAD, _INPUT = "F2F2F2", "DDEBF7", "FFFFFF"

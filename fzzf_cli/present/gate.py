@@ -4,13 +4,16 @@ summary, or JUnit XML (the judging itself is ``derive.gate``)."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from fzzf_cli.derive.gate import Outcome, failure
-from fzzf_cli.derive.status import Assessed
-from fzzf_cli.errors import Problem
 from fzzf_cli.present.ci import JUnitCase, github, junit_xml, plain, step_summary
 from fzzf_cli.present.safe import write_trusted
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.errors import Problem
 
 
 def junit(outcome: Outcome) -> str:

@@ -7,16 +7,18 @@ formatting would be followed."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fzzf_cli.derive.gate import expected_path, new_command
 from fzzf_cli.derive.status import FILED_KINDS, LATE, Assessed
 from fzzf_cli.derive.workdays import UnknownYear, WorkdayTest, off_day
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.render import md_text
 from fzzf_cli.present.safe import one_line
 from fzzf_cli.text import msg
 from fzzf_cli.vocab import Status
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 # Still owed and not yet late: what "due soon" can be (a nil return says only "no progress").
 OPEN = (Status.NOT_YET_DUE, Status.DUE_SOON, Status.NIL_RETURN)

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fzzf_cli.derive.tracking import unit_lines
-from fzzf_cli.pipeline import Workspace
 from fzzf_cli.present.render import renderer
 from fzzf_cli.present.report import item_view, overall_context
 from fzzf_cli.present.report_rules import Scope, scope_text
@@ -30,6 +29,9 @@ from fzzf_cli.present.site_views import (
     report_cells,
 )
 from fzzf_cli.vocab import Light
+
+if TYPE_CHECKING:
+    from fzzf_cli.pipeline import Workspace
 
 SCRIPT = "site.js"
 Render = Callable[[str, dict[str, Any]], str]

@@ -11,14 +11,16 @@ import json
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.codeowners import DEFAULT_PATHS, generate
 from fzzf_cli.present.schemas import CHECK_JSONSCHEMA, all_schemas, editor_mapping, precommit_hooks
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 # The examples shipped with fzzf (examples/ci, in the wheel under _embedded/examples/ci)
 # and where each host reads its CI configuration.

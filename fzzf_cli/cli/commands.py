@@ -50,22 +50,27 @@ def build(typer_app: Any, name: str) -> Any:
     import typer.main
 
     importlib.import_module(f"fzzf_cli.cli.{COMMANDS[name][0]}")
+    settings = {
+        "pretty_exceptions_short": typer_app.pretty_exceptions_short,
+        "rich_markup_mode": typer_app.rich_markup_mode,
+        "suggest_commands": getattr(typer_app, "suggest_commands", True),
+    }
     for info in typer_app.registered_commands:
         if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
-            return typer.main.get_command_from_info(
-                info,
-                pretty_exceptions_short=typer_app.pretty_exceptions_short,
-                rich_markup_mode=typer_app.rich_markup_mode,
-            )
+            return _call(typer.main.get_command_from_info, info, settings)
     for group in typer_app.registered_groups:
         if group.name == name:
-            return typer.main.get_group_from_info(
-                group,
-                pretty_exceptions_short=typer_app.pretty_exceptions_short,
-                rich_markup_mode=typer_app.rich_markup_mode,
-                suggest_commands=typer_app.suggest_commands,
-            )
+            return _call(typer.main.get_group_from_info, group, settings)
     return None
+
+
+def _call(make: Any, info: Any, settings: dict[str, Any]) -> Any:
+    """``make(info, **settings)`` with the settings this Typer's ``make`` takes: each
+    Typer release adds some (``suggest_commands`` is not in 0.12)."""
+    import inspect
+
+    takes = inspect.signature(make).parameters
+    return make(info, **{key: value for key, value in settings.items() if key in takes})
 
 
 class LazyCommands:

@@ -16,15 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fzzf_cli.derive.extensions import check as check_extensions
 from fzzf_cli.derive.obligations import Obligation, derive
 from fzzf_cli.derive.status import Assessed, assess
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Location, Problem
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.read.gitrepo import GitUnavailable, Repo, open_repo, resolve
-from fzzf_cli.read.history import Accept
 from fzzf_cli.read.yamlio import parse_yaml
 from fzzf_cli.text import msg
 from fzzf_cli.validate.claims import pilot_claims
@@ -39,6 +37,10 @@ from fzzf_cli.validate.subs_load import (
     load_submissions,
 )
 from fzzf_cli.vocab import SOON
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.read.history import Accept
 
 
 class Source(NamedTuple):

@@ -57,13 +57,15 @@ class Browser:
         message, _, self._buffer = self._buffer.partition(b"\0")
         return dict(json.loads(message))
 
-    def send(self, method: str, session: bool = True, **params: Any) -> dict[str, Any]:
-        """Call ``method`` (in the page's session unless ``session`` is false) and return
-        its result; events that arrive meanwhile are kept in ``events``."""
+    def send(
+        self, method: str, session: bool = True, sid: str = "", **params: Any
+    ) -> dict[str, Any]:
+        """Call ``method`` (in the page's session, or ``sid``'s, unless ``session`` is
+        false) and return its result; events that arrive meanwhile are kept in ``events``."""
         self._next += 1
         call: dict[str, Any] = {"id": self._next, "method": method, "params": params}
-        if session and self.session:
-            call["sessionId"] = self.session
+        if session and (sid or self.session):
+            call["sessionId"] = sid or self.session
         os.write(self._write, json.dumps(call).encode() + b"\0")
         while True:
             message = self._receive()
@@ -107,25 +109,67 @@ class Browser:
             raise RuntimeError(found["exceptionDetails"])
         return found["result"].get("value")
 
+    def crawl(self, urls: list[str], script: str, tabs: int = 3) -> dict[str, Any]:
+        """Load every one of ``urls``, ``tabs`` at a time in pages of 1280×900; for each,
+        its problems, its requests and the value of ``script`` once it has loaded."""
+        sessions = []
+        for _ in range(tabs):
+            self.open_page(1280, 900)
+            sessions.append(self.session)
+        waiting, seen, active, found = list(reversed(urls)), {}, {}, {}
+
+        def start(sid: str) -> None:
+            if waiting:
+                active[sid], seen[sid] = waiting.pop(), []
+                self.send("Page.navigate", sid=sid, url=active[sid])
+
+        for sid in sessions:
+            start(sid)
+        settle = f"new Promise(r => setTimeout(r, 0)).then(() => {script})"
+        while active:
+            message = self.events.pop(0) if self.events else self._receive()
+            sid = message.get("sessionId", "")
+            if sid not in active:
+                continue
+            seen[sid].append(message)
+            if message.get("method") == "Page.loadEventFired":
+                value = self.send("Runtime.evaluate", sid=sid, expression=settle,
+                                  returnByValue=True, awaitPromise=True)  # fmt: skip
+                seen[sid] += [e for e in self.events if e.get("sessionId") == sid]
+                self.events = [e for e in self.events if e.get("sessionId") != sid]
+                events = seen[sid]
+                found[active.pop(sid)] = (problems_in(events), requests_in(events),
+                                          value["result"].get("value"))  # fmt: skip
+                start(sid)
+        return found
+
     def problems(self) -> list[str]:
         """Console errors and warnings, uncaught exceptions, and the browser's own log
         entries (a resource that failed, a blocked request) since the last ``load``."""
-        found = []
-        for event in self.events:
-            method, params = event.get("method"), event.get("params", {})
-            if method == "Runtime.consoleAPICalled" and params["type"] in ("error", "warning",
-                                                                           "assert"):  # fmt: skip
-                found.append(f"console.{params['type']}: {params['args']}")
-            elif method == "Runtime.exceptionThrown":
-                found.append(f"exception: {params['exceptionDetails']}")
-            elif method == "Log.entryAdded" and params["entry"]["level"] in ("error", "warning"):
-                found.append(f"log: {params['entry']['text']} {params['entry'].get('url', '')}")
-        return found
+        return problems_in(self.events)
 
     def requests(self) -> list[str]:
-        return [e["params"]["request"]["url"] for e in self.events
-                if e.get("method") == "Network.requestWillBeSent"]  # fmt: skip
+        return requests_in(self.events)
 
     def screenshot(self, path: Path) -> None:
         shot = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True)
         path.write_bytes(base64.b64decode(shot["data"]))
+
+
+def problems_in(events: list[dict[str, Any]]) -> list[str]:
+    found = []
+    for event in events:
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params["type"] in ("error", "warning",
+                                                                       "assert"):  # fmt: skip
+            found.append(f"console.{params['type']}: {params['args']}")
+        elif method == "Runtime.exceptionThrown":
+            found.append(f"exception: {params['exceptionDetails']}")
+        elif method == "Log.entryAdded" and params["entry"]["level"] in ("error", "warning"):
+            found.append(f"log: {params['entry']['text']} {params['entry'].get('url', '')}")
+    return found
+
+
+def requests_in(events: list[dict[str, Any]]) -> list[str]:
+    return [e["params"]["request"]["url"] for e in events
+            if e.get("method") == "Network.requestWillBeSent"]  # fmt: skip

@@ -28,6 +28,8 @@ from fzzf_cli.cli.clickapi import (
     UsageError,
     is_error,
 )
+from fzzf_cli.cli.coerce import quicken
+from fzzf_cli.cli.commands import LazyCommands
 from fzzf_cli.cli.results import working_dir
 from fzzf_cli.cli.usage import chinese
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
@@ -81,12 +83,16 @@ def _chinese_help(option: Any) -> Any:
 
 
 class FzzfCommand(typer.core.TyperCommand):
-    """Every command: help in Chinese."""
+    """Every command: help in Chinese, options converted without pydantic (coerce.py)."""
 
     context_class = FzzfContext
 
     def get_help_option(self, ctx: Any) -> Any:
         return _chinese_help(super().get_help_option(ctx))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        quicken(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
 
 class FzzfGroup(typer.core.TyperGroup):
@@ -96,6 +102,10 @@ class FzzfGroup(typer.core.TyperGroup):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _chinese_help(super().get_help_option(ctx))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        quicken(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -153,8 +163,12 @@ class FzzfGroup(typer.core.TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
 
+class FzzfApp(LazyCommands, FzzfGroup):
+    """``fzzf`` itself: its commands are imported when used (``commands.py``)."""
+
+
 app = typer.Typer(
-    cls=FzzfGroup,
+    cls=FzzfApp,
     name="fzzf",
     help=msg("help_app"),
     add_completion=True,

@@ -39,6 +39,7 @@ from fzzf_cli.errors import (
     Problem,
     printable,
 )
+from fzzf_cli.select.query import parse_date
 from fzzf_cli.text import msg
 from fzzf_cli.validate import cache
 from fzzf_cli.validate.load import DataRoot, load_dataset
@@ -81,16 +82,20 @@ def check(
         str | None, typer.Option("--baseline", metavar="REV", help=msg("help_baseline"))
     ] = None,
     history: HistoryOpt = False,
+    due_from: Annotated[
+        str | None, typer.Option("--due-from", metavar="DATE", help=msg("help_due_from"))
+    ] = None,
     data: DataOpt = None,
 ) -> None:
     from fzzf_cli.derive.gate import judge
 
     with handled():
         _usage(fmt, output, history, changed_since, baseline)
+        start = parse_date(due_from, "--due-from") if due_from is not None else None
         today, root = as_of_date(as_of), _gate_root(data)
         ws, problems, change = _judged(root, today, history, changed_since or baseline)
-        known = _known(ws, baseline, today, grace) if baseline else None
-        outcome = judge(ws, problems, today, grace, change, known)
+        known = _known(ws, baseline, today, grace, start) if baseline else None
+        outcome = judge(ws, problems, today, grace, change, known, start)
         _publish(fmt, outcome, output, root, force)
     raise typer.Exit(EXIT_FINDINGS if outcome.findings else EXIT_OK)
 
@@ -116,8 +121,9 @@ def _usage(
         raise FzzfError(msg("gate_history_changed"), EXIT_USAGE)
 
 
-def _known(ws: Workspace | None, rev: str, today: date, grace: int) -> Known:
-    """The gate's findings at the baseline ``rev``, judged on the same day and line."""
+def _known(ws: Workspace | None, rev: str, today: date, grace: int, due_from: date | None) -> Known:
+    """The gate's findings at the baseline ``rev``, judged on the same day and line, from
+    the same first due day."""
     from fzzf_cli.derive.baseline import Known, known_from
     from fzzf_cli.derive.gate import judge
     from fzzf_cli.pipeline import at_revision, build
@@ -130,7 +136,7 @@ def _known(ws: Workspace | None, rev: str, today: date, grace: int) -> Known:
             sys.stderr.write(msg("gate_baseline_invalid", rev=printable(rev)) + "\n")
             return Known(rev, frozenset(), frozenset(), valid=False)
         there = judge(build(snap.root, ds, today, ws.source, snap.problems), problems, today,
-                      grace, None)  # fmt: skip
+                      grace, None, due_from=due_from)  # fmt: skip
     return known_from(rev, there.problems, there.failures)
 
 

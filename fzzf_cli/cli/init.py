@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fzzf_cli import __version__
-from fzzf_cli.cli.app import FzzfCommand, app, handled
+from fzzf_cli.cli.app import FzzfCommand, app, as_of_date, handled
 from fzzf_cli.cli.results import os_reason, shown_path
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
 from fzzf_cli.present.tables import print_problems
+from fzzf_cli.select.query import parse_date
 from fzzf_cli.text import msg
 from fzzf_cli.validate.load import embedded_root, load_dataset
 
@@ -25,16 +26,26 @@ if TYPE_CHECKING:
     from fzzf_cli.present.starter import Starter
 
 
+DueFromOpt = Annotated[
+    str | None, typer.Option("--due-from", metavar="DATE", help=msg("help_init_due_from"))
+]
+
+
 @app.command(name="init", cls=FzzfCommand, help=msg("cmd_init"))
-def init(folder: Annotated[Path, typer.Argument(help=msg("help_arg_init_dir"))]) -> None:
+def init(
+    folder: Annotated[Path, typer.Argument(help=msg("help_arg_init_dir"))],
+    due_from: DueFromOpt = None,
+) -> None:
     from fzzf_cli.present.starter import starter_files
 
     with handled():
+        start = as_of_date(None) if due_from is None else parse_date(due_from, "--due-from")
         shipped = embedded_root()
-        files = starter_files(shipped, _shipped_plan(shipped), __version__)
+        files = starter_files(shipped, _shipped_plan(shipped), __version__, start)
         written, skipped = _write_all(folder, files)
         sys.stdout.write(msg("init_summary", written=written, skipped=skipped) + "\n")
-        sys.stdout.write(msg("init_next", path=shown_path(folder)) + "\n")
+        sys.stdout.write(msg("init_due_from", day=start.isoformat()) + "\n")
+        sys.stdout.write(msg("init_next", path=shown_path(folder), day=start.isoformat()) + "\n")
 
 
 def _shipped_plan(shipped: Path) -> Dataset:

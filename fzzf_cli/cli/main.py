@@ -11,24 +11,6 @@ from typing import Annotated
 import typer
 
 from fzzf_cli import __version__
-from fzzf_cli.cli import (  # noqa: F401
-    calendar,
-    check,
-    diff,
-    docs,
-    dues,
-    forms,
-    init,
-    ledger,
-    new,
-    owners,
-    plan,
-    remind,
-    rounds,
-    schema,
-    site,
-    track,
-)
 from fzzf_cli.cli.app import PipeClosed, app
 from fzzf_cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from fzzf_cli.present.safe import CommandSafe

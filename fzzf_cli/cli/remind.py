@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from fzzf_cli.cli.app import AsOfOpt, DataOpt, FzzfCommand, app, handled
+from fzzf_cli.cli.app import AsOfOpt, DataOpt, FzzfCommand, app, as_of_date, handled
+from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span
 from fzzf_cli.cli.results import write_result
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
@@ -36,6 +37,7 @@ def remind(
     within: Annotated[
         int, typer.Option("--within", min=0, max=365, help=msg("help_within"))
     ] = WITHIN,
+    workdays: WorkdaysOpt = False,
     as_of: AsOfOpt = None,
     history: HistoryOpt = False,
     data: DataOpt = None,
@@ -51,11 +53,13 @@ def remind(
 
     with handled():
         _check_folder(output)
-        state = assessed_state(data, as_of, within, history)
+        span = soon_span(as_of_date(as_of), within, workdays)
+        state = assessed_state(data, as_of, span, history)
         units = _units(state.ws.ds, unit)
         there = {f.path: msg("gate_hint_draft") for f in state.ws.subs.all() if f.filed is None}
-        found = digests(state.ws.ds, state.assessed, state.as_of, within, units, there)
-        _deliver(found, fmt.value, output, force, state.as_of, within)
+        found = digests(state.ws.ds, state.assessed, state.as_of, span, units, there)
+        window = msg("remind_workdays" if workdays else "remind_days", days=within)
+        _deliver(found, fmt.value, output, force, state.as_of, window)
 
 
 def _check_folder(output: str | None) -> None:
@@ -73,14 +77,16 @@ def _units(ds: Dataset, typed: str | None) -> list[str]:
 
 
 def _deliver(
-    found: list[Digest], fmt: str, output: str | None, force: bool, as_of: date, within: int
+    found: list[Digest], fmt: str, output: str | None, force: bool, as_of: date, within: str
 ) -> None:
+    from fzzf_cli.cli.holidays import official_workdays
     from fzzf_cli.present.remind import FORMATS, render
 
     if not found:
         sys.stdout.write(msg("remind_none", as_of=as_of, days=within) + "\n")
         return
-    texts = [(d.unit_id, render(d, fmt, as_of, within)) for d in found]
+    is_workday = official_workdays()
+    texts = [(d.unit_id, render(d, fmt, as_of, within, is_workday)) for d in found]
     if output is None or output == "-":
         sys.stdout.write("\n".join(text for _, text in texts))
         return

@@ -12,12 +12,14 @@ that a change to the plan makes overdue.
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.derive.status import Assessed
-from fzzf_cli.errors import Problem
-from fzzf_cli.validate.amend import Change
 from fzzf_cli.validate.subs_find import SUBMISSIONS
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.errors import Problem
+    from fzzf_cli.validate.amend import Change
 
 
 class Known(NamedTuple):

@@ -19,13 +19,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.derive.obligations import Obligation
-from fzzf_cli.derive.status import Assessed
-from fzzf_cli.validate.reviews import Decision
-from fzzf_cli.validate.subs_load import Filed
-from fzzf_cli.vocab import Status
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.validate.reviews import Decision
+    from fzzf_cli.validate.subs_load import Filed
+    from fzzf_cli.vocab import Status
 
 Duty = tuple[str, int | None, int | None, str | None, str | None, str, int]
 

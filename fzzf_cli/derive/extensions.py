@@ -16,14 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.errors import Problem
-from fzzf_cli.model.changes import Extension, Revision
 from fzzf_cli.model.dataset import EXTENSIONS, Dataset
+from fzzf_cli.model.light import Revision
 from fzzf_cli.text import msg
-from fzzf_cli.validate.checks import suggest_unit
-from fzzf_cli.validate.subs_find import close_match
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.model.changes import Extension
 
 
 def _targets(ds: Dataset, ext: Extension) -> set[str] | None:
@@ -70,6 +72,9 @@ def check(ds: Dataset, obligations: list[Obligation], root: Path | None = None) 
 
 
 def _problems(ds: Dataset, obligations: list[Obligation]) -> Iterator[Problem]:
+    from fzzf_cli.validate.checks import suggest_unit  # only when checking
+    from fzzf_cli.validate.subs_find import close_match
+
     owing: dict[str, dict[str, date]] = {}
     for o in obligations:
         owing.setdefault(o.thing, {})[o.unit_id] = o.due_original or o.due

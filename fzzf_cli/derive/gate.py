@@ -13,12 +13,12 @@ from fzzf_cli.derive.baseline import Known, split_failures, split_problems
 from fzzf_cli.derive.status import FILED_KINDS, Assessed, gate_failures
 from fzzf_cli.errors import Location, Problem
 from fzzf_cli.text import msg
-from fzzf_cli.validate.amend import Change
 from fzzf_cli.validate.subs_find import pilot_path, round_path, submission_path
 from fzzf_cli.vocab import Kind, PilotDoc
 
 if TYPE_CHECKING:
     from fzzf_cli.pipeline import Workspace
+    from fzzf_cli.validate.amend import Change
 
 
 def expected_path(a: Assessed) -> str:
@@ -64,6 +64,8 @@ class Outcome(NamedTuple):
     summary: str  # the closing line
     notes: list[Problem]  # what dating found in records filed before: said, not failed
     known: list[Problem] = []  # with --baseline: there before the change, not failing
+    ungated: str = ""  # with --due-from: what was due before that day and not gated, said
+    due_from: date | None = None  # --due-from: the first due day the gate judges
 
 
 def judge(
@@ -73,6 +75,7 @@ def judge(
     grace: int,
     change: Change | None,
     known: Known | None = None,
+    due_from: date | None = None,
 ) -> Outcome:
     """Validity of everything (``ws`` built for ``today``: its statuses are that day's);
     the submission gate for the units a pull request changes
@@ -80,7 +83,9 @@ def judge(
     file in question; of files already on the main line it is said as a note: the verdict
     already counts the proven date, and a record filed long ago cannot be mended now. With
     ``known`` (the gate's findings at a baseline, derive.baseline) every unit is in scope,
-    and what the baseline had already is set apart unless the change touches its unit."""
+    and what the baseline had already is set apart unless the change touches its unit.
+    With ``due_from`` only documents due on or after that day are gated: the earlier ones
+    are counted in the summary, and stay overdue everywhere else."""
     scope = change.units if change is not None and known is None else None
     notes: list[Problem] = []
     checked: list[Assessed] = []
@@ -88,6 +93,7 @@ def judge(
     hints: dict[str, str] = {}
     files = [f"data/{name}.yaml" for name in ("units", "measures", "pilots")]
     dates = ""
+    early: list[Assessed] = []
     if ws is not None:
         problems = problems + ws.problems
         brought = change.paths if change is not None else frozenset()
@@ -104,6 +110,7 @@ def judge(
             and a.obligation.due < today
             and (scope is None or a.obligation.unit_id in scope)
         ]
+        checked, early = _from_day(checked, due_from)
         failures = gate_failures(checked, grace)
         for f in ws.subs.all():
             if f.filed is None:
@@ -133,6 +140,34 @@ def judge(
     )
     if scope is not None:
         summary += msg("gate_scope", n=len(scope))
+    ungated = ""
+    if due_from is not None:
+        missing = len(gate_failures(early))  # not filed, whatever the grace
+        ungated = msg("gate_due_from", day=due_from, n=len(early), missing=missing)
+        summary += msg("gate_due_from_note", text=ungated)
     if dates:
         summary = f"{dates}\n{summary}"
-    return Outcome(problems, files, checked, failures, hints, findings, summary, notes, already)
+    return Outcome(
+        problems,
+        files,
+        checked,
+        failures,
+        hints,
+        findings,
+        summary,
+        notes,
+        already,
+        ungated,
+        due_from,
+    )
+
+
+def _from_day(
+    checked: list[Assessed], due_from: date | None
+) -> tuple[list[Assessed], list[Assessed]]:
+    """(the documents the gate judges, those due before ``due_from`` that it does not)."""
+    if due_from is None:
+        return checked, []
+    return [a for a in checked if a.obligation.due >= due_from], [
+        a for a in checked if a.obligation.due < due_from
+    ]

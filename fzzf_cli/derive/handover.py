@@ -14,12 +14,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.succession import Act, Successor
 from fzzf_cli.text import msg
 
 if TYPE_CHECKING:
     from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.model.succession import Act, Successor
 
 
 def act_label(act: Act) -> str:

@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fzzf_cli.derive.handover import hand_over
-from fzzf_cli.model.changes import Revision
 from fzzf_cli.model.dataset import Dataset, add_months, month_end
-from fzzf_cli.model.plan import Measure, Milestone
 from fzzf_cli.text import msg
 from fzzf_cli.vocab import Kind, PilotDoc, Role
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.changes import Revision
+    from fzzf_cli.model.plan import Measure, Milestone
 
 KINDS = tuple(Kind)
 
@@ -80,10 +82,12 @@ def derive(ds: Dataset, until: date | None = None, known: date | None = None) ->
     return hand_over(ds, found)
 
 
+_RANK = {Kind.PILOT_PLAN: 0, Kind.PILOT_DONE: 1, Kind.MILESTONE: 2, Kind.RECURRING: 2,
+         Kind.REPORT: 3, Kind.ROUND: 4}  # fmt: skip
+
+
 def _thing_order(o: Obligation) -> tuple[int, int, str]:
-    rank = {Kind.PILOT_PLAN: 0, Kind.PILOT_DONE: 1, Kind.MILESTONE: 2, Kind.RECURRING: 2,
-            Kind.REPORT: 3, Kind.ROUND: 4}  # fmt: skip
-    return (rank.get(o.kind, 5), o.measure or o.pilot or 0, o.thing)
+    return (_RANK.get(o.kind, 5), o.measure or o.pilot or 0, o.thing)
 
 
 # --- who owes --------------------------------------------------------------------------

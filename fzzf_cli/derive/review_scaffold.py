@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.derive.status import Assessed
 from fzzf_cli.derive.tracking import awaiting_review
 from fzzf_cli.model.filings import Report
 from fzzf_cli.read.yamlio import dump_yaml
@@ -18,6 +17,7 @@ from fzzf_cli.text import msg
 from fzzf_cli.vocab import Ruling
 
 if TYPE_CHECKING:
+    from fzzf_cli.derive.status import Assessed
     from fzzf_cli.pipeline import Workspace
 
 

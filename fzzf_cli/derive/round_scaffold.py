@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.read.yamlio import dump_yaml
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 
 def round_data(unit: str, round_id: str, submitted: date | None) -> dict[str, Any]:

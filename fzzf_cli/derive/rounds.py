@@ -5,11 +5,14 @@ date. The thing is ``round-<id>``; an obligation ``round-2017-r1.deqing``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from fzzf_cli.derive.obligations import Obligation, debtors
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.text import msg
 from fzzf_cli.vocab import Kind, Role
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 
 def round_thing(round_id: str) -> str:

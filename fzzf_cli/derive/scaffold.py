@@ -10,17 +10,19 @@ load back to exactly these values before it is written.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fzzf_cli.derive.nil_returns import carried_forward
-from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.derive.status import FILED_KINDS
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Item, PilotProgress, Report
 from fzzf_cli.read.yamlio import dump_yaml
 from fzzf_cli.text import msg
-from fzzf_cli.validate.subs_load import Submissions
 from fzzf_cli.vocab import Filing, PilotDoc
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.validate.subs_load import Submissions
 
 
 def _earlier(subs: Submissions, unit: str, before: str) -> list[Report]:

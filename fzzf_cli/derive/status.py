@@ -27,14 +27,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fzzf_cli.derive.nil_returns import CLAIMS, NOT_APPLICABLE, nil_status
-from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.model.filings import Item, PilotFile, Report
 from fzzf_cli.validate.reviews import CLAIMABLE, Decision
-from fzzf_cli.validate.subs_load import Submissions
 from fzzf_cli.vocab import SOON, Filing, Kind, Light, PilotDoc, Role, Ruling, Status
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.validate.subs_load import Submissions
 
 DONE = (
     Status.DONE_ON_TIME,

@@ -6,11 +6,13 @@ Pure functions over assessed obligations (see status.py); the commands print the
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fzzf_cli.derive.status import CLAIMED, DONE, EXEMPT, LATE, SETTLED, Assessed
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.vocab import Kind, Light, Role, Status
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 
 class Debt(NamedTuple):

@@ -11,13 +11,13 @@ of reports the coordinator calls for by notice; each unit it names files
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import Annotated, NamedTuple
+from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
 
 from fzzf_cli.model.fields import Id, IsoDate, Record, Ref, Text
 from fzzf_cli.model.filings import Evidence
+from fzzf_cli.model.light import Revision as Revision  # a plain value: kept here for old imports
 from fzzf_cli.text import msg
 
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
@@ -81,11 +81,3 @@ class RoundFile(Record):
     summary: Text | None = None
     evidence: list[Evidence] = []
     note: Text | None = None
-
-
-class Revision(NamedTuple):
-    """One extension of one obligation: the new due date and the document granting it."""
-
-    due: date
-    document: str
-    date: date

@@ -16,11 +16,10 @@ from pydantic import AfterValidator, Field, ValidationError, ValidationInfo, fie
 from pydantic_core import PydanticCustomError
 
 from fzzf_cli.model.fields import Record, Text
+from fzzf_cli.model.light import Bounds, conventions_bounds
 
 # Any Chinese document numbers its parts so: the default for a plan that does not say.
 GENERIC_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
-
-Bounds = dict[str, tuple[int, int | None]]  # "measures" / "pilots" / "areas" → (first, last)
 
 
 class NumberRange(Record):
@@ -50,10 +49,7 @@ class Conventions(Record):
 
     def bounds(self) -> Bounds:
         """The validation context the plan's numbers are checked in."""
-        numbers = self.measures
-        measures = (numbers.first, numbers.last) if numbers is not None else (1, None)
-        pilots = (self.pilots.first, self.pilots.last) if self.pilots is not None else measures
-        return {"measures": measures, "pilots": pilots, "areas": (1, len(self.area_numerals))}
+        return conventions_bounds(self)
 
 
 class Naming(Record):

@@ -14,21 +14,22 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from fzzf_cli.errors import Location
-from fzzf_cli.model.changes import ExtensionsFile, Round, RoundsFile
-from fzzf_cli.model.conventions import Conventions
-from fzzf_cli.model.plan import (
-    Group,
-    Measure,
-    MeasuresFile,
-    Milestone,
-    Pilot,
-    PilotsFile,
-    PlanInfo,
-    Unit,
-    UnitsFile,
-)
+from fzzf_cli.model.light import is_light, light_class
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the models are pydantic's: a plan from the cache is made of light records
+    from fzzf_cli.model.changes import ExtensionsFile, Round, RoundsFile
+    from fzzf_cli.model.conventions import Conventions
+    from fzzf_cli.model.plan import (
+        Group,
+        Measure,
+        MeasuresFile,
+        Milestone,
+        Pilot,
+        PilotsFile,
+        PlanInfo,
+        Unit,
+        UnitsFile,
+    )
     from fzzf_cli.read.yamlio import YamlDoc
 
 UNITS = "units"
@@ -46,8 +47,8 @@ class Dataset:
     measures_file: MeasuresFile
     pilots_file: PilotsFile
     docs: dict[str, YamlDoc] = field(default_factory=dict)
-    extensions_file: ExtensionsFile = field(default_factory=ExtensionsFile)
-    rounds_file: RoundsFile = field(default_factory=RoundsFile)
+    extensions_file: ExtensionsFile = field(default_factory=lambda: _no_extensions())
+    rounds_file: RoundsFile = field(default_factory=lambda: _no_rounds())
 
     # --- locations ------------------------------------------------------------------
 
@@ -118,6 +119,18 @@ class Dataset:
 
     def members(self, group: Group) -> list[str]:
         """Unit ids of a group, in units.yaml order; an open group lists its designees."""
+        if self.groups.get(group.id) is not group:
+            return self._members(group)
+        known = self._members_of.get(group.id)
+        if known is None:
+            known = self._members_of[group.id] = self._members(group)
+        return list(known)
+
+    @cached_property
+    def _members_of(self) -> dict[str, list[str]]:
+        return {}  # each group of the plan's, worked out once (derive asks for each milestone)
+
+    def _members(self, group: Group) -> list[str]:
         chosen: set[str] = set(group.members)
         if group.select is not None:
             rule = group.select
@@ -164,12 +177,18 @@ class Dataset:
         pilot = self.pilots[measure.pilot]
         units = [*pilot.areas, *pilot.units]
         done = add_months(self.pilot_start(pilot), rules.completion_months)
-        # model_construct: these values were validated when pilots.yaml was read.
+        # Constructed: these values were validated when pilots.yaml was read.
+        if is_light(measure):
+            construct = light_class("Milestone").construct
+        else:
+            from fzzf_cli.model.plan import Milestone
+
+            construct = Milestone.model_construct
         return [
-            Milestone.model_construct(
+            construct(
                 title=rules.plan_title, due=rules.plan_due, units=units, quote=rules.plan_quote
             ),
-            Milestone.model_construct(
+            construct(
                 title=rules.completion_title,
                 due=done,
                 start=self.pilot_start(pilot),
@@ -193,3 +212,17 @@ def month_end(day: date) -> date:
     if day.month == 12:
         return date(day.year, 12, 31)
     return date(day.year, day.month + 1, 1) - timedelta(days=1)
+
+
+def _no_extensions() -> ExtensionsFile:
+    """data/extensions.yaml left out: no extensions."""
+    from fzzf_cli.model.changes import ExtensionsFile
+
+    return ExtensionsFile()
+
+
+def _no_rounds() -> RoundsFile:
+    """data/rounds.yaml left out: no rounds."""
+    from fzzf_cli.model.changes import RoundsFile
+
+    return RoundsFile()

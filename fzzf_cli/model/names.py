@@ -5,10 +5,12 @@ case-folded. Resolving what someone typed, with its usage errors, is ``select.na
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
-from fzzf_cli.model.conventions import Naming
-from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.plan import Group, Unit
+if TYPE_CHECKING:
+    from fzzf_cli.model.conventions import Naming
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.model.plan import Group, Unit
 
 
 def fold(text: str) -> str:

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.view import Table
 from fzzf_cli.select.succession import ended_mark, notes
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 
 def changes_table(lines: list[str]) -> list[Table]:

@@ -4,8 +4,8 @@ stands (``fzzf status``), and which claims wait for review (``fzzf review``)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from fzzf_cli.derive.status import Assessed
 from fzzf_cli.derive.tracking import (
     area_lines,
     awaiting_review,
@@ -13,7 +13,6 @@ from fzzf_cli.derive.tracking import (
     overdue_by_unit,
     unit_lines,
 )
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.changes import changes_of, changes_table, marked
 from fzzf_cli.present.tracked import (
     AREA_COLUMNS,
@@ -32,7 +31,11 @@ from fzzf_cli.present.tracked import (
 )
 from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.text import msg
-from fzzf_cli.validate.filing import Dating
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.validate.filing import Dating
 
 
 def overdue_view(

@@ -13,12 +13,14 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.errors import Problem
 from fzzf_cli.present.cells import cell_text
 from fzzf_cli.present.safe import one_line
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.errors import Problem
 
 # Not XML 1.0 "Char"s; lone surrogates (e.g. from surrogateescape) cannot even be encoded.
 _XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -137,6 +139,7 @@ class JUnitCase(NamedTuple):
     suite: str  # e.g. 数据校验 / 报送
     name: str  # e.g. "data/units.yaml" or "deqing 2016-H1"
     failure: Problem | None  # None = passed
+    skipped: str = ""  # not judged, and why (e.g. due before --due-from)
 
 
 def _xml_visible(match: re.Match[str]) -> str:
@@ -162,21 +165,27 @@ def junit_xml(cases: Sequence[JUnitCase], *, name: str = "fzzf check") -> str:
     caller must write encoded as UTF-8.
     """
     suites: dict[str, dict[str, list[Problem]]] = {}
+    skips = {(case.suite, case.name): case.skipped for case in cases if case.skipped}
     for case in cases:
         found = suites.setdefault(case.suite, {}).setdefault(case.name, [])
         if case.failure is not None:
             found.append(case.failure)
     failing = {suite: sum(1 for p in tests.values() if p) for suite, tests in suites.items()}
+    skipped = {suite: sum(1 for s, _ in skips if s == suite) for suite in suites}
     total = str(sum(len(tests) for tests in suites.values()))
     root = ET.Element("testsuites", name=_xml_safe(name), tests=total)
     root.set("failures", str(sum(failing.values())))
     for suite, tests in suites.items():
         el_suite = ET.SubElement(root, "testsuite", name=_xml_safe(suite), tests=str(len(tests)))
-        el_suite.attrib.update(failures=str(failing[suite]), errors="0", skipped="0")
+        el_suite.attrib.update(failures=str(failing[suite]), errors="0")
+        el_suite.set("skipped", str(skipped[suite]))
         for case_name, probs in tests.items():
             el_case = ET.SubElement(el_suite, "testcase", name=_xml_safe(case_name))
             el_case.set("classname", _xml_safe("fzzf." + suite))
-            if probs:
+            if not probs and (suite, case_name) in skips:
+                reason = _xml_safe(skips[suite, case_name])
+                ET.SubElement(el_case, "skipped", message=reason)
+            elif probs:
                 first = _problem_text(probs[0])
                 many = msg("ci_junit_many", n=len(probs), first=first)
                 message = first if len(probs) == 1 else many

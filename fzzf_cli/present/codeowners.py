@@ -24,11 +24,13 @@ or reduced to a safe label before it is written.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.plan import Unit
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.model.plan import Unit
 
 FORMATS = ("github", "gitlab")
 DEFAULT_PATHS = {"github": ".github/CODEOWNERS", "gitlab": ".gitlab/CODEOWNERS"}

@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from fzzf_cli.derive.changes import Changes, FileChange, ReviewChange
-from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.present.cells import md_cell
 from fzzf_cli.present.view import Row, Table, View, columns
 from fzzf_cli.text import join, msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.changes import Changes, FileChange, ReviewChange
+    from fzzf_cli.derive.obligations import Obligation
 
 MARKER = "<!-- fzzf-diff -->"
 FOLD = 10  # a section longer than this many rows is folded

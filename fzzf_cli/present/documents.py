@@ -6,18 +6,20 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fzzf_cli.derive.status import LATE, Assessed
 from fzzf_cli.errors import EXIT_USAGE, FzzfError, Problem
-from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.documents import DocumentSettings
-from fzzf_cli.pipeline import Workspace
 from fzzf_cli.present.report import overall_context
 from fzzf_cli.present.report_rules import Scope, scope_text
 from fzzf_cli.present.report_unit import notice_context, unit_context
 from fzzf_cli.text import msg
 from fzzf_cli.text.periods import period_label
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.model.documents import DocumentSettings
+    from fzzf_cli.pipeline import Workspace
 
 
 class Document(NamedTuple):

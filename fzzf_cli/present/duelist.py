@@ -6,9 +6,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.derive.obligations import Obligation
-from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.present.cells import Column
 from fzzf_cli.present.changes import changes_table
 from fzzf_cli.present.revisions import due_text, revision_fields
 from fzzf_cli.present.view import Table, View, columns
@@ -18,7 +15,10 @@ from fzzf_cli.text import join, msg
 from fzzf_cli.vocab import Light, Role, Status
 
 if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
     from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.present.cells import Column
 
 RECORD_FIELDS = (
     "id", "due", "kind", "measure", "pilot", "unit_id", "unit", "via", "lead", "title",
@@ -174,13 +174,15 @@ def owes_view(
 ) -> View:
     """The answer to ``fzzf owes``: everything one unit owes, by year, with why; with the
     ``states`` of a data repository, each duty's status and light — the unit's to-do list."""
-    from fzzf_cli.present.tracked import assessed_record
-
     found = [states.get(o.id) for o in selected] if states is not None else []
-    records = [
-        assessed_record(a, as_of) if a is not None else record(o, as_of)
-        for o, a in zip(selected, found or [None] * len(selected), strict=True)
-    ]
+    records = [record(o, as_of) for o in selected]
+    if states is not None:  # the tracking rows need the filings' models: only then
+        from fzzf_cli.present.tracked import assessed_record
+
+        records = [
+            assessed_record(a, as_of) if a is not None else record(o, as_of)
+            for o, a in zip(selected, found, strict=True)
+        ]
     changes = notes(ds, {unit})
     body = {"as_of": as_of.isoformat(), "unit_id": unit, "obligations": records,
             "unit_changes": changes}  # fmt: skip

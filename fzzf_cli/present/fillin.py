@@ -18,9 +18,9 @@ import io
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.workbook import (
     INFO_ROWS,
     ITEM_COLUMNS,
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.model.dataset import Dataset
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what XML 1.0 cannot hold
 _GREY, _HEAD, _INPUT = "F2F2F2", "DDEBF7", "FFFFFF"
@@ -105,8 +106,6 @@ def _pilot_row(ds: Dataset, entry: dict[str, Any]) -> dict[str, Any]:
 
 def _put(sheet: Worksheet, row: int, col: int, value: Any, *, locked: bool = True) -> Any:
     """Write one cell: text always as text (``=1+1`` from the data is no formula)."""
-    from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
-
     cell = sheet.cell(row=row, column=col)
     if isinstance(value, str):
         cell.value = _ILLEGAL.sub("", value)
@@ -115,12 +114,24 @@ def _put(sheet: Worksheet, row: int, col: int, value: Any, *, locked: bool = Tru
         cell.value = value
     if isinstance(value, date):
         cell.number_format = msg("fillin_date_format")
-    thin = Side(style="thin", color="BFBFBF")
-    cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    cell.protection = Protection(locked=locked)
-    cell.fill = PatternFill("solid", fgColor=_GREY if locked else _INPUT)
+    border, alignment, protection, fill = _looks(locked)
+    cell.border, cell.alignment, cell.protection, cell.fill = border, alignment, protection, fill
     return cell
+
+
+@cache
+def _looks(locked: bool) -> tuple[Any, Any, Any, Any]:
+    """A cell's border, alignment, protection and fill: built once, shared by every cell
+    (openpyxl stores each distinct style once anyway)."""
+    from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
+
+    thin = Side(style="thin", color="BFBFBF")
+    return (
+        Border(left=thin, right=thin, top=thin, bottom=thin),
+        Alignment(wrap_text=True, vertical="top"),
+        Protection(locked=locked),
+        PatternFill("solid", fgColor=_GREY if locked else _INPUT),
+    )
 
 
 def _protect(sheet: Worksheet) -> None:

@@ -4,19 +4,26 @@ summary, or JUnit XML (the judging itself is ``derive.gate``)."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from fzzf_cli.derive.gate import Outcome, failure
-from fzzf_cli.derive.status import Assessed
-from fzzf_cli.errors import Problem
 from fzzf_cli.present.ci import JUnitCase, github, junit_xml, plain, step_summary
 from fzzf_cli.present.safe import write_trusted
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.errors import Problem
 
 
 def junit(outcome: Outcome) -> str:
     """The outcome as JUnit XML, marked as fzzf's (it may be written over next time)."""
     problems, files, checked, failures, hints, *_ = outcome
-    return junit_xml(_cases(problems, files, checked, failures, hints))
+    cases = _cases(problems, files, checked, failures, hints)
+    if outcome.ungated:  # what --due-from left out, said where GitLab lists the tests
+        name = msg("gate_due_from_case", day=outcome.due_from)
+        cases.append(JUnitCase(msg("gate_suite_filed"), name, None, outcome.ungated))
+    return junit_xml(cases)
 
 
 def emit(fmt: str, outcome: Outcome, summary_file: str | None) -> None:

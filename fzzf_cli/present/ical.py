@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from fzzf_cli.derive.obligations import Obligation
-from fzzf_cli.derive.workdays import WorkdayTest
 from fzzf_cli.present.days import off_day_mark, weekday_date
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.derive.workdays import WorkdayTest
 
 PRODID = "-//fzzf//fzzf calendar//ZH"
 UID_DOMAIN = "fzzf.invalid"

@@ -17,10 +17,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from fzzf_cli.derive.status import Assessed
 from fzzf_cli.derive.tracking import area_lines, overdue_by_unit, unit_lines
-from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.present.cells import Column
 from fzzf_cli.present.duelist import kind_label
 from fzzf_cli.present.sheets import (
     LIGHT_FILLS,
@@ -38,7 +35,10 @@ from fzzf_cli.text import long_date, msg
 from fzzf_cli.vocab import Light
 
 if TYPE_CHECKING:
+    from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.model.dataset import Dataset
     from fzzf_cli.pipeline import Workspace
+    from fzzf_cli.present.cells import Column
 
 Row = dict[str, Any]
 TOP = 3  # the heading row: a title and the as-of line above it

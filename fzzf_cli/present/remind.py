@@ -7,15 +7,18 @@ formatting would be followed."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fzzf_cli.derive.gate import expected_path, new_command
 from fzzf_cli.derive.status import FILED_KINDS, LATE, Assessed
-from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.derive.workdays import UnknownYear, WorkdayTest, off_day
 from fzzf_cli.present.render import md_text
 from fzzf_cli.present.safe import one_line
 from fzzf_cli.text import msg
 from fzzf_cli.vocab import Status
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 # Still owed and not yet late: what "due soon" can be (a nil return says only "no progress").
 OPEN = (Status.NOT_YET_DUE, Status.DUE_SOON, Status.NIL_RETURN)
@@ -81,8 +84,11 @@ def _files(items: list[Assessed], there: dict[str, str]) -> list[FileToDo]:
     return sorted(files.values())
 
 
-def render(digest: Digest, fmt: str, as_of: date, within: int) -> str:
-    """The digest as ``text`` or ``md``."""
+def render(
+    digest: Digest, fmt: str, as_of: date, within: str, is_workday: WorkdayTest | None = None
+) -> str:
+    """The digest as ``text`` or ``md``; ``within`` is the window in words (14 天, 10 个工作日);
+    with ``is_workday``, a due date that is a weekend or holiday is marked."""
     markdown = fmt == "md"
     value = md_text if markdown else one_line
     lines = [msg("remind_title", unit=value(digest.unit), as_of=as_of)]
@@ -95,7 +101,7 @@ def render(digest: Digest, fmt: str, as_of: date, within: int) -> str:
             lines.extend(f"- {entry}" for entry in entries)
 
     section(msg("remind_overdue"), [_overdue(a, value) for a in digest.overdue])
-    section(msg("remind_soon", days=within), [_soon(a, value) for a in digest.soon])
+    section(msg("remind_soon", days=within), [_soon(a, value, is_workday) for a in digest.soon])
     section(msg("remind_returned"), [_returned(a, value, markdown) for a in digest.returned])
     code = "`{}`" if markdown else "{}"
     files = [
@@ -113,9 +119,22 @@ def _light(a: Assessed) -> str:
     return msg(f"light_{a.light.value}") if a.light is not None else msg("light_none")
 
 
-def _soon(a: Assessed, value: object) -> str:
+def due_day(day: date, is_workday: WorkdayTest | None) -> str:
+    """A due date with its weekday, and whether it is a working day when the official
+    calendar is known: 2017-12-31（星期日，非工作日）."""
+    weekday = msg(f"weekday_{day.weekday()}")
+    if is_workday is None:
+        return msg("remind_due", date=day, weekday=weekday)
+    try:
+        key = "remind_due_off" if off_day(day, is_workday) else "remind_due"
+    except UnknownYear:
+        key = "remind_due_unknown"
+    return msg(key, date=day, weekday=weekday)
+
+
+def _soon(a: Assessed, value: object, is_workday: WorkdayTest | None) -> str:
     title = value(a.obligation.title)  # type: ignore[operator]
-    return msg("remind_item", light=_light(a), due=a.due, title=title)
+    return msg("remind_item", light=_light(a), due=due_day(a.due, is_workday), title=title)
 
 
 def _overdue(a: Assessed, value: object) -> str:

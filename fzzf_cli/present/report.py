@@ -11,12 +11,10 @@ the readers are officials, not the data's authors.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.derive.status import CLAIMED, DONE, EXEMPT, FILED_KINDS, LATE, Assessed
 from fzzf_cli.derive.tracking import area_lines, overdue_by_unit
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Report
 from fzzf_cli.present.report_pilots import iso_day, long_day, pilots_view, targets_view
 from fzzf_cli.present.report_rules import (
@@ -33,8 +31,12 @@ from fzzf_cli.present.tracked import label, light_label
 from fzzf_cli.select.succession import notes
 from fzzf_cli.text import long_date, msg
 from fzzf_cli.text.periods import period_label, periods_in_words
-from fzzf_cli.validate.subs_load import Submissions
 from fzzf_cli.vocab import SOON, Kind, Ruling, Status
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.validate.subs_load import Submissions
 
 HORIZON_DAYS = 90
 

@@ -4,13 +4,15 @@ unit's filing with its status. Plain data for the templates."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.derive.status import Assessed
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.report_pilots import iso_day, long_day
 from fzzf_cli.present.revisions import due_text, original
 from fzzf_cli.present.tracked import label
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.model.dataset import Dataset
 
 
 def extensions_view(assessed: list[Assessed]) -> list[dict[str, Any]]:

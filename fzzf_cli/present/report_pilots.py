@@ -4,14 +4,16 @@ targets (measures 7 and 48), as plain data for the templates."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.derive.status import Assessed
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import Report
 from fzzf_cli.text import long_date, msg
 from fzzf_cli.text.periods import period_label
-from fzzf_cli.validate.subs_load import Submissions
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.status import Assessed
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.validate.subs_load import Submissions
 
 
 def iso_day(value: date | None) -> str:

@@ -16,15 +16,17 @@ measure stands, how units are ranked, who is commended (三(三) 通报表扬) a
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fzzf_cli.derive.status import DONE, EXEMPT, FILED_KINDS, LATE, Assessed
 from fzzf_cli.derive.tracking import unit_lines
-from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.plan import Period
 from fzzf_cli.text import long_date, msg
 from fzzf_cli.text.periods import period_label
 from fzzf_cli.vocab import Light, Role, Status
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.model.plan import Period
 
 LIST_LIMIT = 5
 MEASURE_STATES = ("done", "in_progress", "overdue")

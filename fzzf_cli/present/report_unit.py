@@ -8,12 +8,10 @@ plan's words, and a deadline to catch up.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fzzf_cli.derive.status import CLAIMED, DONE, LATE, Assessed
 from fzzf_cli.derive.tracking import unit_lines
-from fzzf_cli.model.changes import RoundFile
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.documents import DocumentSettings
 from fzzf_cli.model.filings import PilotFile, Report
 from fzzf_cli.present.days import weekday_date
@@ -22,8 +20,12 @@ from fzzf_cli.present.report_pilots import long_day
 from fzzf_cli.present.report_rules import light_counts
 from fzzf_cli.text import join, long_date, long_period, msg
 from fzzf_cli.text.periods import period_label
-from fzzf_cli.validate.subs_load import Submissions
 from fzzf_cli.vocab import Filing, Kind
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.changes import RoundFile
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.validate.subs_load import Submissions
 
 
 def unit_context(

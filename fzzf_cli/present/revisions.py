@@ -5,10 +5,12 @@ and the day it was done; and the same as JSON (``due_original``, ``revisions``).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
 
 
 def original(o: Obligation) -> date:

@@ -136,10 +136,16 @@ def all_schemas() -> dict[str, str]:
     return {file_name(stem): schema_text(stem) for stem in MODELS}
 
 
+def editor_mapping(folder: str = "schemas") -> dict[str, list[str]]:
+    """yaml-language-server's ``yaml.schemas``: each schema file (relative to the
+    repository's root) for the files it describes."""
+    return {f"./{folder}/{file_name(stem)}": [glob] for stem, (glob, _) in WHERE.items()}
+
+
 def editor_settings(folder: str = "schemas") -> str:
     """``.vscode/settings.json`` for the data repository: each schema for its files."""
-    schemas = {f"./{folder}/{file_name(stem)}": [glob] for stem, (glob, _) in WHERE.items()}
-    return json.dumps({"yaml.schemas": schemas}, ensure_ascii=False, indent=2) + "\n"
+    mapping = editor_mapping(folder)
+    return json.dumps({"yaml.schemas": mapping}, ensure_ascii=False, indent=2) + "\n"
 
 
 def precommit_hooks(folder: str = "schemas") -> list[dict[str, Any]]:

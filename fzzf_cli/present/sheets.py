@@ -15,7 +15,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -24,10 +24,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from rich.cells import cell_len
 
-from fzzf_cli.present.cells import Column
 from fzzf_cli.read.writefile import MARKER
 from fzzf_cli.text import join, msg
 from fzzf_cli.vocab import Light
+
+if TYPE_CHECKING:
+    from fzzf_cli.present.cells import Column
 
 MAX_CELL = 32_767  # Excel's limit on the characters of one cell
 DATE_FORMAT = "yyyy-mm-dd"

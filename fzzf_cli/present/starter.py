@@ -1,17 +1,26 @@
 """What ``fzzf init`` puts in a new data repository: the plan's data as fzzf ships it, the
-CI examples pinned to the fzzf that wrote them, CODEOWNERS for both hosts, and the small
-configuration files a repository of YAML filed by many hands needs (.gitignore, editor
-settings, a pre-commit hook running ``fzzf validate``), with a README for the filers."""
+CI examples pinned to the fzzf that wrote them and gating from the day it ran, CODEOWNERS
+for both hosts, and the small configuration files a repository of YAML filed by many hands
+needs (.gitignore, the JSON Schemas with the editor settings naming them, pre-commit hooks
+running ``fzzf validate`` and check-jsonschema on those schemas), with a README for the
+filers."""
 
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from fzzf_cli.model.dataset import Dataset
+import yaml
+
 from fzzf_cli.present.codeowners import DEFAULT_PATHS, generate
+from fzzf_cli.present.schemas import CHECK_JSONSCHEMA, all_schemas, editor_mapping, precommit_hooks
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 # The examples shipped with fzzf (examples/ci, in the wheel under _embedded/examples/ci)
 # and where each host reads its CI configuration.
@@ -22,6 +31,10 @@ CI_FILES = {
 # The install line of both examples; pinned, a repository keeps the fzzf it was set up for
 # until someone changes the line on purpose.
 INSTALL = '"${FZZF_PACKAGE:-fzzf}"'
+# The gate's command lines in both examples (a step's ``run:`` or a script's ``- ``).
+GATE_LINE = re.compile(r"^(\s*(?:run:|-)\s+)fzzf check\b", re.MULTILINE)
+# Where the JSON Schemas go, as ``fzzf schema`` writes them by default.
+SCHEMAS = "schemas"
 
 GITIGNORE = """\
 # fzzf's outputs: reports, the published site, CI results
@@ -61,18 +74,14 @@ VSCODE = {
     },
 }
 
-PRE_COMMIT = """\
-# pip install pre-commit && pre-commit install
-repos:
-  - repo: local
-    hooks:
-      - id: fzzf-validate
-        name: fzzf validate
-        entry: fzzf validate
-        language: system
-        pass_filenames: false
-        files: ^data/
-"""
+FZZF_HOOK = {
+    "id": "fzzf-validate",
+    "name": "fzzf validate",
+    "entry": "fzzf validate",
+    "language": "system",
+    "pass_filenames": False,
+    "files": "^data/",
+}
 
 
 class Starter(NamedTuple):
@@ -82,9 +91,10 @@ class Starter(NamedTuple):
     content: str | bytes
 
 
-def starter_files(shipped: Path, ds: Dataset, version: str) -> list[Starter]:
+def starter_files(shipped: Path, ds: Dataset, version: str, due_from: date) -> list[Starter]:
     """Every file of a new data repository. ``shipped`` is the folder fzzf's own plan and
-    examples come from (``validate.load.embedded_root``), ``ds`` that plan."""
+    examples come from (``validate.load.embedded_root``), ``ds`` that plan; the CI examples
+    gate the documents due from ``due_from`` on."""
     data = shipped / "data"
     files = [
         Starter(path.relative_to(shipped).as_posix(), path.read_bytes())
@@ -92,16 +102,18 @@ def starter_files(shipped: Path, ds: Dataset, version: str) -> list[Starter]:
         if path.is_file() and not path.is_symlink()
     ]
     for name, target in CI_FILES.items():
-        files.append(Starter(target, pin(read_example(shipped, name), version)))
+        example = pin(read_example(shipped, name), version)
+        files.append(Starter(target, gate_from(example, due_from)))
     for host, target in DEFAULT_PATHS.items():
         files.append(Starter(target, generate(ds, host).text))
+    files += [Starter(f"{SCHEMAS}/{name}", text) for name, text in all_schemas().items()]
     return [
         *files,
         Starter(".gitignore", GITIGNORE),
         Starter(".editorconfig", EDITORCONFIG),
-        Starter(".vscode/settings.json", json.dumps(VSCODE, indent=2) + "\n"),
-        Starter(".pre-commit-config.yaml", PRE_COMMIT),
-        Starter("README.md", msg("init_readme", version=version)),
+        Starter(".vscode/settings.json", vscode_settings()),
+        Starter(".pre-commit-config.yaml", pre_commit()),
+        Starter("README.md", msg("init_readme", version=version, day=due_from.isoformat())),
     ]
 
 
@@ -115,3 +127,33 @@ def pin(example: str, version: str) -> str:
     if INSTALL not in example:
         raise ValueError("the CI example no longer has the install line to pin")
     return example.replace(INSTALL, '"${FZZF_PACKAGE:-fzzf==' + version + '}"')
+
+
+def gate_from(example: str, day: date) -> str:
+    """The example with ``--due-from DAY`` on every ``fzzf check`` line, said at its top:
+    a repository set up years after the plan's first deadlines would otherwise fail its own
+    gate on its first day, for documents nobody can file on time any more."""
+    gated, count = GATE_LINE.subn(rf"\1fzzf check --due-from {day.isoformat()}", example)
+    if count == 0:
+        raise ValueError("the CI example no longer has a fzzf check line")
+    return msg("init_ci_due_from", day=day.isoformat()) + gated
+
+
+def vscode_settings() -> str:
+    """The editor settings: plain UTF-8 YAML, and each file checked by its local schema."""
+    settings: dict[str, Any] = {**VSCODE, "yaml.schemas": editor_mapping(SCHEMAS)}
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+def pre_commit() -> str:
+    """fzzf's validation, then check-jsonschema on each file with the repository's own
+    schema files (nothing fetched when it runs)."""
+    repo, rev = CHECK_JSONSCHEMA
+    config = {
+        "repos": [
+            {"repo": "local", "hooks": [FZZF_HOOK]},
+            {"repo": repo, "rev": rev, "hooks": precommit_hooks(SCHEMAS)},
+        ]
+    }
+    body = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+    return msg("init_precommit_head") + body

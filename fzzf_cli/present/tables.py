@@ -5,14 +5,16 @@ Each listing is a view (present/view.py), so it speaks every format.
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from fzzf_cli.errors import Problem
-from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.plan import Measure, Milestone
 from fzzf_cli.present.view import Table, View, columns
 from fzzf_cli.present.views import measure_record, next_due, pilot_record, unit_records
 from fzzf_cli.text import join, msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.errors import Problem
+    from fzzf_cli.model.dataset import Dataset
+    from fzzf_cli.model.plan import Measure, Milestone
 
 Row = dict[str, Any]
 

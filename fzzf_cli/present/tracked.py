@@ -6,8 +6,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from fzzf_cli.derive.status import FILED_KINDS, Assessed
-from fzzf_cli.derive.tracking import Claim, Debt
-from fzzf_cli.present.cells import Column
 from fzzf_cli.present.duelist import kind_label, record, source_label
 from fzzf_cli.present.revisions import due_text
 from fzzf_cli.text import msg
@@ -15,6 +13,8 @@ from fzzf_cli.validate.reviews import CLAIMABLE
 from fzzf_cli.vocab import Light, Ruling, Status
 
 if TYPE_CHECKING:
+    from fzzf_cli.derive.tracking import Claim, Debt
+    from fzzf_cli.present.cells import Column
     from fzzf_cli.validate.filing import Dating
 
 

@@ -4,13 +4,15 @@ a count, or what was checked; as JSON, the problems and notes with their codes."
 from __future__ import annotations
 
 import sys
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.errors import Problem
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.present.jsonout import write_json
 from fzzf_cli.present.tables import print_problems
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.errors import Problem
+    from fzzf_cli.model.dataset import Dataset
 
 
 class Validation(NamedTuple):

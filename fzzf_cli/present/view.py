@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fzzf_cli.present.cells import Column
+if TYPE_CHECKING:
+    from fzzf_cli.present.cells import Column
 
 Row = dict[str, Any]
 

@@ -7,10 +7,12 @@ the tables are drawn from. Pure functions of the dataset.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fzzf_cli.model.dataset import Dataset, add_months
-from fzzf_cli.model.plan import Measure, Milestone, Pilot
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.plan import Measure, Milestone, Pilot
 
 Record = dict[str, Any]
 

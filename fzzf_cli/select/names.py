@@ -8,11 +8,14 @@ errors that list the candidates, never a guess.
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.names import fold, labels
 from fzzf_cli.text import join, msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 
 def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.model.dataset import Dataset, month_end
-from fzzf_cli.model.plan import Period
 from fzzf_cli.text import join, msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.derive.obligations import Obligation
+    from fzzf_cli.model.plan import Period
 
 
 class Window(NamedTuple):

@@ -6,11 +6,13 @@ derive/handover.py moves the duties)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fzzf_cli.derive.handover import act_label
-from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.text import join, msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 
 class Handover(NamedTuple):

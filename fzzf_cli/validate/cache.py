@@ -1,23 +1,24 @@
 """A cache of the validated plan, so that queries answer in a fraction of a second.
 
 Reading the three files strictly and validating them costs more than the rest of a query.
-A plan that loaded without a single problem is pickled under a key made of the very bytes
+A plan that loaded without a single problem is stored under a key made of the very bytes
 that were validated (``load.read_plan`` reads each file once), fzzf's code and Python's
 version; any edit to any file gives a new key, so a stale entry is never used. Only clean
-loads are stored. (beancount's loader keeps a pickle cache for the same reason.)
+loads are stored.
 
-Loading a pickle runs whatever code its writer chose, so an entry is only ever loaded from a
-folder that nobody but the current user can write: a real folder, not a link, owned by the
-user and writable by no group or other user, which fzzf creates 0700; and the entry itself
-must be such a file of the user's (``trusted``). A folder or entry that fails is neither
-loaded nor written to, silently: the cache only saves time, and every answer and message is
-the same without it. On Windows there are no POSIX owners to compare: the default folder is
-in the user's own LOCALAPPDATA, and a folder that is a link or junction is still refused.
-(Pickle, not JSON validated again by pydantic: building the validators alone would cost a
-query about 30 ms, a third of what the cache saves.)
+An entry is plain data, JSON (``plain.py``): reading it runs no code, and gives the plan back
+as light records, without importing pydantic or building its models, which would cost a query
+more than everything else it does (``model/light.py``). Still, an entry decides what fzzf
+answers, so it is only ever loaded from a folder that nobody but the current user can write:
+a real folder, not a link, owned by the user and writable by no group or other user, which
+fzzf creates 0700; and the entry itself must be such a file of the user's (``trusted``). A
+folder or entry that fails is neither loaded nor written to, silently: the cache only saves
+time, and every answer and message is the same without it. On Windows there are no POSIX
+owners to compare: the default folder is in the user's own LOCALAPPDATA, and a folder that
+is a link or junction is still refused.
 
-An entry that is not whole (its checksum fails, unpickling raises anything at all, or it holds
-no plan) is deleted and rebuilt. The cache lives in the user's cache folder (``FZZF_CACHE_DIR``
+An entry that is not whole (its checksum fails, its JSON or its shape is not what ``plain``
+wrote) is deleted and rebuilt. The cache lives in the user's cache folder (``FZZF_CACHE_DIR``
 overrides; the CLI decides), is written atomically and is ignored whenever it cannot be read
 or written.
 """
@@ -25,18 +26,21 @@ or written.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
+import json
 import os
-import pickle
 import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fzzf_cli import __version__
-from fzzf_cli.model.dataset import Dataset
+from fzzf_cli.validate import plain
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
 
 
 def plan_key(contents: Mapping[str, bytes]) -> str:
@@ -93,7 +97,7 @@ def load(cache_dir: Path, key: str) -> Dataset | None:
     uid = current_uid()
     if not usable_dir(cache_dir, uid):
         return None
-    entry = cache_dir / f"plan-{key}.pickle"
+    entry = cache_dir / f"plan-{key}.json"
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
     flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -108,27 +112,26 @@ def load(cache_dir: Path, key: str) -> Dataset | None:
     found = None
     if data is not None:
         try:
-            found = pickle.loads(data)  # the user's own file, in a folder only they can write
-        except Exception:  # whatever a spoilt entry raises (pickle, pydantic, …): rebuild it
+            found = plain.decode(json.loads(data))
+        except Exception:  # whatever a spoilt entry raises (JSON, a missing field, …): rebuild it
             found = None
-    if not isinstance(found, Dataset):
+    if found is None:
         _remove(entry)
-        return None
     return found
 
 
-# An entry is this mark, the SHA-256 of the pickle, then the pickle: an entry truncated or
-# damaged on disk (a full disk, a power cut after the rename) is found before unpickling.
-_MARK = b"fzzf-plan-cache 1\n"
+# An entry is this mark, the SHA-256 of the JSON, then the JSON: an entry truncated or
+# damaged on disk (a full disk, a power cut after the rename) is found before it is read.
+_MARK = b"fzzf-plan-cache 2\n"
 
 
 def seal(data: bytes) -> bytes:
-    """An entry holding the pickle ``data``."""
+    """An entry holding the JSON ``data``."""
     return _MARK + hashlib.sha256(data).digest() + data
 
 
 def unseal(blob: bytes) -> bytes | None:
-    """The pickle in an entry, or None when the entry is not whole."""
+    """The JSON in an entry, or None when the entry is not whole."""
     head = len(_MARK) + 32
     data = blob[head:]
     whole = blob[: len(_MARK)] == _MARK and blob[len(_MARK) : head] == hashlib.sha256(data).digest()
@@ -137,8 +140,12 @@ def unseal(blob: bytes) -> bytes | None:
 
 def store(cache_dir: Path, key: str, dataset: Dataset) -> None:
     """Keep ``dataset`` (without its YAML trees) for ``key``, creating the folder 0700;
-    silently skip when the folder is not the user's alone or cannot be written."""
-    lean = dataclasses.replace(dataset, docs={})
+    silently skip when the folder is not the user's alone or cannot be written, or when the
+    plan holds a value the plain form cannot carry exactly."""
+    try:
+        data = json.dumps(plain.encode(dataset), ensure_ascii=False).encode()
+    except (TypeError, ValueError):
+        return
     try:
         os.makedirs(cache_dir, mode=0o700, exist_ok=True)  # parents: the usual mode
         if not usable_dir(cache_dir, current_uid()):
@@ -148,13 +155,13 @@ def store(cache_dir: Path, key: str, dataset: Dataset) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(seal(pickle.dumps(lean, protocol=pickle.HIGHEST_PROTOCOL)))
-        os.replace(tmp, cache_dir / f"plan-{key}.pickle")
-    except (OSError, pickle.PicklingError):
+            handle.write(seal(data))
+        os.replace(tmp, cache_dir / f"plan-{key}.json")
+    except OSError:
         _remove(Path(tmp))
         return
-    for old in cache_dir.glob("plan-*.pickle"):
-        if old.name != f"plan-{key}.pickle":
+    for old in [*cache_dir.glob("plan-*.json"), *cache_dir.glob("plan-*.pickle")]:
+        if old.name != f"plan-{key}.json":
             _remove(old)
 
 

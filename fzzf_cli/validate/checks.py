@@ -11,13 +11,16 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from fzzf_cli.errors import Problem
 from fzzf_cli.model.dataset import MEASURES, PILOTS, UNITS, Dataset
 from fzzf_cli.model.names import fold
-from fzzf_cli.model.plan import Group, Unit
 from fzzf_cli.text import join, msg
 from fzzf_cli.validate.succession import succession
+
+if TYPE_CHECKING:
+    from fzzf_cli.model.plan import Group, Unit
 
 Check = Callable[[Dataset], Iterator[Problem]]
 

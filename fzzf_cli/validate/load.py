@@ -17,25 +17,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-if TYPE_CHECKING:
-    from fzzf_cli.read.yamlio import YamlDoc
-
 from fzzf_cli.errors import Problem
-from fzzf_cli.model.conventions import declared_bounds
-from fzzf_cli.model.dataset import MEASURES, PILOTS, UNITS, Dataset
-from fzzf_cli.model.fields import Record
-from fzzf_cli.model.plan import MeasuresFile, PilotsFile, UnitsFile
+from fzzf_cli.model.dataset import EXTENSIONS, MEASURES, PILOTS, ROUNDS, UNITS, Dataset
 from fzzf_cli.text import Said, join, msg
 from fzzf_cli.validate import cache
-from fzzf_cli.validate.changes import OPTIONAL_FILES, check_rounds, with_changes
 
-DATA_FILES: dict[str, type[Record]] = {
-    UNITS: UnitsFile,
-    MEASURES: MeasuresFile,
-    PILOTS: PilotsFile,
-}
+if TYPE_CHECKING:  # pydantic and the models only when the plan is validated, not from the cache
+    from pydantic import BaseModel, ValidationError
+
+    from fzzf_cli.model.fields import Record
+    from fzzf_cli.read.yamlio import YamlDoc
+
+PLAN_FILES = (UNITS, MEASURES, PILOTS)
+OPTIONAL_PLAN_FILES = (EXTENSIONS, ROUNDS)  # validate/changes.py
+
+
+def data_files() -> dict[str, type[Record]]:
+    """The model of each plan file, optional ones included."""
+    from fzzf_cli.model.plan import MeasuresFile, PilotsFile, UnitsFile
+    from fzzf_cli.validate.changes import OPTIONAL_FILES
+
+    return {UNITS: UnitsFile, MEASURES: MeasuresFile, PILOTS: PilotsFile, **OPTIONAL_FILES}
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,8 @@ def read_plan(root: Path) -> tuple[dict[str, bytes], list[Problem]]:
 
     contents: dict[str, bytes] = {}
     problems: list[Problem] = []
-    for key in [*DATA_FILES, *OPTIONAL_FILES]:
-        if key in OPTIONAL_FILES and not os.path.lexists(root / "data" / f"{key}.yaml"):
+    for key in [*PLAN_FILES, *OPTIONAL_PLAN_FILES]:
+        if key in OPTIONAL_PLAN_FILES and not os.path.lexists(root / "data" / f"{key}.yaml"):
             continue
         raw, found = read_bytes(root / "data" / f"{key}.yaml", f"data/{key}.yaml", root / "data")
         problems.extend(found)
@@ -142,13 +144,18 @@ def check_plan(
     """Parse and validate the bytes ``read_plan`` gave, then cross-check the whole plan;
     ``problems`` are the reading problems, reported with the rest."""
     # Imported here: a query answered from the cache never needs the strict reader.
+    from pydantic import ValidationError
+
+    from fzzf_cli.model.conventions import declared_bounds
     from fzzf_cli.read.yamlio import parse_yaml
     from fzzf_cli.validate import checks
+    from fzzf_cli.validate.changes import check_rounds, with_changes
 
     problems = list(problems)
     records: dict[str, Any] = {}
     docs: dict[str, YamlDoc] = {}
-    for key in [*DATA_FILES, *OPTIONAL_FILES]:
+    models = data_files()
+    for key in models:
         if key not in contents:
             continue
         doc, found = parse_yaml(contents[key], f"data/{key}.yaml")
@@ -157,12 +164,12 @@ def check_plan(
             docs[key] = doc
     bounds = declared_bounds(docs[MEASURES].data if MEASURES in docs else None)
     for key, doc in docs.items():
-        model = DATA_FILES.get(key) or OPTIONAL_FILES[key]
+        model = models[key]
         try:
             records[key] = model.model_validate(doc.data, context=bounds)
         except ValidationError as error:
             problems.extend(pydantic_problems(error, doc, model))
-    if any(key not in records for key in DATA_FILES):
+    if any(key not in records for key in PLAN_FILES):
         return None, sorted(set(problems), key=Problem.sort_key)
     dataset = Dataset(records[UNITS], records[MEASURES], records[PILOTS], docs)
     dataset = with_changes(dataset, records)
@@ -233,22 +240,11 @@ def _describe(kind: str, path: str, item: Any) -> str:
     return msg("field_other", field=path, reason=item["msg"])
 
 
-_KNOWN = {
-    "pyd_missing",
-    "pyd_extra_forbidden",
-    "pyd_string_type",
-    "pyd_int_type",
-    "pyd_float_type",
-    "pyd_bool_type",
-    "pyd_list_type",
-    "pyd_dict_type",
-    "pyd_model_type",
-    "pyd_string_too_short",
-    "pyd_too_short",
-    "pyd_greater_than_equal",
-    "pyd_less_than_equal",
-    "pyd_finite_number",
-}
+_KNOWN = {f"pyd_{kind}" for kind in (
+    "missing", "extra_forbidden", "string_type", "int_type", "float_type", "bool_type",
+    "list_type", "dict_type", "model_type", "string_too_short", "too_short",
+    "greater_than_equal", "less_than_equal", "finite_number",
+)}  # fmt: skip
 
 
 def _short(value: object) -> str:
@@ -294,6 +290,8 @@ def _field_names(model: type[BaseModel]) -> set[str]:
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         yield annotation
     for arg in getattr(annotation, "__args__", ()) or ():

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fzzf_cli.cli.main import app
+from fzzf_cli.cli.commands import COMMANDS as LAZY_COMMANDS
 
 from ..conftest import REPO, commit_all, fill_pilot_file, git
 
-COMMANDS = {c.name or c.callback.__name__ for c in app.registered_commands}
+COMMANDS = set(LAZY_COMMANDS)  # every command, its module imported or not
 
 
 def test_pre_commit_hooks_name_real_commands(cli, plan_repo: Path, monkeypatch) -> None:

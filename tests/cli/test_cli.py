@@ -194,7 +194,7 @@ def test_repo_is_a_data_repository() -> None:
 def test_plan_cache_is_used_and_never_stale(cli, plan_repo: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     fresh = cli("due", "--year", "2017", "--as-of", "2017-07-15", "--data", str(plan_repo))
-    assert list(cache_dir.glob("plan-*.pickle")), "a clean load is cached"
+    assert list(cache_dir.glob("plan-*.json")), "a clean load is cached"
     again = cli("due", "--year", "2017", "--as-of", "2017-07-15", "--data", str(plan_repo))
     assert again == fresh
     edit(plan_repo / "data" / "units.yaml", "    name: 德庆县\n", "    name: 德庆县副本\n")

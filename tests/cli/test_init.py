@@ -11,8 +11,10 @@ import pytest
 import yaml
 
 from fzzf_cli import __version__
+from fzzf_cli.present.schemas import MODELS, all_schemas, file_name
+from fzzf_cli.present.starter import CI_FILES
 
-from ..conftest import commit_all, git
+from ..conftest import REPO, commit_all, git
 
 EXPECTED = {
     "data/measures.yaml",
@@ -28,6 +30,7 @@ EXPECTED = {
     ".vscode/settings.json",
     ".pre-commit-config.yaml",
     "README.md",
+    *(f"schemas/{file_name(stem)}" for stem in MODELS),
 }
 
 
@@ -45,15 +48,16 @@ def _ci_commands(repo: Path) -> list[str]:
 
 
 def test_init_gives_a_repository_whose_ci_passes(cli, tmp_path: Path) -> None:
-    code, out, err = cli("init", "zq-data")
+    code, out, err = cli("init", "zq-data", "--due-from", "2016-01-01")
     repo = tmp_path / "zq-data"
-    assert code == 0 and err == "" and "写入 13 个文件，跳过已有的 0 个" in out
-    assert "cd zq-data && git init" in out
+    assert code == 0 and err == "" and f"写入 {len(EXPECTED)} 个文件，跳过已有的 0 个" in out
+    assert "cd zq-data && git init" in out and "--due-from 2016-01-01" in out
     assert _files(repo) == EXPECTED
     commit_all(repo, "fzzf init", "2016-02-01T10:00:00+08:00")
     commands = _ci_commands(repo)
-    assert commands[:2] == ["fzzf validate", "fzzf check --format github"]
-    assert "fzzf check --format junit --output fzzf-check.xml" in commands
+    assert commands[:2] == ["fzzf validate", "fzzf check --due-from 2016-01-01 --format github"]
+    gitlab = "fzzf check --due-from 2016-01-01 --format junit --output fzzf-check.xml"
+    assert gitlab in commands
     # on a day before the plan's first deadline nothing is missing
     for command in dict.fromkeys(commands):
         args = command.split()[1:]
@@ -65,7 +69,7 @@ def test_init_gives_a_repository_whose_ci_passes(cli, tmp_path: Path) -> None:
 def test_a_pull_request_on_a_new_repository_passes_today(cli, tmp_path: Path) -> None:
     """Later, every report is missing: the main branch's gate says so; a pull request that
     files one is judged on what it did (--baseline), as the example runs it."""
-    cli("init", "zq")
+    cli("init", "zq", "--due-from", "2016-01-01")
     repo = tmp_path / "zq"
     commit_all(repo, "fzzf init", "2016-02-01T10:00:00+08:00")
     code, _, _ = cli("check", "--data", str(repo), "--as-of", "2017-07-15")
@@ -80,7 +84,7 @@ def test_a_pull_request_on_a_new_repository_passes_today(cli, tmp_path: Path) ->
 
 
 def test_the_ci_examples_are_pinned_and_the_rest_is_valid(cli, tmp_path: Path) -> None:
-    cli("init", "r")
+    cli("init", "r", "--due-from", "2016-01-01")
     repo = tmp_path / "r"
     for name in (".github/workflows/fzzf.yml", ".gitlab-ci.yml"):
         text = (repo / name).read_text(encoding="utf-8")
@@ -97,6 +101,74 @@ def test_the_ci_examples_are_pinned_and_the_rest_is_valid(cli, tmp_path: Path) -
         assert (repo / path).read_text(encoding="utf-8") == owners
     readme = (repo / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# ") and "fzzf new report" in readme and __version__ in readme
+    assert "--due-from 2016-01-01" in readme and "schemas/" in readme
+
+
+def test_the_gate_starts_on_the_day_init_ran(cli, tmp_path: Path, monkeypatch) -> None:
+    """Every fzzf check line of both CI files gates from that day, and says so on top."""
+    monkeypatch.setenv("FZZF_AS_OF", "2026-03-02")
+    code, out, _ = cli("init", "r")
+    assert code == 0 and "--due-from 2026-03-02" in out
+    for example, name in CI_FILES.items():
+        text = (tmp_path / "r" / name).read_text(encoding="utf-8")
+        checks = re.findall(r"^[^#\n]*(fzzf check.*)", text, re.MULTILINE)
+        assert len(checks) == 2 and all("check --due-from 2026-03-02 --format" in c for c in checks)
+        assert text.startswith("# fzzf init 写于 2026-03-02") and "--due-from 2016-01-01" in text
+        shipped = (REPO / "examples" / "ci" / example).read_text(encoding="utf-8")
+        assert "fzzf check --due-from" not in shipped and "--due-from YYYY-MM-DD" in shipped
+
+
+@pytest.mark.parametrize("day", ["2026-02-30", "2026/03/02", "x", ""])
+def test_init_refuses_a_bad_day(cli, tmp_path: Path, day: str) -> None:
+    code, out, err = cli("init", "r", "--due-from", day)
+    assert code == 2 and out == "" and "--due-from" in err and "Traceback" not in err
+    assert not (tmp_path / "r").exists()
+
+
+class _AsCheckJsonschema(yaml.SafeLoader):
+    """Dates stay text, as check-jsonschema loads YAML (JSON has no date type)."""
+
+
+_AsCheckJsonschema.add_constructor(
+    "tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str
+)
+
+
+def _load(path: Path) -> object:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text) if path.suffix == ".json" else yaml.load(text, _AsCheckJsonschema)
+
+
+def test_every_file_init_writes_parses_and_its_schemas_pass_its_data(cli, tmp_path) -> None:
+    """The editor mapping and the pre-commit hooks name files that are there, and each
+    hook's local schema accepts every file of the new repository that it checks."""
+    jsonschema = pytest.importorskip("jsonschema")
+    cli("init", "r", "--due-from", "2016-01-01")
+    repo = tmp_path / "r"
+    for name in EXPECTED:
+        if name.endswith((".json", ".yaml", ".yml")):
+            assert _load(repo / name) is not None, name
+    settings = _load(repo / ".vscode/settings.json")
+    assert isinstance(settings, dict)
+    for schema_file, globs in settings["yaml.schemas"].items():
+        assert schema_file.startswith("./schemas/") and (repo / schema_file).is_file()
+        assert all(g.startswith("/data/") for g in globs)
+    config = _load(repo / ".pre-commit-config.yaml")
+    assert isinstance(config, dict)
+    local, checks = config["repos"]
+    assert local["hooks"][0]["entry"] == "fzzf validate"
+    checked = set()
+    for hook in checks["hooks"]:
+        option, schema_file = hook["args"]
+        assert option == "--schemafile" and not schema_file.startswith(("http", "/"))
+        validator = jsonschema.Draft7Validator(_load(repo / schema_file))
+        for name in sorted(EXPECTED):
+            if re.search(hook["files"], name):
+                assert list(validator.iter_errors(_load(repo / name))) == [], name
+                checked.add(name)
+    assert checked == {"data/measures.yaml", "data/units.yaml", "data/pilots.yaml"}
+    for name, text in all_schemas().items():  # the files fzzf schema writes
+        assert (repo / "schemas" / name).read_text(encoding="utf-8") == text
 
 
 def test_init_never_overwrites(cli, tmp_path: Path) -> None:
@@ -104,12 +176,12 @@ def test_init_never_overwrites(cli, tmp_path: Path) -> None:
     (repo / "data").mkdir(parents=True)
     (repo / "README.md").write_text("ours\n", encoding="utf-8")
     (repo / "data" / "units.yaml").write_text("units: []\n", encoding="utf-8")
-    code, out, err = cli("init", str(repo))
-    assert code == 0 and "写入 11 个文件，跳过已有的 2 个" in out
+    code, out, err = cli("init", str(repo), "--due-from", "2016-01-01")
+    assert code == 0 and f"写入 {len(EXPECTED) - 2} 个文件，跳过已有的 2 个" in out
     assert "README.md 已存在，未改动" in err and "data/units.yaml 已存在，未改动" in err
     assert (repo / "README.md").read_text(encoding="utf-8") == "ours\n"
-    code, out, _ = cli("init", str(repo))  # again: nothing left to write
-    assert code == 0 and "写入 0 个文件，跳过已有的 13 个" in out
+    code, out, _ = cli("init", str(repo), "--due-from", "2016-01-01")  # nothing left to write
+    assert code == 0 and f"写入 0 个文件，跳过已有的 {len(EXPECTED)} 个" in out
 
 
 def test_init_refuses_a_file_and_a_linked_folder(cli, tmp_path: Path) -> None:
@@ -135,7 +207,8 @@ def test_completion_help_is_in_chinese(cli) -> None:
     assert "--show-completion" in out and "补全" in out
 
 
-def test_check_outside_a_repository_names_the_built_in_plan(cli) -> None:
-    code, out, err = cli("check")
+@pytest.mark.parametrize("args", [(), ("--due-from", "2016-01-01"), ("--format", "junit")])
+def test_check_outside_a_repository_names_the_built_in_plan(cli, args) -> None:
+    code, out, err = cli("check", *args, "--as-of", "2017-07-15")
     assert code == 2 and out == ""
     assert "内置方案" in err and "fzzf init" in err

@@ -35,7 +35,7 @@ def test_one_unit_as_text(cli, demo: Path) -> None:
 def test_due_soon_and_the_files_to_create(cli, demo: Path) -> None:
     args = ("remind", "sihui", "--as-of", "2017-06-20", "--data", str(demo))
     code, out, _ = cli(*args)
-    assert code == 0 and "14 天内到期\n- [黄] 2017-06-30 报送 2017-H1" in out
+    assert code == 0 and "14 天内到期\n- [黄] 2017-06-30（星期五） 报送 2017-H1" in out
     assert (
         "data/submissions/2017-H1/sihui.yaml：fzzf new report sihui 2017-H1 --date YYYY-MM-DD"
         in out
@@ -44,6 +44,18 @@ def test_due_soon_and_the_files_to_create(cli, demo: Path) -> None:
     assert "data/submissions/2016-H2/sihui.yaml：文件已有但是草稿" in out
     _, narrow, _ = cli(*args, "--within", "5")
     assert "2017-H1" not in narrow
+
+
+def test_within_working_days_and_off_days_marked(cli, demo: Path) -> None:
+    # 2017-12-20 plus 7 working days is 2017-12-29 (a Friday): the deadlines of Sunday
+    # 2017-12-31 are not yet in the window; 8 working days reach 2018-01-02, past New Year.
+    args = ("remind", "deqing", "--as-of", "2017-12-20", "--data", str(demo))
+    _, seven, _ = cli(*args, "--within", "7", "--workdays")
+    assert "7 个工作日内到期" not in seven and "2017-12-31" not in seven.split("已逾期")[-1]
+    code, eight, _ = cli(*args, "--within", "8", "--workdays")
+    assert code == 0 and "8 个工作日内到期\n- [黄] 2017-12-31（星期日，非工作日） " in eight
+    _, calendar_days, _ = cli(*args, "--within", "8")
+    assert "8 天内到期" not in calendar_days
 
 
 def test_every_unit_one_file_never_overwritten(cli, demo: Path, tmp_path: Path) -> None:

@@ -94,6 +94,24 @@ def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
+def test_demo_repo_files_pass_the_schemas(demo_repo: Path) -> None:
+    """What the practice repository holds after its history (a designation in units.yaml,
+    a rewritten report) is still what ``fzzf schema`` describes."""
+    pytest.importorskip("jsonschema", reason="jsonschema is a test dependency")
+    from .test_schemas import errors
+
+    files = sorted((demo_repo / "data").rglob("*.yaml"))
+    shown = {
+        p.relative_to(EXAMPLES).as_posix()
+        for folder in ("submissions", "reviews")
+        for p in (EXAMPLES / folder).rglob("*.yaml")
+    }
+    assert {p.relative_to(demo_repo / "data").as_posix() for p in files} >= shown
+    assert any(name.startswith("reviews/") for name in shown)
+    for path in files:
+        assert errors(path, path.relative_to(demo_repo).as_posix()) == [], path
+
+
 def _json(cli, *args: str) -> dict:
     code, out, err = cli(*args, "-f", "json")
     assert code == 0, err

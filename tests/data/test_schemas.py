@@ -32,10 +32,10 @@ jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test depe
 EXAMPLES = REPO / "examples"
 # Where an example file would be in a data repository: its path from ``data/`` on.
 _IN_DATA = re.compile(r"(?:^|/)(?:data/)?((?:submissions|reviews)/.*|[a-z]+\.yaml)$")
-EXAMPLE_FILES = sorted(
-    p for p in EXAMPLES.rglob("*.yaml") if "ci" not in p.relative_to(EXAMPLES).parts
-)
-PLAN_FILES = sorted(DATA.glob("*.yaml"))
+# Every YAML file under examples/: the CI configurations, and data files of a repository.
+ALL_EXAMPLES = sorted(p for pattern in ("*.yaml", "*.yml") for p in EXAMPLES.rglob(pattern))
+EXAMPLE_FILES = [p for p in ALL_EXAMPLES if "ci" not in p.relative_to(EXAMPLES).parts]
+PLAN_FILES = sorted(p for pattern in ("*.yaml", "*.yml") for p in DATA.rglob(pattern))
 # The corpus's type errors: a value or a key the model refuses while reading one file.
 TYPE_ERRORS = [
     f
@@ -77,6 +77,21 @@ def test_bundled_and_example_files_pass(path: Path) -> None:
         assert match, path
         data_path = "data/" + match.group(1)
     assert errors(path, data_path) == []
+
+
+def test_every_yaml_example_is_checked() -> None:
+    """What is not a data file checked above is a CI configuration, and parses."""
+    ci = [p for p in ALL_EXAMPLES if p not in EXAMPLE_FILES]
+    assert {p.parent.name for p in ci} == {"ci"} and len(EXAMPLE_FILES) >= 30
+    for path in ci:
+        assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict), path
+    assert {p.relative_to(EXAMPLES).parts[0] for p in EXAMPLE_FILES} == {
+        "broken",
+        "plan-changes",
+        "reorganisation",
+        "reviews",
+        "submissions",
+    }
 
 
 def test_every_kind_of_file_has_an_example() -> None:

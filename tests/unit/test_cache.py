@@ -4,20 +4,20 @@ the loader would refuse."""
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import stat
 import sys
 import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fzzf_cli.model.dataset import Dataset
-from fzzf_cli.model.plan import MeasuresFile
-from fzzf_cli.validate import cache, checks
+from fzzf_cli.validate import cache, checks, plain
 from fzzf_cli.validate.load import load_dataset
 
 from ..conftest import Result, edit, located
@@ -26,33 +26,37 @@ POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners and mod
 DUE = ("due", "--year", "2017", "--as-of", "2017-07-15")
 
 
-class Planted:
-    """A pickle that runs code when loaded: it makes the folder ``marker``."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self) -> tuple[Callable[[str], None], tuple[str]]:
-        return os.mkdir, (str(self.marker),)
+PLANTED = "德庆县（别人写的）"
 
 
 def cached_entry(repo: Path, folder: Path) -> Path:
     """Load ``repo`` once with the cache in ``folder``; the one entry it left there."""
     ds, problems = load_dataset(repo, folder)
     assert ds is not None and problems == []
-    (entry,) = folder.glob("plan-*.pickle")
+    (entry,) = folder.glob("plan-*.json")
     return entry
 
 
-def plant(entry: Path, marker: Path) -> None:
-    """Someone else's code where our entry was, under the right key, checksum and all."""
-    entry.write_bytes(cache.seal(pickle.dumps(Planted(marker))))
-
-
-def unsealed(entry: Path) -> object:
+def unsealed(entry: Path) -> Any:
     data = cache.unseal(entry.read_bytes())
     assert data is not None, "not a whole entry"
-    return pickle.loads(data)
+    return json.loads(data)
+
+
+def plant(entry: Path, source: Path) -> None:
+    """Someone else's plan where our entry was (from ``source``, another good entry),
+    under the right key, checksum and all: 德庆县 is renamed ``PLANTED`` in it."""
+    text = json.dumps(unsealed(source), ensure_ascii=False)
+    assert "德庆县" in text
+    entry.write_bytes(
+        cache.seal(text.replace('"德庆县"', json.dumps(PLANTED, ensure_ascii=False)).encode())
+    )
+
+
+def planted_name(repo: Path, folder: Path) -> str:
+    ds, problems = load_dataset(repo, folder)
+    assert ds is not None and problems == []
+    return ds.units["deqing"].name
 
 
 def count_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -112,14 +116,13 @@ def test_the_cache_folder_is_created_for_its_user_only(plan_repo: Path, tmp_path
     assert stat.S_IMODE(os.stat(entry).st_mode) == 0o600
 
 
-def test_a_planted_entry_runs_its_code_when_trusted(plan_repo: Path, tmp_path: Path) -> None:
-    """Why the folder checks matter: an entry fzzf trusts is unpickled, code and all."""
+def test_a_planted_entry_is_believed_when_trusted(plan_repo: Path, tmp_path: Path) -> None:
+    """Why the folder checks matter: an entry fzzf trusts is what it answers from (an entry
+    is plain JSON, so it runs no code; but it can still lie)."""
     folder = tmp_path / "cache"
     entry = cached_entry(plan_repo, folder)
-    plant(entry, tmp_path / "pwned")
-    ds, problems = load_dataset(plan_repo, folder)
-    assert ds is not None and problems == []  # not a plan: thrown away and rebuilt …
-    assert (tmp_path / "pwned").is_dir()  # … but only after its code ran
+    plant(entry, entry)
+    assert planted_name(plan_repo, folder) == PLANTED
 
 
 @POSIX
@@ -128,16 +131,22 @@ def test_a_planted_entry_runs_its_code_when_trusted(plan_repo: Path, tmp_path: P
     [("folder", 0o777), ("folder", 0o770), ("folder", 0o1777), ("entry", 0o666), ("entry", 0o620)],
 )
 def test_an_entry_others_could_write_is_never_loaded(
-    cli: Callable[..., Result], plan_repo: Path, tmp_path: Path, what: str, mode: int
+    cli: Callable[..., Result],
+    plan_repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    what: str,
+    mode: int,
 ) -> None:
     folder = tmp_path / "cache"  # FZZF_CACHE_DIR (conftest)
     entry = cached_entry(plan_repo, folder)
-    marker = tmp_path / "pwned"
-    plant(entry, marker)
+    plant(entry, entry)
     os.chmod(folder if what == "folder" else entry, mode)
+    calls = count_checks(monkeypatch)
     code, out, _ = cli(*DUE, "--data", str(plan_repo))
     assert code == 0 and out
-    assert not marker.exists(), "a pickle others could have written was loaded"
+    assert calls == [1], "an entry others could have written was loaded"
+    assert planted_name(plan_repo, folder) == "德庆县"
 
 
 @POSIX
@@ -146,32 +155,26 @@ def test_another_users_folder_is_not_used(
 ) -> None:
     folder = tmp_path / "cache"
     entry = cached_entry(plan_repo, folder)
-    marker = tmp_path / "pwned"
-    plant(entry, marker)
+    plant(entry, entry)
     planted = entry.read_bytes()
     # As if fzzf ran as someone else: the folder and the entry belong to another user.
     monkeypatch.setattr(cache, "current_uid", lambda: os.stat(folder).st_uid + 1, raising=False)
     calls = count_checks(monkeypatch)
     assert cli(*DUE, "--data", str(plan_repo))[0] == 0
-    assert not marker.exists() and calls == [1]
+    assert calls == [1]
     assert entry.read_bytes() == planted, "nothing is written into another user's folder"
 
 
 @POSIX
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
-def test_a_folder_given_to_another_user_is_not_used(
-    cli: Callable[..., Result], plan_repo: Path, tmp_path: Path
-) -> None:
+def test_a_folder_given_to_another_user_is_not_used(plan_repo: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     entry = cached_entry(plan_repo, folder)
-    marker = tmp_path / "pwned"
-    plant(entry, marker)
+    plant(entry, entry)
     os.chown(entry, 65534, 65534)
-    assert cli(*DUE, "--data", str(plan_repo))[0] == 0
-    assert not marker.exists(), "root loaded a pickle owned by nobody"
+    assert planted_name(plan_repo, folder) == "德庆县", "root believed an entry owned by nobody"
     os.chown(folder, 65534, 65534)
-    assert cli(*DUE, "--data", str(plan_repo))[0] == 0
-    assert not marker.exists()
+    assert planted_name(plan_repo, folder) == "德庆县"
 
 
 @POSIX
@@ -180,13 +183,13 @@ def test_a_symlinked_cache_folder_is_not_used(
 ) -> None:
     real = tmp_path / "real"
     entry = cached_entry(plan_repo, real)
-    marker = tmp_path / "pwned"
-    plant(entry, marker)
+    plant(entry, entry)
     link = tmp_path / "link"
     link.symlink_to(real, target_is_directory=True)
     monkeypatch.setenv("FZZF_CACHE_DIR", str(link))
+    calls = count_checks(monkeypatch)
     assert cli(*DUE, "--data", str(plan_repo))[0] == 0
-    assert not marker.exists()
+    assert calls == [1]
     assert [p.name for p in real.iterdir()] == [entry.name], "nothing written through the link"
 
 
@@ -194,13 +197,11 @@ def test_a_symlinked_cache_folder_is_not_used(
 def test_a_symlinked_entry_is_not_followed(plan_repo: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     entry = cached_entry(plan_repo, folder)
-    elsewhere = tmp_path / "elsewhere.pickle"
-    marker = tmp_path / "pwned"
-    plant(elsewhere, marker)
+    elsewhere = tmp_path / "elsewhere.json"
+    plant(elsewhere, entry)
     entry.unlink()
     entry.symlink_to(elsewhere)
-    ds, problems = load_dataset(plan_repo, folder)
-    assert ds is not None and problems == [] and not marker.exists()
+    assert planted_name(plan_repo, folder) == "德庆县"
 
 
 # --- entries that are not whole --------------------------------------------------------
@@ -213,39 +214,48 @@ def _truncated(entry: bytes) -> bytes:
 def _bad_text(entry: bytes) -> bytes:
     name = "德庆县".encode()
     assert name in entry
-    return entry.replace(name, b"\xff" * len(name), 1)  # a string that is not UTF-8
+    data = cache.unseal(entry) or b""
+    return cache.seal(data.replace(name, b"\xff" * len(name), 1))  # a string that is not UTF-8
 
 
 def _old_format(entry: bytes) -> bytes:
-    return cache.unseal(entry) or b""  # a bare pickle, as fzzf 0.x wrote them
+    import pickle
+
+    return b"fzzf-plan-cache 1\n" + b"\0" * 32 + pickle.dumps({"a pickle": "as fzzf 0.x wrote"})
 
 
-def _missing_class(entry: bytes) -> bytes:
-    return cache.seal(b"cfzzf_cli.model\nGone\n.")  # a class since renamed: AttributeError
+def _rewritten(change: Callable[[Any], Any]) -> Callable[[bytes], bytes]:
+    def spoil(entry: bytes) -> bytes:
+        data = json.loads(cache.unseal(entry) or b"")
+        return cache.seal(json.dumps(change(data), ensure_ascii=False).encode())
+
+    return spoil
 
 
-class _Invalid:
-    """Unpickles by calling the model: pydantic raises ValidationError (fields missing)."""
-
-    def __reduce__(self) -> tuple[type, tuple[()]]:
-        return MeasuresFile, ()
+def _undeclared_class(data: Any) -> Any:
+    del data["classes"]["Unit"]  # a record of a class the entry does not declare
+    return data
 
 
-def _pydantic_error(entry: bytes) -> bytes:
-    return cache.seal(pickle.dumps(_Invalid()))
+def _not_a_record(data: Any) -> Any:
+    data["plan"]["units_file"] = ["not", "a", "record"]
+    return data
 
 
-def _not_a_plan(entry: bytes) -> bytes:
-    return cache.seal(pickle.dumps({"not": "a plan"}))
+def _missing_field(data: Any) -> Any:
+    del data["plan"]["pilots_file"]
+    return data
 
 
 SPOILT = {
     "truncated": _truncated,
     "bad-text": _bad_text,
     "old-format": _old_format,
-    "missing-class": _missing_class,
-    "pydantic-error": _pydantic_error,
-    "not-a-plan": _not_a_plan,
+    "undeclared-class": _rewritten(_undeclared_class),
+    "not-a-record": _rewritten(_not_a_record),
+    "missing-field": _rewritten(_missing_field),
+    "not-a-plan": _rewritten(lambda _: {"not": "a plan"}),
+    "not-json": lambda _: cache.seal(b"{'not': json"),
     "empty": lambda _: b"",
 }
 
@@ -266,7 +276,7 @@ def test_a_spoilt_entry_is_rebuilt(
     calls = count_checks(monkeypatch)
     code, out, _ = cli(*DUE, "--data", str(plan_repo))
     assert (code, out) == (0, expected) and calls == [1]
-    assert isinstance(unsealed(entry), Dataset), "rebuilt"
+    assert isinstance(plain.decode(unsealed(entry)), Dataset), "rebuilt"
     assert cli(*DUE, "--data", str(plan_repo))[:2] == (0, expected) and calls == [1]
 
 
@@ -375,3 +385,80 @@ def test_no_home_folder_means_no_cache_not_a_crash(monkeypatch: pytest.MonkeyPat
     assert cache.default_dir({}) is None
     assert cache.default_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x") / "fzzf"
     assert cache.default_dir({"FZZF_CACHE_DIR": "/y", "FZZF_NO_CACHE": "1"}) is None
+
+
+# --- what comes back: light records, equal to the models they were ----------------------
+
+
+@pytest.mark.parametrize("where", ["miniplan", "embedded"])
+def test_a_cached_plan_equals_the_validated_one(
+    plan_repo: Path, tmp_path: Path, where: str
+) -> None:
+    import dataclasses
+
+    from fzzf_cli.model.light import is_light
+    from fzzf_cli.validate.load import embedded_root
+
+    repo = plan_repo if where == "miniplan" else embedded_root()
+    fresh, _ = load_dataset(repo)
+    cached_entry(repo, tmp_path / "cache")
+    light, problems = load_dataset(repo, tmp_path / "cache")
+    assert fresh is not None and light is not None and problems == []
+    assert is_light(light.measures_file) and not is_light(fresh.measures_file)
+    assert light == dataclasses.replace(fresh, docs={})
+    for number, measure in fresh.measures.items():  # pilots' milestones are constructed
+        assert light.milestones(light.measures[number]) == fresh.milestones(measure)
+    assert light.conventions.bounds() == fresh.conventions.bounds()
+    for ours, theirs in zip(light.units_file.units, fresh.units_file.units, strict=True):
+        assert _hashable(ours) == _hashable(theirs)  # frozen; unhashable when holding a list
+        assert ours.model_copy() == ours
+    with pytest.raises(AttributeError):
+        light.units_file.units[0].name = "changed"  # type: ignore[misc]
+
+
+def _hashable(record: object) -> bool:
+    try:
+        hash(record)
+    except TypeError:
+        return False
+    return True
+
+
+def test_a_value_plain_data_cannot_carry_is_not_cached(plan_repo: Path, tmp_path: Path) -> None:
+    from fzzf_cli.vocab import Kind
+
+    ds, _ = load_dataset(plan_repo)
+    assert ds is not None
+    unit = ds.units_file.units[0]
+    odd = unit.model_copy(update={"name": Kind.MILESTONE})  # a StrEnum: would come back a str
+    units_file = ds.units_file.model_copy(update={"units": [odd]})
+    import dataclasses
+
+    with pytest.raises(TypeError):
+        plain.encode(dataclasses.replace(ds, units_file=units_file))
+    cache.store(tmp_path / "cache", "key", dataclasses.replace(ds, units_file=units_file))
+    assert not list((tmp_path / "cache").glob("plan-*"))
+
+
+def test_a_query_from_the_cache_needs_neither_the_models_nor_yaml(
+    plan_repo: Path, tmp_path: Path
+) -> None:
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "sys.argv = ['fzzf', *sys.argv[2:], '--data', sys.argv[1]]\n"
+        "from fzzf_cli.cli.launch import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'yaml', 'pydantic', 'fzzf_cli.model.plan', 'fzzf_cli.read.yamlio',"
+        " 'fzzf_cli.cli.plan'}\n"
+        "print(sorted(heavy & set(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "FZZF_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("FZZF_NO_CACHE", None)
+    run = [sys.executable, "-c", code, str(plan_repo), *DUE]
+    first = subprocess.run(run, capture_output=True, text=True, env=env, check=True)
+    assert "fzzf_cli.model.plan" in first.stderr  # validated, then cached
+    second = subprocess.run(run, capture_output=True, text=True, env=env, check=True)
+    assert second.stdout == first.stdout and second.stdout
+    assert second.stderr.strip().splitlines()[-1] == "[]"

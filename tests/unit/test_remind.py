@@ -59,11 +59,11 @@ def test_a_draft_there_is_completed_not_created(mini_repo: Path) -> None:
 
 def test_text_and_markdown(mini_repo: Path) -> None:
     (deqing,) = [d for d in _digests(mini_repo) if d.unit_id == "deqing"]
-    text = render(deqing, "text", AS_OF, 14)
+    text = render(deqing, "text", AS_OF, "14 天")
     assert text.startswith("德庆县：") and "已逾期\n- [红] 2016-12-31" in text
     assert "退回理由：佐证不全" in text
     assert "data/submissions/2016-H2/deqing.yaml：fzzf new report deqing 2016-H2" in text
-    md = render(deqing, "md", AS_OF, 14)
+    md = render(deqing, "md", AS_OF, "14 天")
     assert md.startswith("## 德庆县：") and "### 已逾期" in md
     assert "`fzzf new report deqing 2016-H2 --date YYYY-MM-DD`" in md
 
@@ -76,8 +76,8 @@ def test_hostile_names_and_reasons_stay_one_inert_line(mini_repo: Path) -> None:
     deqing = deqing._replace(
         unit="德庆县\n::warning::y", returned=[deqing.returned[0]._replace(review=evil)]
     )
-    text = render(deqing, "text", AS_OF, 14)
+    text = render(deqing, "text", AS_OF, "14 天")
     assert all(not line.lstrip("- ").startswith("::") for line in text.splitlines())
     assert "\x1b" not in text
-    md = render(deqing, "md", AS_OF, 14)
+    md = render(deqing, "md", AS_OF, "14 天")
     assert not re.search(r"(?<!\\)(\]\(|<)", md) and "\\[link\\]" in md  # all escaped

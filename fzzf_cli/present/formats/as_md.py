@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fzzf_cli.present.cells import write_markdown
-from fzzf_cli.present.view import View
+
+if TYPE_CHECKING:
+    from fzzf_cli.present.view import View
 
 
 def write(view: View, stream: TextIO, width: int | None) -> None:

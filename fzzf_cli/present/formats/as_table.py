@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fzzf_cli.present import grid
 from fzzf_cli.present.cells import cell_text
 from fzzf_cli.present.safe import visible
-from fzzf_cli.present.view import Table, View
+
+if TYPE_CHECKING:
+    from fzzf_cli.present.view import Table, View
 
 
 def write(view: View, stream: TextIO, width: int | None) -> None:

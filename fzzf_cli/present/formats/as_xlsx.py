@@ -4,9 +4,13 @@ headings; the heading row frozen and filtered, lights painted. Binary: ``dump``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fzzf_cli.present.sheets import new_workbook, saved, sheet_name, write_table
-from fzzf_cli.present.view import View
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.present.view import View
 
 
 def dump(view: View) -> bytes:

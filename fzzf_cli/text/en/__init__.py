@@ -7,6 +7,7 @@ from __future__ import annotations
 from fzzf_cli.text.en.calendar import EN_CALENDAR
 from fzzf_cli.text.en.changes import EN_CHANGES
 from fzzf_cli.text.en.diff import EN_DIFF
+from fzzf_cli.text.en.due_from import EN_DUE_FROM
 from fzzf_cli.text.en.files import EN_FILES
 from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.nil_returns import EN_NIL
@@ -38,4 +39,5 @@ EN: dict[str, str] = {
     **EN_STARTER,
     **EN_SITE,
     **EN_SCHEMA,
+    **EN_DUE_FROM,
 }

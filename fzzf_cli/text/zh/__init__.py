@@ -7,6 +7,7 @@ from __future__ import annotations
 from fzzf_cli.text.zh.calendar import ZH_CALENDAR
 from fzzf_cli.text.zh.changes import ZH_CHANGES
 from fzzf_cli.text.zh.diff import ZH_DIFF
+from fzzf_cli.text.zh.due_from import ZH_DUE_FROM
 from fzzf_cli.text.zh.files import ZH_FILES
 from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.nil_returns import ZH_NIL
@@ -38,4 +39,5 @@ ZH: dict[str, str] = {
     **ZH_STARTER,
     **ZH_SITE,
     **ZH_SCHEMA,
+    **ZH_DUE_FROM,
 }

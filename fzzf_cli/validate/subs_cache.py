@@ -4,8 +4,8 @@ A data repository of thousands of reports is read in full by every query; in CI 
 request that touches one file, all but that file are what the last run read. For each file
 that was valid, the cache keeps its plain values (what the YAML said, before the models) under
 a key made of the file's bytes and path and of everything the check depends on: fzzf's
-version and code (as ``cache.plan_key`` lists its modules), Python's version, the whole
-plan as loaded and what each unit owes by the as-of day (``Checker``). Any change to any of
+version and code (as ``cache.plan_key`` lists its modules), Python's version, the plan
+files and what each unit owes by the as-of day (``Checker``). Any change to any of
 those gives a new key, so a stale entry is never used. A hit is validated by the models again
 (cheap next to reading YAML strictly) and its bytes kept, as for a file read now, so that
 anything found in it later is located exactly as before. Files with problems are never
@@ -56,14 +56,14 @@ def loading() -> Iterator[None]:
         gc.freeze()
 
 
-def context_key(plan: Checker) -> str:
-    """A digest of everything checking a submission depends on besides its own bytes."""
-    ds = plan.ds
+def context_key(plan: Checker, root: Path) -> str:
+    """A digest of everything checking a submission depends on besides its own bytes: the
+    plan files under ``root`` byte for byte, and what each unit owes as of the day."""
     code = cache.plan_key({})  # fzzf's version and code, Python's version
     digest = hashlib.sha256(f"{code}|{plan.latest}".encode())
-    for part in (ds.units_file, ds.measures_file, ds.pilots_file, ds.extensions_file,
-                 ds.rounds_file):  # fmt: skip
-        digest.update(part.model_dump_json().encode() + b"\0")
+    for name in ("units", "measures", "pilots", "extensions", "rounds"):
+        with contextlib.suppress(OSError):
+            digest.update(name.encode() + (root / "data" / f"{name}.yaml").read_bytes() + b"\0")
     owed = sorted((unit, sorted(things)) for unit, things in plan.owed.items())
     digest.update(json.dumps([owed, sorted(plan.reporters)]).encode())
     return digest.hexdigest()

@@ -114,7 +114,7 @@ def load_submissions(
     """Every submission file under ``root``, validated against the plan; with ``cache_dir``,
     a file valid in an earlier run with the same plan is not read again (subs_cache.py)."""
     plan = plan or checker(ds, obligations)
-    store = SubsCache(cache_dir, root, context_key(plan)) if cache_dir is not None else None
+    store = SubsCache(cache_dir, root, context_key(plan, root)) if cache_dir is not None else None
     found: dict[str, list[Filed]] = {"report": [], "record": [], "pilot": [], "round": []}
     problems: list[Problem] = []
     with loading():

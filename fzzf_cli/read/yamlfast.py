@@ -10,7 +10,7 @@ then read with one pass of libyaml and one walk over its tree.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -96,7 +96,7 @@ def construct(root: yaml.Node) -> Any:
             return {}
         if isinstance(node, yaml.SequenceNode):
             return []
-        return scalar(node)
+        return scalar(cast("yaml.ScalarNode", node))
 
     result = empty(root)
     stack: list[tuple[yaml.Node, Any]] = [(root, result)]

@@ -79,7 +79,7 @@ class SubsCache:
         where = str(root.resolve()).encode("utf-8", "surrogateescape")
         self.name = f"subs-{hashlib.sha256(where).hexdigest()[:24]}.json"
         self.old: dict[str, Any] = self._read() if folder is not None else {}
-        self.new: dict[str, Any] = {}
+        self.new: dict[str, str | bytes] = {}
 
     def key(self, display: str, raw: bytes) -> str:
         digest = hashlib.sha256(f"{self.context}|{display}|{len(raw)}\0".encode())
@@ -100,7 +100,8 @@ class SubsCache:
         return data
 
     def put(self, key: str, data: Any) -> None:
-        self.new[key] = json.dumps(data, ensure_ascii=False)
+        """Kept as UTF-8 until saved: about half the size of the text (mostly ASCII)."""
+        self.new[key] = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
     def _read(self) -> dict[str, Any]:
         assert self.folder is not None
@@ -118,11 +119,11 @@ class SubsCache:
         except (OSError, ValueError):
             return {}
         head = len(_MARK) + 32
-        body = blob[head:]
+        body = memoryview(blob)[head:]  # not a copy of tens of megabytes
         if blob[: len(_MARK)] != _MARK or blob[len(_MARK) : head] != hashlib.sha256(body).digest():
             return {}
         try:
-            found = json.loads(body)
+            found = json.loads(str(body, "utf-8", "surrogatepass"))
         except ValueError:
             return {}
         whole = isinstance(found, dict) and found.get("context") == self.context
@@ -134,8 +135,6 @@ class SubsCache:
         that is not the user's alone or cannot be written."""
         if self.folder is None or self.new == self.old:
             return
-        body = json.dumps({"context": self.context, "entries": self.new}, ensure_ascii=False)
-        raw = body.encode("utf-8", "surrogatepass")
         try:
             os.makedirs(self.folder, mode=0o700, exist_ok=True)
             if not cache.usable_dir(self.folder, cache.current_uid()):
@@ -145,8 +144,25 @@ class SubsCache:
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(_MARK + hashlib.sha256(raw).digest() + raw)
+                handle.write(_MARK + bytes(32))  # the digest, once the body is written
+                digest = hashlib.sha256()
+                for piece in self._body():
+                    digest.update(piece)
+                    handle.write(piece)
+                handle.seek(len(_MARK))
+                handle.write(digest.digest())
             os.replace(tmp, self.folder / self.name)
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+    def _body(self) -> Iterator[bytes]:
+        """The JSON of the context and the entries, an entry at a time: the text of the whole
+        file is never held at once (tens of megabytes for thousands of files)."""
+        yield json.dumps({"context": self.context}, ensure_ascii=False)[:-1].encode()
+        yield b', "entries": {'
+        for n, (key, entry) in enumerate(self.new.items()):
+            text = entry if isinstance(entry, str) else entry.decode("utf-8", "surrogatepass")
+            item = f"{', ' if n else ''}{json.dumps(key)}: {json.dumps(text, ensure_ascii=False)}"
+            yield item.encode("utf-8", "surrogatepass")
+        yield b"}}"

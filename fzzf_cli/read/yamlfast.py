@@ -10,6 +10,7 @@ then read with one pass of libyaml and one walk over its tree.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any, cast
 
 import yaml
@@ -79,8 +80,8 @@ def construct(root: yaml.Node) -> Any:
 
     def scalar(node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
-        if tag == _TAG + "str":
-            return value
+        if tag == _TAG + "str":  # one copy of what thousands of files repeat (ids, titles)
+            return sys.intern(value)
         if tag == _TAG + "int":
             return int(value)
         if tag == _TAG + "float":

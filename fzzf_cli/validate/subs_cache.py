@@ -79,7 +79,8 @@ class SubsCache:
         where = str(root.resolve()).encode("utf-8", "surrogateescape")
         self.name = f"subs-{hashlib.sha256(where).hexdigest()[:24]}.json"
         self.old: dict[str, Any] = self._read() if folder is not None else {}
-        self.new: dict[str, str | bytes] = {}
+        self.new: dict[str, bytes] = {}
+        self.changed = False  # an entry put; entries left in ``old`` were not used either
 
     def key(self, display: str, raw: bytes) -> str:
         digest = hashlib.sha256(f"{self.context}|{display}|{len(raw)}\0".encode())
@@ -88,20 +89,22 @@ class SubsCache:
 
     def get(self, key: str) -> Any:
         """The plain values stored for ``key``, or None. Each entry is kept as its own JSON
-        text and parsed only when used: thousands of values trees would double the memory."""
-        found = self.old.get(key)
+        text and parsed only when used: thousands of values trees would double the memory;
+        once used, the text moves to this run's entries as UTF-8 (about half its size)."""
+        found = self.old.pop(key, None)
         if not isinstance(found, str):
             return None
         try:
             data = json.loads(found)
         except ValueError:
             return None
-        self.new[key] = found
+        self.new[key] = found.encode("utf-8", "surrogatepass")
         return data
 
     def put(self, key: str, data: Any) -> None:
         """Kept as UTF-8 until saved: about half the size of the text (mostly ASCII)."""
         self.new[key] = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        self.changed = True
 
     def _read(self) -> dict[str, Any]:
         assert self.folder is not None
@@ -133,7 +136,7 @@ class SubsCache:
     def save(self) -> None:
         """Write the entries of this run, unless nothing changed; silently skip a folder
         that is not the user's alone or cannot be written."""
-        if self.folder is None or self.new == self.old:
+        if self.folder is None or not (self.changed or self.old):
             return
         try:
             os.makedirs(self.folder, mode=0o700, exist_ok=True)
@@ -162,7 +165,7 @@ class SubsCache:
         yield json.dumps({"context": self.context}, ensure_ascii=False)[:-1].encode()
         yield b', "entries": {'
         for n, (key, entry) in enumerate(self.new.items()):
-            text = entry if isinstance(entry, str) else entry.decode("utf-8", "surrogatepass")
+            text = entry.decode("utf-8", "surrogatepass")
             item = f"{', ' if n else ''}{json.dumps(key)}: {json.dumps(text, ensure_ascii=False)}"
             yield item.encode("utf-8", "surrogatepass")
         yield b"}}"

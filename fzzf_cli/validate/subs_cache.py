@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,6 +55,15 @@ def loading() -> Iterator[None]:
         if was_on:
             gc.enable()
         gc.freeze()
+
+
+def _interned(values: dict[str, Any]) -> dict[str, Any]:
+    """One copy of the texts thousands of entries repeat (ids, titles, statuses), as the
+    YAML reader keeps (yamlfast.construct)."""
+    for name, value in values.items():
+        if type(value) is str:
+            values[name] = sys.intern(value)
+    return values
 
 
 def context_key(plan: Checker, root: Path) -> str:
@@ -95,7 +105,7 @@ class SubsCache:
         if not isinstance(found, str):
             return None
         try:
-            data = json.loads(found)
+            data = json.loads(found, object_hook=_interned)
         except ValueError:
             return None
         self.new[key] = found.encode("utf-8", "surrogatepass")

@@ -153,29 +153,36 @@ def _occurrences(stone: Milestone, horizon: date) -> list[date]:
 
 
 def _milestones(ds: Dataset, horizon: date) -> Iterator[Obligation]:
+    # Milestones share unit lists: who owes, their names and roles are worked out once each.
+    owing: dict[tuple[str | None, tuple[str, ...]], list[tuple[Debtor, str, Role]]] = {}
     for measure in ds.measures_file.measures:
         lead = ds.lead(measure)
         for thing, stone in _milestone_things(ds, measure):
             kind = Kind.RECURRING if stone.recurrence else Kind.MILESTONE
+            refs = (lead, tuple(stone.units or measure.units))
+            roles = owing.get(refs)
+            if roles is None:
+                roles = owing[refs] = [
+                    (d, ds.name_of(d.unit_id), _role(ds, measure, d))
+                    for d in debtors(ds, list(refs[1]))
+                ]
             for day in _occurrences(stone, horizon):
                 thing_id = thing if stone.recurrence is None else f"{thing}-{day}"
-                for debtor in debtors(ds, list(stone.units or measure.units)):
-                    yield Obligation(
-                        id=f"{thing_id}.{debtor.unit_id}",
-                        thing=thing_id,
-                        due=day,
-                        kind=kind,
-                        measure=measure.id,
-                        unit_id=debtor.unit_id,
-                        unit=ds.name_of(debtor.unit_id),
-                        via=debtor.via,
-                        lead=debtor.unit_id == lead,
-                        role=_role(ds, measure, debtor),
-                        title=stone.title,
-                        quote=stone.quote,
-                        implied=stone.implied,
-                        stage=stone.stage,
-                    )
+                for debtor, name, role in roles:
+                    yield _new(
+                        (f"{thing_id}.{debtor.unit_id}", thing_id, day, kind, debtor.unit_id,
+                         name, role, stone.title, stone.quote, measure.id, None, debtor.via,
+                         debtor.unit_id == lead, stone.implied, None, stone.stage, *_REST)
+                    )  # fmt: skip
+
+
+# An Obligation from all its fields in order (the NamedTuple's keyword ``__new__`` costs a
+# query with thousands of them several milliseconds); ``_REST``: from ``round`` on, unset.
+_REST = tuple(Obligation._field_defaults[f] for f in Obligation._fields[16:])
+
+
+def _new(fields: tuple[object, ...]) -> Obligation:
+    return tuple.__new__(Obligation, fields)
 
 
 def _pilots(ds: Dataset) -> Iterator[Obligation]:

@@ -26,15 +26,14 @@ or written.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
 import sys
-import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fzzf_cli import __version__
 from fzzf_cli.validate import plain
@@ -43,9 +42,23 @@ if TYPE_CHECKING:
     from fzzf_cli.model.dataset import Dataset
 
 
+def _sha256_maker() -> Callable[..., Any]:
+    """SHA-256 from Python's own module, without hashlib: hashlib loads OpenSSL, which costs
+    a query more than reading its cache entry (``_sha2`` from Python 3.12, ``_sha256`` before)."""
+    for name in ("_sha2", "_sha256"):
+        try:
+            return import_module(name).sha256
+        except (ImportError, AttributeError):
+            continue
+    return import_module("hashlib").sha256
+
+
+sha256 = _sha256_maker()
+
+
 def plan_key(contents: Mapping[str, bytes]) -> str:
     """A digest of the plan files' bytes (as ``load.read_plan`` read them, once)."""
-    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    digest = sha256(f"{__version__}|{sys.version}".encode())
     # fzzf's own code is part of the key too, so that a changed check is never skipped.
     digest.update("".join(sorted(_modules(os.path.dirname(os.path.dirname(__file__))))).encode())
     for name in sorted(contents):
@@ -127,14 +140,14 @@ _MARK = b"fzzf-plan-cache 2\n"
 
 def seal(data: bytes) -> bytes:
     """An entry holding the JSON ``data``."""
-    return _MARK + hashlib.sha256(data).digest() + data
+    return _MARK + sha256(data).digest() + data
 
 
 def unseal(blob: bytes) -> bytes | None:
     """The JSON in an entry, or None when the entry is not whole."""
     head = len(_MARK) + 32
     data = blob[head:]
-    whole = blob[: len(_MARK)] == _MARK and blob[len(_MARK) : head] == hashlib.sha256(data).digest()
+    whole = blob[: len(_MARK)] == _MARK and blob[len(_MARK) : head] == sha256(data).digest()
     return data if whole else None
 
 
@@ -150,6 +163,8 @@ def store(cache_dir: Path, key: str, dataset: Dataset) -> None:
         os.makedirs(cache_dir, mode=0o700, exist_ok=True)  # parents: the usual mode
         if not usable_dir(cache_dir, current_uid()):
             return
+        import tempfile  # only when storing: a query answered from the cache never needs it
+
         fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".plan-", suffix=".tmp")  # 0600
     except (OSError, ValueError):
         return

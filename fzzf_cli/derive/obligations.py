@@ -67,19 +67,31 @@ def derive(ds: Dataset, until: date | None = None, known: date | None = None) ->
     # Imported here: both build on this module's Obligation (data/rounds.yaml, extensions.yaml).
     from fzzf_cli.derive.extensions import revise
     from fzzf_cli.derive.rounds import round_obligations
+    from fzzf_cli.derive.stored import remembered
 
     horizon = until or ds.measures_file.plan.horizon
-    found = [
-        *_milestones(ds, horizon),
-        *_pilots(ds),
-        *_reports(ds),
-        *_review(ds),
-        *round_obligations(ds),
-    ]
-    found = revise(found, ds, known)
-    # Stable sort: within one thing, units stay in the source's order (lead first).
-    found.sort(key=lambda o: (o.due, _thing_order(o)))
+
+    def make() -> list[Obligation]:
+        found = [
+            *_milestones(ds, horizon),
+            *_pilots(ds),
+            *_reports(ds),
+            *_review(ds),
+            *round_obligations(ds),
+        ]
+        found.sort(key=_order)
+        return found
+
+    planned = remembered(ds, horizon, make)  # a cached plan keeps them
+    found = revise(planned, ds, known)
+    if found is not planned:  # extensions moved dates
+        found.sort(key=_order)
     return hand_over(ds, found)
+
+
+def _order(o: Obligation) -> tuple[date, int, int, str]:
+    # Stable sort: within one thing, units stay in the source's order (lead first).
+    return (o.due, *_thing_order(o))
 
 
 _RANK = {Kind.PILOT_PLAN: 0, Kind.PILOT_DONE: 1, Kind.MILESTONE: 2, Kind.RECURRING: 2,
@@ -172,13 +184,13 @@ def _milestones(ds: Dataset, horizon: date) -> Iterator[Obligation]:
                     yield _new(
                         (f"{thing_id}.{debtor.unit_id}", thing_id, day, kind, debtor.unit_id,
                          name, role, stone.title, stone.quote, measure.id, None, debtor.via,
-                         debtor.unit_id == lead, stone.implied, None, stone.stage, *_REST)
+                         debtor.unit_id == lead, stone.implied, None, stone.stage, *REST)
                     )  # fmt: skip
 
 
 # An Obligation from all its fields in order (the NamedTuple's keyword ``__new__`` costs a
-# query with thousands of them several milliseconds); ``_REST``: from ``round`` on, unset.
-_REST = tuple(Obligation._field_defaults[f] for f in Obligation._fields[16:])
+# query with thousands of them several milliseconds); ``REST``: from ``round`` on, unset.
+REST = tuple(Obligation._field_defaults[f] for f in Obligation._fields[16:])
 
 
 def _new(fields: tuple[object, ...]) -> Obligation:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from fzzf_cli.derive.obligations import Obligation
 from fzzf_cli.text import spoken
-from fzzf_cli.validate.cache import load_derived, store_derived
+from fzzf_cli.validate.cache import load_derived, store_derived, uncollected
 from fzzf_cli.vocab import Kind, Role
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ def remembered(
     ds: Dataset, horizon: date, make: Callable[[], list[Obligation]]
 ) -> list[Obligation]:
     """``make()``, or what it gave for this plan, horizon and language before."""
-    found = _decode(load_derived(ds, _what(horizon)))
+    with uncollected():
+        found = _decode(load_derived(ds, _what(horizon)))
     if found is None:
         found = make()
         stored = _encode(found)

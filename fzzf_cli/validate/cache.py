@@ -26,6 +26,7 @@ or written.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import stat
@@ -114,12 +115,26 @@ def load(cache_dir: Path, key: str) -> Dataset | None:
     if data is None:
         return None
     try:
-        found = plain.decode(json.loads(data))
+        with uncollected():
+            found = plain.decode(json.loads(data))
     except Exception:  # whatever a spoilt entry raises (JSON, a missing field, …): rebuild it
         _remove(cache_dir / f"plan-{key}.json")
         return None
     _remember(found, cache_dir, key)
     return found
+
+
+@contextlib.contextmanager
+def uncollected() -> Iterator[None]:
+    """No garbage collection while a whole entry is turned into objects: they all live as
+    long as the query, and collecting while they are made only walks them again and again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def read_entry(cache_dir: Path, name: str) -> bytes | None:

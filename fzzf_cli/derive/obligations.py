@@ -82,7 +82,8 @@ def derive(ds: Dataset, until: date | None = None, known: date | None = None) ->
         found.sort(key=_order)
         return found
 
-    planned = remembered(ds, horizon, make)  # a cached plan keeps them
+    # A cached plan keeps them, for its own horizon (one entry per language, not per --until).
+    planned = remembered(ds, horizon, make) if until is None else make()
     found = revise(planned, ds, known)
     if found is not planned:  # extensions moved dates
         found.sort(key=_order)

@@ -2,8 +2,8 @@
 them again (thousands of records, most of a cached query's own time).
 
 Only what depends on the plan alone is kept: the obligations before extensions and
-handovers (``derive`` applies those for the day asked), for one horizon and one language
-(titles are catalogue text). The entry lives in the plan cache, under the plan's key, with
+handovers (``derive`` applies those for the day asked), up to the plan's horizon, in one
+language (titles are catalogue text). The entry lives in the plan cache, under the plan's key, with
 the same rules (``validate/cache.py``): plain JSON, per user, a damaged entry rebuilt. Rows
 name their long, repeated texts (names, titles, quotes) by index in one list.
 """

@@ -104,7 +104,7 @@ def notice(
     within: Annotated[int, typer.Option("--within", min=1, max=90, help=msg("help_within"))] = 15,
     workdays: WorkdaysOpt = False,
     fmt: DocFormatOpt = DocFormat.html,
-    every: Annotated[bool, typer.Option("--all", help=msg("help_all"))] = False,
+    every: Annotated[bool, typer.Option("--all", help=msg("help_notice_all"))] = False,
     min_overdue: Annotated[
         int, typer.Option("--min-overdue", min=1, max=10000, help=msg("help_min_overdue"))
     ] = 1,

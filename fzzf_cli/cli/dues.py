@@ -1,7 +1,5 @@
 """What is due and what a unit owes: ``fzzf due``, ``fzzf owes``."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

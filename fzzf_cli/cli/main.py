@@ -1,8 +1,6 @@
 """The ``fzzf`` command line: the Typer app with every command registered, and ``main``,
 which keeps tracebacks away from users: usage errors exit 2, fzzf's own bugs exit 3."""
 
-from __future__ import annotations
-
 import errno
 import os
 import sys

@@ -35,7 +35,7 @@ class RemindFormat(StrEnum):
 def remind(
     unit: Annotated[str | None, typer.Argument(help=msg("help_arg_remind_unit"))] = None,
     within: Annotated[
-        int, typer.Option("--within", min=0, max=365, help=msg("help_within"))
+        int, typer.Option("--within", min=0, max=365, help=msg("help_remind_within"))
     ] = WITHIN,
     workdays: WorkdaysOpt = False,
     as_of: AsOfOpt = None,

@@ -67,19 +67,32 @@ def derive(ds: Dataset, until: date | None = None, known: date | None = None) ->
     # Imported here: both build on this module's Obligation (data/rounds.yaml, extensions.yaml).
     from fzzf_cli.derive.extensions import revise
     from fzzf_cli.derive.rounds import round_obligations
+    from fzzf_cli.derive.stored import remembered
 
     horizon = until or ds.measures_file.plan.horizon
-    found = [
-        *_milestones(ds, horizon),
-        *_pilots(ds),
-        *_reports(ds),
-        *_review(ds),
-        *round_obligations(ds),
-    ]
-    found = revise(found, ds, known)
-    # Stable sort: within one thing, units stay in the source's order (lead first).
-    found.sort(key=lambda o: (o.due, _thing_order(o)))
+
+    def make() -> list[Obligation]:
+        found = [
+            *_milestones(ds, horizon),
+            *_pilots(ds),
+            *_reports(ds),
+            *_review(ds),
+            *round_obligations(ds),
+        ]
+        found.sort(key=_order)
+        return found
+
+    # A cached plan keeps them, for its own horizon (one entry per language, not per --until).
+    planned = remembered(ds, horizon, make) if until is None else make()
+    found = revise(planned, ds, known)
+    if found is not planned:  # extensions moved dates
+        found.sort(key=_order)
     return hand_over(ds, found)
+
+
+def _order(o: Obligation) -> tuple[date, int, int, str]:
+    # Stable sort: within one thing, units stay in the source's order (lead first).
+    return (o.due, *_thing_order(o))
 
 
 _RANK = {Kind.PILOT_PLAN: 0, Kind.PILOT_DONE: 1, Kind.MILESTONE: 2, Kind.RECURRING: 2,
@@ -153,29 +166,36 @@ def _occurrences(stone: Milestone, horizon: date) -> list[date]:
 
 
 def _milestones(ds: Dataset, horizon: date) -> Iterator[Obligation]:
+    # Milestones share unit lists: who owes, their names and roles are worked out once each.
+    owing: dict[tuple[str | None, tuple[str, ...]], list[tuple[Debtor, str, Role]]] = {}
     for measure in ds.measures_file.measures:
         lead = ds.lead(measure)
         for thing, stone in _milestone_things(ds, measure):
             kind = Kind.RECURRING if stone.recurrence else Kind.MILESTONE
+            refs = (lead, tuple(stone.units or measure.units))
+            roles = owing.get(refs)
+            if roles is None:
+                roles = owing[refs] = [
+                    (d, ds.name_of(d.unit_id), _role(ds, measure, d))
+                    for d in debtors(ds, list(refs[1]))
+                ]
             for day in _occurrences(stone, horizon):
                 thing_id = thing if stone.recurrence is None else f"{thing}-{day}"
-                for debtor in debtors(ds, list(stone.units or measure.units)):
-                    yield Obligation(
-                        id=f"{thing_id}.{debtor.unit_id}",
-                        thing=thing_id,
-                        due=day,
-                        kind=kind,
-                        measure=measure.id,
-                        unit_id=debtor.unit_id,
-                        unit=ds.name_of(debtor.unit_id),
-                        via=debtor.via,
-                        lead=debtor.unit_id == lead,
-                        role=_role(ds, measure, debtor),
-                        title=stone.title,
-                        quote=stone.quote,
-                        implied=stone.implied,
-                        stage=stone.stage,
-                    )
+                for debtor, name, role in roles:
+                    yield _new(
+                        (f"{thing_id}.{debtor.unit_id}", thing_id, day, kind, debtor.unit_id,
+                         name, role, stone.title, stone.quote, measure.id, None, debtor.via,
+                         debtor.unit_id == lead, stone.implied, None, stone.stage, *REST)
+                    )  # fmt: skip
+
+
+# An Obligation from all its fields in order (the NamedTuple's keyword ``__new__`` costs a
+# query with thousands of them several milliseconds); ``REST``: from ``round`` on, unset.
+REST = tuple(Obligation._field_defaults[f] for f in Obligation._fields[16:])
+
+
+def _new(fields: tuple[object, ...]) -> Obligation:
+    return tuple.__new__(Obligation, fields)
 
 
 def _pilots(ds: Dataset) -> Iterator[Obligation]:

@@ -7,7 +7,6 @@ that Excel on Chinese Windows reads it as UTF-8.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -29,6 +28,8 @@ def cell_text(value: Any) -> str:
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[Column], stream: TextIO) -> None:
     """UTF-8 CSV with a BOM and a header of the columns' keys (the JSON field names)."""
+    import csv  # only for CSV output
+
     stream.write("\ufeff")
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow([key for key, _ in columns])

@@ -29,13 +29,20 @@ RECORD_FIELDS = (
 
 def record(o: Obligation, as_of: date) -> dict[str, Any]:
     """The JSON/CSV record of one obligation (field names documented in README)."""
-    fields = o._asdict()
-    fields["due"] = o.due.isoformat()
-    fields["past"] = o.due < as_of
-    fields["handed"] = o.handed.isoformat() if o.handed else None
-    fields["from_units"] = list(o.from_units) or None  # like ``via``: null unless handed over
-    fields["acts"] = list(o.acts) or None
-    return {**{key: fields[key] for key in RECORD_FIELDS}, **revision_fields(o)}
+    due = o.due.isoformat()
+    values = (
+        o.id, due, o.kind, o.measure, o.pilot, o.unit_id, o.unit, o.via, o.lead, o.title,
+        o.quote, o.implied, o.period, o.thing, o.role, o.stage, o.due < as_of,
+        list(o.from_units) or None,  # like ``via``: null unless handed over
+        list(o.acts) or None,
+        o.handed.isoformat() if o.handed else None,
+    )  # fmt: skip
+    found = dict(zip(RECORD_FIELDS, values, strict=True))
+    if o.revisions or o.due_original is not None:
+        found.update(revision_fields(o))
+    else:  # most obligations: no extension
+        found["due_original"], found["revisions"] = due, []
+    return found
 
 
 def kind_label(kind: str) -> str:

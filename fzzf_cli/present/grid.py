@@ -19,6 +19,8 @@ _MIN_COLUMN = 16
 
 def _wrap(text: str, width: int) -> list[str]:
     """Split ``text`` into pieces of at most ``width`` cells (by character)."""
+    if "\u200d" not in text and "\ufe0f" not in text and cell_len(text) <= width:
+        return [text]  # fits (without joiners, a text's cells are its characters' cells)
     lines, current, used = [], "", 0
     for ch in text:
         size = cell_len(ch)

@@ -11,6 +11,7 @@ answered from the cache reads its files without importing the parser.
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 import stat
@@ -38,7 +39,7 @@ def read_bytes(
     try:
         if root is not None and file.is_symlink():
             return None, [Problem(where, msg("yaml_symlink"), msg("yaml_hint_symlink"))]
-        if root is not None and not file.resolve().is_relative_to(root.resolve()):
+        if root is not None and not file.resolve().is_relative_to(resolved(root)):
             return None, [Problem(where, msg("yaml_outside_root"), msg("yaml_hint_symlink"))]
         info = file.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -57,6 +58,13 @@ def read_bytes(
     except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop, on Python < 3.13
         reason = getattr(err, "strerror", None) or err
         return None, [Problem(where, msg("yaml_unreadable", reason=reason))]
+
+
+@functools.lru_cache(maxsize=64)
+def resolved(root: Path) -> Path:
+    """``root.resolve()``, once per run: a repository of thousands of files has one root,
+    and resolving it walks every folder above it again for every file."""
+    return root.resolve()
 
 
 def too_large(display: str, size: int) -> Problem:

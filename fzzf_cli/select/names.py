@@ -7,7 +7,6 @@ errors that list the candidates, never a guess.
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
@@ -48,6 +47,8 @@ def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:
         if len(ordered) > 8:
             shown += msg("name_more", n=len(ordered))
         raise FzzfError(msg("name_ambiguous", name=typed, candidates=shown), EXIT_USAGE)
+    import difflib  # only for a name that fits no unit
+
     close = difflib.get_close_matches(key, list(table), n=5, cutoff=0.4)
     ids = _ordered(ds, {i for label in close for i in table[label]})
     hint = join([msg("named", name=ds.name_of(i), id=i) for i in ids[:5]])

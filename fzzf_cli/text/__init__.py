@@ -15,6 +15,7 @@ LANGUAGES = {"zh": ("fzzf_cli.text.zh", "ZH"), "en": ("fzzf_cli.text.en", "EN")}
 DEFAULT = "zh"
 
 _CATALOG: Mapping[str, str] = ZH
+_LANG = DEFAULT
 
 
 class Said(str):
@@ -48,8 +49,13 @@ def every(key: str) -> frozenset[str]:
 
 def use(lang: str) -> None:
     """Speak ``lang`` from now on (one of ``LANGUAGES``)."""
-    global _CATALOG
-    _CATALOG = catalogue(lang)
+    global _CATALOG, _LANG
+    _CATALOG, _LANG = catalogue(lang), lang
+
+
+def spoken() -> str:
+    """The language ``use`` chose: text derived in one is not reused in another."""
+    return _LANG
 
 
 def language(argv: Sequence[str], environ: Mapping[str, str]) -> str:

@@ -26,15 +26,15 @@ or written.
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import gc
 import json
 import os
 import stat
 import sys
-import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fzzf_cli import __version__
 from fzzf_cli.validate import plain
@@ -43,15 +43,32 @@ if TYPE_CHECKING:
     from fzzf_cli.model.dataset import Dataset
 
 
+def _blake2b_maker() -> Callable[..., Any]:
+    """BLAKE2b from Python's own module, without hashlib: hashlib loads OpenSSL, which costs
+    a query more than reading its cache entry."""
+    try:
+        return import_module("_blake2").blake2b
+    except (ImportError, AttributeError):
+        return import_module("hashlib").blake2b
+
+
+_blake2b = _blake2b_maker()
+
+
+def digest(data: bytes = b"") -> Any:
+    """A 32-byte BLAKE2b hash object of ``data`` (``update``, ``digest``, ``hexdigest``)."""
+    return _blake2b(data, digest_size=32)
+
+
 def plan_key(contents: Mapping[str, bytes]) -> str:
     """A digest of the plan files' bytes (as ``load.read_plan`` read them, once)."""
-    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    hashed = digest(f"{__version__}|{sys.version}".encode())
     # fzzf's own code is part of the key too, so that a changed check is never skipped.
-    digest.update("".join(sorted(_modules(os.path.dirname(os.path.dirname(__file__))))).encode())
+    hashed.update("".join(sorted(_modules(os.path.dirname(os.path.dirname(__file__))))).encode())
     for name in sorted(contents):
         raw = contents[name]
-        digest.update(f"{name}:{len(raw)}\0".encode() + raw)
-    return digest.hexdigest()
+        hashed.update(f"{name}:{len(raw)}\0".encode() + raw)
+    return str(hashed.hexdigest())
 
 
 def _modules(folder: str) -> Iterator[str]:
@@ -94,10 +111,39 @@ def usable_dir(folder: Path, uid: int | None) -> bool:
 def load(cache_dir: Path, key: str) -> Dataset | None:
     """The cached plan for ``key``, or None: when the folder or the entry could have been
     written by someone else, or the entry is not whole (it is then deleted, to be rebuilt)."""
+    data = read_entry(cache_dir, f"plan-{key}.json")
+    if data is None:
+        return None
+    try:
+        with uncollected():
+            found = plain.decode(json.loads(data))
+    except Exception:  # whatever a spoilt entry raises (JSON, a missing field, …): rebuild it
+        _remove(cache_dir / f"plan-{key}.json")
+        return None
+    _remember(found, cache_dir, key)
+    return found
+
+
+@contextlib.contextmanager
+def uncollected() -> Iterator[None]:
+    """No garbage collection while a whole entry is turned into objects: they all live as
+    long as the query, and collecting while they are made only walks them again and again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def read_entry(cache_dir: Path, name: str) -> bytes | None:
+    """The JSON of the entry ``name``, or None: when the folder or the entry could have been
+    written by someone else, or the entry is not whole (it is then deleted)."""
     uid = current_uid()
     if not usable_dir(cache_dir, uid):
         return None
-    entry = cache_dir / f"plan-{key}.json"
+    entry = cache_dir / name
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
     flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -109,60 +155,101 @@ def load(cache_dir: Path, key: str) -> Dataset | None:
     except (OSError, ValueError):
         return None
     data = unseal(blob)
-    found = None
-    if data is not None:
-        try:
-            found = plain.decode(json.loads(data))
-        except Exception:  # whatever a spoilt entry raises (JSON, a missing field, …): rebuild it
-            found = None
-    if found is None:
+    if data is None:
         _remove(entry)
-    return found
+    return data
 
 
-# An entry is this mark, the SHA-256 of the JSON, then the JSON: an entry truncated or
-# damaged on disk (a full disk, a power cut after the rename) is found before it is read.
-_MARK = b"fzzf-plan-cache 2\n"
+# An entry is this mark, the BLAKE2b hash (32 bytes) of the JSON, then the JSON: an entry
+# truncated or damaged on disk (a full disk, a power cut after the rename) is found before
+# it is read.
+_MARK = b"fzzf-plan-cache 3\n"
 
 
 def seal(data: bytes) -> bytes:
     """An entry holding the JSON ``data``."""
-    return _MARK + hashlib.sha256(data).digest() + data
+    return _MARK + digest(data).digest() + data
 
 
 def unseal(blob: bytes) -> bytes | None:
     """The JSON in an entry, or None when the entry is not whole."""
     head = len(_MARK) + 32
     data = blob[head:]
-    whole = blob[: len(_MARK)] == _MARK and blob[len(_MARK) : head] == hashlib.sha256(data).digest()
+    whole = blob[: len(_MARK)] == _MARK and blob[len(_MARK) : head] == digest(data).digest()
     return data if whole else None
 
 
 def store(cache_dir: Path, key: str, dataset: Dataset) -> None:
     """Keep ``dataset`` (without its YAML trees) for ``key``, creating the folder 0700;
     silently skip when the folder is not the user's alone or cannot be written, or when the
-    plan holds a value the plain form cannot carry exactly."""
+    plan holds a value the plain form cannot carry exactly. The entries of other keys go."""
     try:
         data = json.dumps(plain.encode(dataset), ensure_ascii=False).encode()
     except (TypeError, ValueError):
         return
+    if not write_entry(cache_dir, f"plan-{key}.json", data):
+        return
+    _remember(dataset, cache_dir, key)
+    for pattern in ("plan-*.json", "plan-*.pickle", "derived-*.json"):
+        for old in cache_dir.glob(pattern):
+            if old.name != f"plan-{key}.json" and not old.name.startswith(f"derived-{key}-"):
+                _remove(old)
+
+
+def write_entry(cache_dir: Path, name: str, data: bytes) -> bool:
+    """Write the JSON ``data`` as the entry ``name``, atomically, creating the folder 0700;
+    False (nothing written) when the folder is not the user's alone or cannot be written."""
     try:
         os.makedirs(cache_dir, mode=0o700, exist_ok=True)  # parents: the usual mode
         if not usable_dir(cache_dir, current_uid()):
-            return
+            return False
+        import tempfile  # only when storing: a query answered from the cache never needs it
+
         fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".plan-", suffix=".tmp")  # 0600
     except (OSError, ValueError):
-        return
+        return False
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(seal(data))
-        os.replace(tmp, cache_dir / f"plan-{key}.json")
+        os.replace(tmp, cache_dir / name)
     except OSError:
         _remove(Path(tmp))
-        return
-    for old in [*cache_dir.glob("plan-*.json"), *cache_dir.glob("plan-*.pickle")]:
-        if old.name != f"plan-{key}.json":
-            _remove(old)
+        return False
+    return True
+
+
+# --- what queries derive from the plan alone, kept beside it ------------------------------
+
+_ORIGIN = "_fzzf_cache_entry"  # in a cached dataset's __dict__: (folder, key)
+
+
+def _remember(dataset: Dataset, cache_dir: Path, key: str) -> None:
+    vars(dataset)[_ORIGIN] = (cache_dir, key)  # frozen, but with a __dict__ (cached_property)
+
+
+def load_derived(dataset: Dataset, what: str) -> Any | None:
+    """The JSON stored by ``store_derived`` for this plan and ``what``; None when there is
+    none, or the plan did not come from or go to the cache (read under the same rules)."""
+    origin = vars(dataset).get(_ORIGIN)
+    if origin is None:
+        return None
+    data = read_entry(origin[0], f"derived-{origin[1]}-{what}.json")
+    if data is None:
+        return None
+    try:
+        return json.loads(data)
+    except ValueError:
+        _remove(origin[0] / f"derived-{origin[1]}-{what}.json")
+        return None
+
+
+def store_derived(dataset: Dataset, what: str, value: Any) -> None:
+    """Keep ``value`` (plain JSON) as what is derived from this plan for ``what``: ``what``
+    names everything else it depends on. Skipped when the plan is not in the cache."""
+    origin = vars(dataset).get(_ORIGIN)
+    if origin is not None:
+        data = json.dumps(value, ensure_ascii=False).encode()
+        write_entry(origin[0], f"derived-{origin[1]}-{what}.json", data)
 
 
 def _remove(path: Path) -> None:

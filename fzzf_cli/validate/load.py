@@ -8,7 +8,6 @@ passed their models, because they need the whole plan.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -196,6 +195,8 @@ def pydantic_problems(
         path = _dotted(doc, loc)
         hint = ""
         if at_key and loc and isinstance(loc[-1], str):
+            import difflib  # only for a problem: a clean load never needs it
+
             close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.6)
             hint = msg("did_you_mean", candidates=close[0]) if close else ""
         yield Problem(location, _describe(kind, path, item), hint)

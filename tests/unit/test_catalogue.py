@@ -165,3 +165,23 @@ def test_the_scan_reports_what_is_missing_by_name() -> None:
     ]
     short = {k: v for k, v in catalogue(DEFAULT).items() if k != "list_sep"}
     assert "list_sep (a.py:1)" in missing(uses, short)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_key_is_written_in_two_modules(lang: str) -> None:
+    """The catalogue is the union of its modules: a key in two of them would silently give
+    one command the other's words (``--within`` of notice once read as remind's)."""
+    import importlib
+    import pkgutil
+
+    package = importlib.import_module(f"fzzf_cli.text.{lang}")
+    owners: dict[str, list[str]] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, dict):
+                for key in value:
+                    owners.setdefault(key, []).append(info.name)
+    assert len(owners) > 500
+    twice = {key: names for key, names in owners.items() if len(names) > 1}
+    assert twice == {}

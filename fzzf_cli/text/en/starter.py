@@ -56,7 +56,7 @@ EN_STARTER: dict[str, str] = {
     ),
     "cmd_remind": "Reminders for units: what is due soon, overdue or returned, and the files to create, one digest per unit, ready to paste into WeCom, DingTalk or mail.",
     "help_arg_remind_unit": "Only this unit (or each unit of this group).",
-    "help_within": "Remind of what is due within this many days.",
+    "help_remind_within": "Remind of what is due within this many days.",
     "help_format_remind": "text (plain) or md (Markdown).",
     "help_output_remind": "Write to a folder (ending in / or existing): one file per unit; standard output by default.",
     "help_force_remind": "Overwrite existing files of the same name.",

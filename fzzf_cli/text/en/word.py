@@ -78,7 +78,7 @@ EN_WORD: dict[str, str] = {
     "docx_report_commended": "Commended: {names}.",
     "docx_report_criticised": "Criticised: {names}.",
     "help_no_number": "Do not number the notice (a draft): the document number is left blank and nothing is registered.",
-    "help_all": "Write one notice to every unit with at least --min-overdue overdue tasks (never to the coordinator or the leading group).",
+    "help_notice_all": "Write one notice to every unit with at least --min-overdue overdue tasks (never to the coordinator or the leading group).",
     "help_min_overdue": "With --all: only units with at least this many overdue tasks get a notice.",
     "notice_unit_or_all": "name one unit, or use --all to write one notice to every unit with overdue tasks",
     "notice_not_to": "A notice cannot be addressed to {unit}: it is {role}.",

@@ -54,7 +54,7 @@ ZH_STARTER: dict[str, str] = {
     ),
     "cmd_remind": "给各单位的提醒：即将到期、已逾期、被退回的事项和要新建的文件，每个单位一份，可直接粘贴到企业微信、钉钉或邮件。",
     "help_arg_remind_unit": "只给这个单位（或单位组的各单位）写提醒。",
-    "help_within": "提醒多少天内到期的事项。",
+    "help_remind_within": "提醒多少天内到期的事项。",
     "help_format_remind": "text（纯文本）或 md（Markdown）。",
     "help_output_remind": "写入文件夹（以 / 结尾或已存在）：每个单位一个文件；默认输出到标准输出。",
     "help_force_remind": "覆盖已有的同名文件。",

@@ -78,7 +78,7 @@ ZH_WORD: dict[str, str] = {
     "docx_report_commended": "予以通报表扬的单位：{names}。",
     "docx_report_criticised": "予以通报批评的单位：{names}。",
     "help_no_number": "不编发文字号（草稿）：发文字号留空，不写发文登记。",
-    "help_all": "给逾期事项不少于 --min-overdue 项的每个单位各写一份通知（不含统筹单位和领导小组）。",
+    "help_notice_all": "给逾期事项不少于 --min-overdue 项的每个单位各写一份通知（不含统筹单位和领导小组）。",
     "help_min_overdue": "与 --all 同用：逾期事项至少这么多项的单位才发通知。",
     "notice_unit_or_all": "请写一个单位，或用 --all 给全部逾期单位各写一份",
     "notice_not_to": "督办通知不能发给{unit}：它是{role}。",

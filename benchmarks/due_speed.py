@@ -60,7 +60,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     options = parser.parse_args()
-    fzzf = shutil.which("fzzf")
+    # the fzzf of the Python running this script (its venv), then the one on PATH
+    fzzf = shutil.which("fzzf", path=os.path.dirname(sys.executable)) or shutil.which("fzzf")
     if fzzf is None:
         sys.exit("fzzf is not installed (pip install .)")
     commands = {

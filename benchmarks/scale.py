@@ -153,7 +153,8 @@ def main() -> None:
     unknown = set(options.commands) - set(COMMANDS)
     if unknown:
         parser.error(f"unknown commands: {', '.join(sorted(unknown))}")
-    fzzf = shutil.which("fzzf")
+    # the fzzf of the Python running this script (its venv), then the one on PATH
+    fzzf = shutil.which("fzzf", path=os.path.dirname(sys.executable)) or shutil.which("fzzf")
     if fzzf is None:
         sys.exit("fzzf is not installed (pip install .)")
     rows: list[dict] = []

@@ -301,14 +301,14 @@ problems = st.builds(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(st.lists(problems, max_size=15))
 def test_github_lines_are_only_ours(items: list[Problem]) -> None:
     out = github(items)
     assert_only_our_commands(out, min(len(items), 10))
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(st.lists(problems, max_size=5))
 def test_plain_one_safe_line_each(items: list[Problem]) -> None:
     lines = plain(items).splitlines()
@@ -316,14 +316,14 @@ def test_plain_one_safe_line_each(items: list[Problem]) -> None:
     assert not any(line.lstrip().startswith("::") or "##[" in line for line in lines)
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(st.lists(st.builds(JUnitCase, texts, texts, st.none() | problems), max_size=8))
 def test_junit_always_parses(cases: list[JUnitCase]) -> None:
     root = ET.fromstring(junit_xml(cases).encode("utf-8"))
     assert int(root.get("tests", "-1")) == len({(c.suite, c.name) for c in cases})
 
 
-@settings(max_examples=200)
+@settings(max_examples=100)
 @given(texts, st.lists(problems, max_size=5))
 def test_step_summary_rows_keep_two_columns(summary: str, items: list[Problem]) -> None:
     out = step_summary(summary, items, [], [])

@@ -22,7 +22,7 @@ from fzzf_cli.cli.app import (
     plan_dataset,
     until_date,
 )
-from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span
+from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span, window_words
 from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.cli.state import duty_states
 from fzzf_cli.derive.obligations import derive
@@ -85,12 +85,12 @@ def owes(
     headers: HeadersOpt = Headers.KEY,
 ) -> None:
     with handled():
-        soon = soon_span(as_of_date(as_of), soon, workdays)
         today = as_of_date(as_of)
         root, ds = plan_dataset(data)
         ref = resolve(ds, unit, units_only=False)
         chosen = select(
             derive(ds, until_date(until), today), window_for(year=year), ref, None, kind
         )
-        states = duty_states(root, ds, today, soon)
-        show(owes_view(ds, ref, chosen, today, states, soon), fmt, output, headers, force)
+        states = duty_states(root, ds, today, soon_span(today, soon, workdays))
+        view = owes_view(ds, ref, chosen, today, states, window_words(soon, workdays))
+        show(view, fmt, output, headers, force)

@@ -46,6 +46,11 @@ def days_after(start: date, count: int, workdays: bool) -> date:
         raise unknown_year(error) from None
 
 
+def window_words(count: int, workdays: bool) -> str:
+    """A window as it was asked for, for the reader: 14 天, 10 个工作日."""
+    return msg("window_workdays" if workdays else "window_days", days=count)
+
+
 def soon_span(start: date, soon: int, workdays: bool) -> int:
     """``--soon`` as the calendar days the statuses are judged by (see ``days_after``)."""
     return (days_after(start, soon, workdays) - start).days

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from fzzf_cli.cli.app import AsOfOpt, DataOpt, FzzfCommand, SoonOpt, app, as_of_date, handled
-from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span
+from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span, window_words
 from fzzf_cli.cli.listing import ForceOpt
 from fzzf_cli.cli.results import working_dir, write_result
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
@@ -37,9 +37,8 @@ def ledger(
     from fzzf_cli.present.ledger import ledger_workbook
 
     with handled():
-        soon = soon_span(as_of_date(as_of), soon, workdays)
-        state = assessed_state(data, as_of, soon, history)
-        content = ledger_workbook(state.ws, state.as_of, soon)
+        state = assessed_state(data, as_of, soon_span(as_of_date(as_of), soon, workdays), history)
+        content = ledger_workbook(state.ws, state.as_of, window_words(soon, workdays))
         name = f"ledger-{state.as_of.isoformat()}.xlsx"
         base = working_dir() if state.root.origin == "embedded" else state.root.path
         write_result(output, content, default=base / "reports" / name, name=name,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fzzf_cli.cli.app import AsOfOpt, DataOpt, FzzfCommand, app, as_of_date, handled
-from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span
+from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span, window_words
 from fzzf_cli.cli.results import write_result
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
@@ -58,7 +58,7 @@ def remind(
         units = _units(state.ws.ds, unit)
         there = {f.path: msg("gate_hint_draft") for f in state.ws.subs.all() if f.filed is None}
         found = digests(state.ws.ds, state.assessed, state.as_of, span, units, there)
-        window = msg("remind_workdays" if workdays else "remind_days", days=within)
+        window = window_words(within, workdays)
         _deliver(found, fmt.value, output, force, state.as_of, window)
 
 

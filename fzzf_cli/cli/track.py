@@ -17,7 +17,7 @@ from fzzf_cli.cli.app import (
     as_of_date,
     handled,
 )
-from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span
+from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span, window_words
 from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
 from fzzf_cli.present.formats import Headers
@@ -67,10 +67,10 @@ def status(
     from fzzf_cli.present.chase import status_view
 
     with handled():
-        soon = soon_span(as_of_date(as_of), soon, workdays)
-        state = assessed_state(data, as_of, soon, history)
+        state = assessed_state(data, as_of, soon_span(as_of_date(as_of), soon, workdays), history)
         ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
-        view = status_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, soon, ref)
+        warning = window_words(soon, workdays)
+        view = status_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, warning, ref)
         show(view, fmt, output, headers, force)
 
 

@@ -58,7 +58,12 @@ def overdue_view(
 
 
 def status_view(
-    ds: Dataset, assessed: list[Assessed], dating: Dating, as_of: date, soon: int, ref: str | None
+    ds: Dataset,
+    assessed: list[Assessed],
+    dating: Dating,
+    as_of: date,
+    warning: str,
+    ref: str | None,
 ) -> View:
     """Per unit (``ref``: one unit or group): reports on time, done, claimed, overdue,
     lights, next deadline; per area: shares."""
@@ -75,7 +80,7 @@ def status_view(
     ]  # fmt: skip
     # numbers, not "9/20": Excel reads that as a date
     sheet = Table("", columns("scol_", *STATUS_CSV_FIELDS), units)
-    rules = f"{msg('status_done_rule')}\n{msg('lights_rule', soon=soon)}\n{msg('nil_rule')}"
+    rules = f"{msg('status_done_rule')}\n{msg('lights_rule', window=warning)}\n{msg('nil_rule')}"
     return View(body, tables, sheet, footer=f"\n{rules}\n{dating.note}\n")
 
 

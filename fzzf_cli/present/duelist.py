@@ -177,7 +177,7 @@ def owes_view(
     selected: list[Obligation],
     as_of: date,
     states: Mapping[str, Assessed] | None,
-    soon: int,
+    warning: str,
 ) -> View:
     """The answer to ``fzzf owes``: everything one unit owes, by year, with why; with the
     ``states`` of a data repository, each duty's status and light — the unit's to-do list."""
@@ -212,7 +212,7 @@ def owes_view(
         for year, owed in by_year.items()
     ]
     heading = msg("owes_heading", unit=ds.name_of(unit), id=unit, as_of=as_of)
-    rule = msg("lights_rule", soon=soon) if states is not None else msg("owes_no_filings")
+    rule = msg("lights_rule", window=warning) if states is not None else msg("owes_no_filings")
     sheet = Table("", _sheet_columns(records), records)
     tables = [*changes_table(changes), *tables]
     footer = f"{owes_count(selected, as_of)}\n{rule}\n"

@@ -47,11 +47,12 @@ TOP = 3  # the heading row: a title and the as-of line above it
 WRAP = {"unit": 14, "title": 28, "quote": 36, "status": 12, "source": 18, "id": 16, "area": 40}
 
 
-def ledger_workbook(ws: Workspace, as_of: date, soon: int) -> bytes:
-    """The ledger of ``ws`` on ``as_of`` (lights with ``soon`` days' warning)."""
+def ledger_workbook(ws: Workspace, as_of: date, warning: str) -> bytes:
+    """The ledger of ``ws`` on ``as_of``; ``warning`` is the yellow light's window as
+    asked (14 天, 10 个工作日)."""
     ds, assessed = ws.ds, ws.assessed
     book = new_workbook()
-    rule = msg("lights_rule", soon=soon)
+    rule = msg("lights_rule", window=warning)
     about = msg("ledger_as_of", day=long_date(as_of), n=len(assessed), rule=rule)
     every = book.active
     assert every is not None

@@ -77,7 +77,7 @@ def headline(assessed: list[Assessed], as_of: date) -> dict[str, Any]:
         "unassigned": sum(a.status == Status.UNASSIGNED for a in assessed),
         "not_applicable": sum(a.status in EXEMPT for a in assessed),
         "lights": light_counts(assessed),
-        "lights_rule": msg("lights_rule", soon=SOON),
+        "lights_rule": msg("lights_rule", window=msg("window_days", days=SOON)),
         "rule": msg("rule_items"),
     }
 

@@ -52,7 +52,7 @@ class _Writer:
             return {"~m": [[self.value(k), self.value(v)] for k, v in value.items()]}
         if kind is date:
             return {"~d": value.isoformat()}
-        if getattr(kind, "__pydantic_fields__", None) is not None:
+        if getattr(kind, "__pydantic_validator__", None) is not None:  # a model, any pydantic 2
             self.record_class(kind)
             return {"~": kind.__name__, "f": {k: self.value(v) for k, v in value.__dict__.items()}}
         raise TypeError(f"not plain data: {kind.__name__}")

@@ -81,3 +81,14 @@ def test_overdue_items_are_red(cli, demo: Path) -> None:
     _, out, _ = cli("overdue", "--as-of", AS_OF, "--data", str(demo), "-f", "json")
     records = json.loads(out)["obligations"]
     assert records and {r["light"] for r in records} == {"red"}
+
+
+@pytest.mark.parametrize("command", [("owes", "deqing"), ("status",)])
+def test_the_rule_states_the_window_as_asked(cli, demo: Path, command: tuple[str, ...]) -> None:
+    # 6 working days from 2017-09-25 reach past the National Day holiday: 14 calendar days
+    # decide the lights, but the reader asked for 6 个工作日 and is told so.
+    args = (*command, "--as-of", "2017-09-25", "--data", str(demo), "--soon", "6")
+    code, out, err = cli(*args, "--workdays")
+    assert code == 0, err
+    assert "黄 6 个工作日内到期" in out and "14 天" not in out
+    assert "黄 6 天内到期" in cli(*args)[1]

@@ -15,7 +15,7 @@ EN_LIGHTS: dict[str, str] = {
     "lights_counts": "{red}/{yellow}/{blue}/{green}",
     "lights_rule": (
         "Lights: green done (accepted, or the document filed); blue not yet due; yellow due "
-        "within {soon} days and not done, or claimed and awaiting review, or returned to be "
+        "within {window} and not done, or claimed and awaiting review, or returned to be "
         "redone; red overdue."
     ),
     "owes_no_filings": (

@@ -68,6 +68,24 @@ def test_demo_gate(cli, demo: Path) -> None:
     assert out.splitlines()[-1].endswith("未通过。")
 
 
+def test_documents_example_numbers_the_next_notice(cli, plan_repo: Path, tmp_path: Path) -> None:
+    """The README's try-out of examples/documents: settings on the page, the next number."""
+    pytest.importorskip("docx")
+    for path in (EXAMPLES / "documents" / "data").glob("*.yaml"):
+        shutil.copy(path, plan_repo / "data" / path.name)
+    out = tmp_path / "notice.docx"
+    args = ("notice", "德庆县", "-f", "docx", "--as-of", "2018-02-01", "--data", str(plan_repo))
+    code, _, err = cli(*args, "-o", str(out))
+    assert code == 0, err
+    assert "肇法督〔2018〕2号" in err
+    register = (plan_repo / "data" / "register.yaml").read_text(encoding="utf-8")
+    assert register.startswith("# 虚构的演示数据") and register.count("- prefix:") == 4
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "肇庆市人民政府法制局文件" in text and "张三" in text and "肇法督〔2018〕2号" in text
+
+
 def test_broken_examples(cli, plan_repo: Path, shown) -> None:
     shutil.copytree(EXAMPLES / "broken" / "submissions", plan_repo / "data" / "submissions")
     code, _, err = cli("validate", "--data", str(plan_repo))

@@ -166,7 +166,7 @@ EN_OUTPUT: dict[str, str] = {
     "help_force_owners": "Replace an existing file.",
     "help_format": "Output format.",
     "help_format_check": "plain, github (annotations) or junit (XML).",
-    "help_format_docs": "html or md.",
+    "help_format_docs": "html (open in a browser, print), md, or docx (a Word/WPS document).",
     "help_format_owners": "github, or gitlab (a section per unit).",
     "help_from": "From this day (inclusive).",
     "help_grace": "Days of grace after a deadline.",

@@ -166,7 +166,7 @@ ZH_OUTPUT: dict[str, str] = {
     "help_force_owners": "替换已有的文件。",
     "help_format": "输出格式。",
     "help_format_check": "plain、github（注释）或 junit（XML）。",
-    "help_format_docs": "html 或 md。",
+    "help_format_docs": "html（浏览器打开、打印）、md 或 docx（Word/WPS 公文）。",
     "help_format_owners": "github，或 gitlab（按单位分节）。",
     "help_from": "自某日起（含）。",
     "help_grace": "期限后宽限几天。",

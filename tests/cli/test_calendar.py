@@ -101,6 +101,20 @@ def test_all_writes_one_feed_per_unit(cli: Any, tmp_path: Path) -> None:
     assert cli("calendar", "德庆县", "--all", "-o", str(folder))[0] == 2
 
 
+def test_rewrites_its_own_feed_but_not_a_stranger(cli: Any, tmp_path: Path) -> None:
+    """A feed is republished every day: fzzf replaces the .ics it wrote (one file, or the
+    --all folder), never someone else's file of that name."""
+    one, folder = tmp_path / "deqing.ics", tmp_path / "feeds"
+    for as_of in ("2017-09-25", "2017-09-26"):
+        assert cli("calendar", "德庆县", "-o", str(one), "--as-of", as_of)[0] == 0
+        assert cli("calendar", "--all", "-o", f"{folder}/", "--as-of", as_of)[0] == 0
+    assert b"20170926T000000Z" in one.read_bytes()
+    stranger = tmp_path / "mine.ics"
+    stranger.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    assert cli("calendar", "德庆县", "-o", str(stranger), "--as-of", "2017-09-25")[0] == 1
+    assert stranger.read_text(encoding="utf-8").count("\n") == 2
+
+
 def test_notice_within_workdays_skips_national_day(cli: Any, plan_repo: Path) -> None:
     args = ("notice", "德庆县", "--data", str(plan_repo), "--within", "15", "-f", "md", "-o", "-")
     args = (*args, "--as-of")

@@ -17,6 +17,7 @@ from fzzf_cli.text.en.schema import EN_SCHEMA
 from fzzf_cli.text.en.site import EN_SITE
 from fzzf_cli.text.en.starter import EN_STARTER
 from fzzf_cli.text.en.units import EN_UNITS
+from fzzf_cli.text.en.ux import EN_UX
 from fzzf_cli.text.en.verdicts import EN_VERDICTS
 from fzzf_cli.text.en.word import EN_WORD
 from fzzf_cli.text.en.workbook import EN_WORKBOOK
@@ -40,4 +41,5 @@ EN: dict[str, str] = {
     **EN_SITE,
     **EN_SCHEMA,
     **EN_DUE_FROM,
+    **EN_UX,
 }

@@ -17,6 +17,7 @@ from fzzf_cli.text.zh.schema import ZH_SCHEMA
 from fzzf_cli.text.zh.site import ZH_SITE
 from fzzf_cli.text.zh.starter import ZH_STARTER
 from fzzf_cli.text.zh.units import ZH_UNITS
+from fzzf_cli.text.zh.ux import ZH_UX
 from fzzf_cli.text.zh.verdicts import ZH_VERDICTS
 from fzzf_cli.text.zh.word import ZH_WORD
 from fzzf_cli.text.zh.workbook import ZH_WORKBOOK
@@ -40,4 +41,5 @@ ZH: dict[str, str] = {
     **ZH_SITE,
     **ZH_SCHEMA,
     **ZH_DUE_FROM,
+    **ZH_UX,
 }

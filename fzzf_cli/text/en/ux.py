@@ -1,0 +1,8 @@
+"""Wording found wanting in a walk through the commands as their users would run them."""
+
+from __future__ import annotations
+
+EN_UX: dict[str, str] = {
+    "name_unknown_close": 'No unit is called "{name}". Did you mean {candidates}?',
+    "name_unknown_none": 'No unit is called "{name}"; fzzf units lists every unit and its names',
+}

@@ -5,4 +5,5 @@ from __future__ import annotations
 EN_UX: dict[str, str] = {
     "name_unknown_close": 'No unit is called "{name}". Did you mean {candidates}?',
     "name_unknown_none": 'No unit is called "{name}"; fzzf units lists every unit and its names',
+    "remind_progress_record": "Record progress on everything else in your own progress record (fzzf new record {unit} PERIOD creates it).",
 }

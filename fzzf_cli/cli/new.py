@@ -73,7 +73,8 @@ def write_filing(root: DataRoot, relative: str, text: str) -> None:
         raise FzzfError(msg("out_linked_folder", path=relative), EXIT_FINDINGS)
     there = case_variant(target)
     if there is not None and there.name == target.name:
-        key = "new_exists_filed" if _filed(there) else "new_exists"
+        filed = _filed(there)
+        key = "new_exists" if filed is None else "new_exists_filed" if filed else "new_exists_draft"
         raise FzzfError(msg(key, path=relative), EXIT_FINDINGS)
     if there is not None:
         other = shown_path(there)
@@ -88,13 +89,16 @@ def write_filing(root: DataRoot, relative: str, text: str) -> None:
     sys.stdout.write(msg("new_written", path=shown_path(target)) + "\n")
 
 
-def _filed(path: Path) -> bool:
-    """Whether an existing file says it was filed (its ``submitted`` is set)."""
+def _filed(path: Path) -> bool | None:
+    """Whether an existing file says it was filed (its ``submitted`` is set), or is a
+    draft (``submitted`` empty); None when it has no ``submitted`` at all."""
     from fzzf_cli.read.yamlio import read_yaml
 
     doc, _ = read_yaml(path, path.name)
     data = doc.data if doc is not None else None
-    return isinstance(data, dict) and data.get("submitted") not in (None, "")
+    if not isinstance(data, dict) or "submitted" not in data:
+        return None
+    return data["submitted"] not in (None, "")
 
 
 def filing_date(value: str | None) -> date | None:

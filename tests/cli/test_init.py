@@ -212,3 +212,12 @@ def test_check_outside_a_repository_names_the_built_in_plan(cli, args) -> None:
     code, out, err = cli("check", *args, "--as-of", "2017-07-15")
     assert code == 2 and out == ""
     assert "内置方案" in err and "fzzf init" in err
+
+
+def test_the_readme_tells_a_clerk_where_the_filing_date_goes(cli, tmp_path: Path) -> None:
+    """Step 2 drafts the report; the date goes in the file's submitted when it is filed
+    (running fzzf new report again with --date is refused: the draft exists)."""
+    assert cli("init", str(tmp_path / "r"), "--due-from", "2016-01-01")[0] == 0
+    readme = (tmp_path / "r" / "README.md").read_text(encoding="utf-8")
+    step = readme.split("2. ")[1].split("3. ")[0]
+    assert "`submitted: YYYY-MM-DD`" in step and "--date" not in step

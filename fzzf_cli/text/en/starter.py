@@ -20,8 +20,9 @@ EN_STARTER: dict[str, str] = {
         '0. Install fzzf (once): `python3 -m venv .venv && . .venv/bin/activate && pip install "fzzf=={version}"`,\n'
         '   or `pipx install "fzzf=={version}"`; where fzzf is kept elsewhere, install it from where 市法制局 says.\n'
         "1. See your unit's duties: `fzzf owes UNIT` (for example `fzzf owes 德庆县`).\n"
-        "2. Create this period's report: `fzzf new report UNIT 2017-H1`, fill in the progress,\n"
-        "   and date it when you file: `--date YYYY-MM-DD`. Units that do not use git can use the\n"
+        "2. Create this period's report: `fzzf new report UNIT 2017-H1` and fill in the progress; when\n"
+        "   you file it, put the date in the file: `submitted: YYYY-MM-DD` (left empty it is a draft,\n"
+        "   not counted as filed). Units that do not use git can use the\n"
         "   Excel form: `fzzf new report UNIT 2017-H1 -f xlsx`, and send it to 市法制局 for import.\n"
         "3. Check before you commit: `fzzf validate`. Problems name the file, line and column.\n"
         "4. Open a pull request (merge request). CI runs `fzzf check`; the merge day is the filing date.\n"

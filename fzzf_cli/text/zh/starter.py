@@ -20,8 +20,8 @@ ZH_STARTER: dict[str, str] = {
         '0. 安装 fzzf（一次）：`python3 -m venv .venv && . .venv/bin/activate && pip install "fzzf=={version}"`，\n'
         '   或 `pipx install "fzzf=={version}"`；fzzf 放在本单位其他位置的，按市法制局给的地址安装。\n'
         "1. 查看本单位的任务：`fzzf owes 本单位名称`（例如 `fzzf owes 德庆县`）。\n"
-        "2. 生成本期报送文件：`fzzf new report 本单位名称 2017-H1`，按提示填写进展，\n"
-        "   报送时写上日期：`--date YYYY-MM-DD`。不用 git 的单位可用 Excel 报送表：\n"
+        "2. 生成本期报送文件：`fzzf new report 本单位名称 2017-H1`，按提示填写进展；报送时在文件中\n"
+        "   填上报送日期 `submitted: YYYY-MM-DD`（空着是草稿，不计为已报送）。不用 git 的单位可用 Excel 报送表：\n"
         "   `fzzf new report 本单位名称 2017-H1 -f xlsx`，填好后交市法制局导入。\n"
         "3. 提交前检查：`fzzf validate`。问题会指出文件、行和列。\n"
         "4. 提交 pull request（合并请求）。CI 会运行 `fzzf check`；合并之日即报送日期。\n"

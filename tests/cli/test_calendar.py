@@ -132,3 +132,12 @@ def test_soon_in_workdays(cli: Any) -> None:
     assert soon_span(date(2017, 9, 25), 6, workdays=True) == 14  # to 10-9, past the holiday
     assert soon_span(date(2017, 9, 25), 6, workdays=False) == 6
     assert cli("owes", "德庆县", "--soon", "6", "--workdays", "--as-of", "2017-09-25")[0] == 0
+
+
+def test_a_year_the_holiday_data_lacks_is_a_usage_error_naming_the_package(cli: Any) -> None:
+    """Working days past the holiday package's last year cannot be counted: say which year
+    and the package by the name pip installs it under, never a traceback."""
+    code, out, err = cli("owes", "德庆县", "--soon", "5", "--workdays", "--as-of", "2099-01-01")
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert "2099年" in err and "chinesecalendar 软件包" in err
+    assert "pip install -U chinesecalendar" in err

@@ -214,6 +214,15 @@ def test_check_outside_a_repository_names_the_built_in_plan(cli, args) -> None:
     assert "内置方案" in err and "fzzf init" in err
 
 
+@pytest.mark.parametrize("command", ["check", "validate", "notice", "remind", "site"])
+def test_help_of_data_does_not_promise_the_built_in_plan(cli, command: str) -> None:
+    """These commands refuse the built-in plan outside a data repository (exit 2): --data's
+    help must not name it as their last resort."""
+    _, out, _ = cli(command, "--help")
+    said = " ".join(out.split("--data")[1].split())
+    assert "内置方案" not in said or "只查方案的命令" in said
+
+
 def test_the_readme_tells_a_clerk_where_the_filing_date_goes(cli, tmp_path: Path) -> None:
     """Step 2 drafts the report; the date goes in the file's submitted when it is filed
     (running fzzf new report again with --date is refused: the draft exists)."""

@@ -118,3 +118,27 @@ def test_soon_in_workdays(cli: Any) -> None:
     assert soon_span(date(2017, 9, 25), 6, workdays=True) == 14  # to 10-9, past the holiday
     assert soon_span(date(2017, 9, 25), 6, workdays=False) == 6
     assert cli("owes", "德庆县", "--soon", "6", "--workdays", "--as-of", "2017-09-25")[0] == 0
+
+
+def test_hostile_names_stay_values_in_every_feed(cli: Any, tmp_path: Path) -> None:
+    """A unit name with a newline (units.yaml accepts one) and a title holding the words
+    of a component line: each feed still parses to the same events, its name one line,
+    and the site's feeds (assembled from pieces) are the command's bytes."""
+    from .. import miniplan
+
+    icalendar = pytest.importorskip("icalendar")
+    evil = r"\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x"
+    units = miniplan.UNITS.replace("name: 德庆县", f'name: "德庆县{evil}"')
+    measures = miniplan.MEASURES.replace("title: 县里做", f'title: "县里做{evil}"')
+    repo = miniplan.write_plan(tmp_path / "repo", units=units, measures=measures)
+    args = ("--as-of", "2017-09-25", "--data", str(repo))
+    code, _, err = cli("calendar", "deqing", "-o", str(tmp_path / "d.ics"), *args)
+    assert code == 0, err
+    raw = (tmp_path / "d.ics").read_bytes()
+    ours = own_events(raw.decode())
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert len(events) == len(ours) == 6 and all("BEGIN:VEVENT" in e["summary"] for e in events)
+    assert re.search(rb"\r\nX-WR-CALNAME:[^\r\n]*BEGIN:VEVENT", raw.replace(b"\r\n ", b""))
+    code, _, err = cli("site", "-o", str(tmp_path / "site"), *args)
+    assert code == 0, err
+    assert (tmp_path / "site" / "calendar" / "deqing.ics").read_bytes() == raw

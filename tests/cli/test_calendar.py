@@ -99,6 +99,10 @@ def test_all_writes_one_feed_per_unit(cli: Any, tmp_path: Path) -> None:
         assert set(one) <= set(every)
     assert cli("calendar", "--all", "--as-of", "2017-09-25")[0] == 2
     assert cli("calendar", "德庆县", "--all", "-o", str(folder))[0] == 2
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for target in (tmp_path / "file", tmp_path / "file" / "feeds"):  # a file, not a folder
+        code, _, err = cli("calendar", "--all", "-o", str(target), "--as-of", "2017-09-25")
+        assert code == 2 and "file" in err and "Error" not in err, err
 
 
 def test_notice_within_workdays_skips_national_day(cli: Any, plan_repo: Path) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from fzzf_cli.cli.app import AsOfOpt, DataOpt, FzzfCommand, app, as_of_date, handled, plan_dataset
+from fzzf_cli.cli.complete import complete_unit_or_group
 from fzzf_cli.cli.listing import ForceOpt
 from fzzf_cli.cli.results import write_result
 from fzzf_cli.derive.obligations import Obligation, derive
@@ -84,7 +85,10 @@ def _make_folder(folder: Path) -> None:
 
 @app.command(cls=FzzfCommand, help=msg("cmd_calendar"))
 def calendar(
-    unit: Annotated[str | None, typer.Argument(help=msg("help_arg_calendar_unit"))] = None,
+    unit: Annotated[
+        str | None,
+        typer.Argument(help=msg("help_arg_calendar_unit"), autocompletion=complete_unit_or_group),
+    ] = None,
     every: Annotated[bool, typer.Option("--all", help=msg("help_calendar_all"))] = False,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help=msg("help_output_ical"))

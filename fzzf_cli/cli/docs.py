@@ -18,6 +18,7 @@ from fzzf_cli.cli.app import (
     handled,
     plan_dataset,
 )
+from fzzf_cli.cli.complete import complete_unit
 from fzzf_cli.cli.holidays import WorkdaysOpt, days_after
 from fzzf_cli.cli.issue import issue_notices, notice_targets, publish
 from fzzf_cli.cli.state import HistoryOpt, State, assessed_state, build_workspace, warn
@@ -82,7 +83,10 @@ def report(
     grace: Annotated[
         int | None, typer.Option("--grace", min=1, max=90, help=msg("help_report_grace"))
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_report"))] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", help=msg("help_unit_report"), autocompletion=complete_unit),
+    ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     templates: TemplatesOpt = None,
@@ -100,7 +104,9 @@ def report(
 
 @app.command(cls=FzzfCommand, help=msg("cmd_notice"))
 def notice(
-    unit: Annotated[str | None, typer.Argument(help=msg("help_arg_notice_unit"))] = None,
+    unit: Annotated[
+        str | None, typer.Argument(help=msg("help_arg_notice_unit"), autocompletion=complete_unit)
+    ] = None,
     within: Annotated[int, typer.Option("--within", min=1, max=90, help=msg("help_within"))] = 15,
     workdays: WorkdaysOpt = False,
     fmt: DocFormatOpt = DocFormat.html,

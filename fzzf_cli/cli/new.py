@@ -22,6 +22,7 @@ from fzzf_cli.cli.app import (
     handled,
     plan_dataset,
 )
+from fzzf_cli.cli.complete import complete_unit
 from fzzf_cli.cli.results import os_reason, shown_path
 from fzzf_cli.cli.state import workspace
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
@@ -41,7 +42,9 @@ DateOpt = Annotated[
     str | None,
     typer.Option("--date", help=msg("help_date")),
 ]
-UnitArg = Annotated[str, typer.Argument(help=msg("help_arg_unit_new"))]
+UnitArg = Annotated[
+    str, typer.Argument(help=msg("help_arg_unit_new"), autocompletion=complete_unit)
+]
 PeriodArg = Annotated[str, typer.Argument(help=msg("help_arg_period_new"))]
 EverythingOpt = Annotated[bool, typer.Option("--all", help=msg("help_all"))]
 
@@ -199,7 +202,9 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
 
 
 PilotArg = Annotated[str, typer.Argument(help=msg("help_arg_pilot"))]
-PilotUnitArg = Annotated[str, typer.Argument(help=msg("help_arg_pilot_unit"))]
+PilotUnitArg = Annotated[
+    str, typer.Argument(help=msg("help_arg_pilot_unit"), autocompletion=complete_unit)
+]
 
 
 @new_app.command("pilot-plan", cls=FzzfCommand, help=msg("cmd_new_pilot_plan"))

@@ -17,6 +17,7 @@ from fzzf_cli.cli.app import (
     as_of_date,
     handled,
 )
+from fzzf_cli.cli.complete import complete_unit_or_group
 from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span, window_words
 from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
@@ -25,7 +26,12 @@ from fzzf_cli.select.names import resolve
 from fzzf_cli.text import msg
 from fzzf_cli.vocab import SOON
 
-UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_filter"))]
+UnitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--unit", "-u", help=msg("help_unit_filter"), autocompletion=complete_unit_or_group
+    ),
+]
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_overdue"))

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from fzzf_cli import __version__
+from fzzf_cli.cli.main import app
 from fzzf_cli.present.schemas import MODELS, all_schemas, file_name
 from fzzf_cli.present.starter import CI_FILES
 
@@ -196,10 +198,40 @@ def test_init_refuses_a_file_and_a_linked_folder(cli, tmp_path: Path) -> None:
     assert code == 0 and "符号链接" in err and not any(elsewhere.iterdir())
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_shell_completion_prints_a_script(cli, shell: str) -> None:
-    code, out, _ = cli("--show-completion", shell)
-    assert code == 0 and "_FZZF_COMPLETE" in out
+# What each shell's script begins with, and the completion it asks fzzf for.
+SCRIPTS = {"bash": "_fzzf_completion()", "zsh": "#compdef fzzf", "fish": "complete --command fzzf"}
+
+
+@pytest.mark.parametrize("shell", sorted(SCRIPTS))
+def test_show_completion_prints_the_current_shells_script(
+    cli, shell: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --show-completion takes no value: it detects the shell it runs in (shellingham), so
+    # the test says which shell that is rather than depend on the one running pytest.
+    shellingham = pytest.importorskip("shellingham")
+    monkeypatch.setattr(shellingham, "detect_shell", lambda: (shell, f"/bin/{shell}"))
+    code, out, err = cli("--show-completion")
+    assert code == 0, err
+    assert out.lstrip().startswith(SCRIPTS[shell]) and f"complete_{shell}" in out
+
+
+@pytest.mark.parametrize("shell", sorted(SCRIPTS))
+def test_any_shells_script_on_request(shell: str) -> None:
+    """The README's way to get the script of a shell other than the current one."""
+    env = {"_FZZF_COMPLETE": f"source_{shell}"}
+    result = CliRunner().invoke(app, [], prog_name="fzzf", env=env)
+    assert result.exit_code == 0 and result.stdout.lstrip().startswith(SCRIPTS[shell])
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"), [("fzzf ca", "calendar"), ("fzzf owes --so", "--soon")]
+)
+def test_tab_completes_commands_and_options(words: str, expected: str) -> None:
+    """What the script asks for on a Tab press: a command, or an option of a lazy command."""
+    env = {"_FZZF_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - 1)
+    result = CliRunner().invoke(app, [], prog_name="fzzf", env=env)
+    assert result.exit_code == 0 and result.stdout.split() == [expected]
 
 
 def test_completion_help_is_in_chinese(cli) -> None:

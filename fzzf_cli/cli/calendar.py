@@ -62,12 +62,25 @@ def write_feeds(
     if every and (output is None or output == "-"):
         raise FzzfError(msg("ical_all_folder"), EXIT_USAGE)
     if every and output is not None:
-        Path(output).mkdir(parents=True, exist_ok=True)
+        _make_folder(Path(output))
     is_workday = official_workdays()
     for file_name, (name, chosen) in found.items():
         text = calendar_bytes(name, chosen, today, is_workday).decode("utf-8")
         target = str(Path(output) / file_name) if every and output else output
         write_result(target, text, name=file_name, force=force)
+
+
+def _make_folder(folder: Path) -> None:
+    """The folder of ``--all``'s feeds, made if need be; a file in its place is a usage error."""
+    from fzzf_cli.cli.results import os_reason, shown_path
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        where = shown_path(folder)
+        raise FzzfError(
+            msg("new_write_failed", path=where, reason=os_reason(error)), EXIT_USAGE
+        ) from None
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_calendar"))

@@ -64,7 +64,8 @@ def calendar_bytes(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _clean(name))
+    # A calendar's name is one line: icalendar does not escape a newline in an X- property.
+    cal.add("x-wr-calname", " ".join(_clean(name).split()))
     stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
     for o in sorted(obligations, key=lambda o: (o.due, o.id)):
         event = Event()

@@ -99,6 +99,10 @@ def test_all_writes_one_feed_per_unit(cli: Any, tmp_path: Path) -> None:
         assert set(one) <= set(every)
     assert cli("calendar", "--all", "--as-of", "2017-09-25")[0] == 2
     assert cli("calendar", "德庆县", "--all", "-o", str(folder))[0] == 2
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for target in (tmp_path / "file", tmp_path / "file" / "feeds"):  # a file, not a folder
+        code, _, err = cli("calendar", "--all", "-o", str(target), "--as-of", "2017-09-25")
+        assert code == 2 and "file" in err and "Error" not in err, err
 
 
 def test_rewrites_its_own_feed_but_not_a_stranger(cli: Any, tmp_path: Path) -> None:
@@ -141,3 +145,27 @@ def test_a_year_the_holiday_data_lacks_is_a_usage_error_naming_the_package(cli: 
     assert code == 2 and out == "" and "Traceback" not in err
     assert "2099年" in err and "chinesecalendar 软件包" in err
     assert "pip install -U chinesecalendar" in err
+
+
+def test_hostile_names_stay_values_in_every_feed(cli: Any, tmp_path: Path) -> None:
+    """A unit name with a newline (units.yaml accepts one) and a title holding the words
+    of a component line: each feed still parses to the same events, its name one line,
+    and the site's feeds (assembled from pieces) are the command's bytes."""
+    from .. import miniplan
+
+    icalendar = pytest.importorskip("icalendar")
+    evil = r"\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x"
+    units = miniplan.UNITS.replace("name: 德庆县", f'name: "德庆县{evil}"')
+    measures = miniplan.MEASURES.replace("title: 县里做", f'title: "县里做{evil}"')
+    repo = miniplan.write_plan(tmp_path / "repo", units=units, measures=measures)
+    args = ("--as-of", "2017-09-25", "--data", str(repo))
+    code, _, err = cli("calendar", "deqing", "-o", str(tmp_path / "d.ics"), *args)
+    assert code == 0, err
+    raw = (tmp_path / "d.ics").read_bytes()
+    ours = own_events(raw.decode())
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert len(events) == len(ours) == 6 and all("BEGIN:VEVENT" in e["summary"] for e in events)
+    assert re.search(rb"\r\nX-WR-CALNAME:[^\r\n]*BEGIN:VEVENT", raw.replace(b"\r\n ", b""))
+    code, _, err = cli("site", "-o", str(tmp_path / "site"), *args)
+    assert code == 0, err
+    assert (tmp_path / "site" / "calendar" / "deqing.ics").read_bytes() == raw

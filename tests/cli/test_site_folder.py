@@ -68,6 +68,19 @@ def test_a_folder_fzzf_did_not_write_is_refused(cli, mini_repo: Path, tmp_path: 
     assert (out / MANIFEST).is_file() and (out / "units" / "deqing.html").is_file()
 
 
+def test_a_planted_manifest_cannot_reach_the_data(cli, mini_repo: Path) -> None:
+    """A manifest a pull request adds to the repository's root lists a plan file with its
+    digest: the site is not written over the folder that holds the data, so no rebuild
+    deletes it, with or without --force."""
+    units = mini_repo / "data" / "units.yaml"
+    listed = {"data/units.yaml": [digest(units.read_bytes())]}
+    (mini_repo / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
+    for more in ((), ("--force",)):
+        code, stdout, err = mini_site(cli, mini_repo, mini_repo, *more)
+        assert code == 2 and "public/" in err and stdout == "", err
+    assert units.is_file() and not (mini_repo / "index.html").exists()
+
+
 @pytest.mark.parametrize("name", ["<script>alert(1)</script>德庆", "a \"quoted\" 'name' & <b>"])
 def test_hostile_names_stay_inert(cli, mini_repo: Path, tmp_path: Path, name: str) -> None:
     """A unit's name from the data is text on every page that shows it, never markup."""

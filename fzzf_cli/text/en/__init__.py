@@ -9,6 +9,7 @@ from fzzf_cli.text.en.changes import EN_CHANGES
 from fzzf_cli.text.en.diff import EN_DIFF
 from fzzf_cli.text.en.due_from import EN_DUE_FROM
 from fzzf_cli.text.en.files import EN_FILES
+from fzzf_cli.text.en.hardening import EN_HARDENING
 from fzzf_cli.text.en.lights import EN_LIGHTS
 from fzzf_cli.text.en.nil_returns import EN_NIL
 from fzzf_cli.text.en.output import EN_OUTPUT
@@ -25,6 +26,7 @@ from fzzf_cli.text.en.xlsx import EN_XLSX
 
 EN: dict[str, str] = {
     **EN_FILES,
+    **EN_HARDENING,
     **EN_VERDICTS,
     **EN_OUTPUT,
     **EN_LIGHTS,

@@ -9,6 +9,7 @@ from fzzf_cli.text.zh.changes import ZH_CHANGES
 from fzzf_cli.text.zh.diff import ZH_DIFF
 from fzzf_cli.text.zh.due_from import ZH_DUE_FROM
 from fzzf_cli.text.zh.files import ZH_FILES
+from fzzf_cli.text.zh.hardening import ZH_HARDENING
 from fzzf_cli.text.zh.lights import ZH_LIGHTS
 from fzzf_cli.text.zh.nil_returns import ZH_NIL
 from fzzf_cli.text.zh.output import ZH_OUTPUT
@@ -25,6 +26,7 @@ from fzzf_cli.text.zh.xlsx import ZH_XLSX
 
 ZH: dict[str, str] = {
     **ZH_FILES,
+    **ZH_HARDENING,
     **ZH_VERDICTS,
     **ZH_OUTPUT,
     **ZH_LIGHTS,

@@ -53,7 +53,9 @@ def test_init_gives_a_repository_whose_ci_passes(cli, tmp_path: Path) -> None:
     code, out, err = cli("init", "zq-data", "--due-from", "2016-01-01")
     repo = tmp_path / "zq-data"
     assert code == 0 and err == "" and f"写入 {len(EXPECTED)} 个文件，跳过已有的 0 个" in out
-    assert "cd zq-data && git init" in out and "--due-from 2016-01-01" in out
+    # one command per line: Windows PowerShell 5.1 takes no &&
+    assert "\n  cd zq-data\n  git init\n" in out and "&&" not in out
+    assert "fzzf check --due-from 2016-01-01" in out
     assert _files(repo) == EXPECTED
     commit_all(repo, "fzzf init", "2016-02-01T10:00:00+08:00")
     commands = _ci_commands(repo)

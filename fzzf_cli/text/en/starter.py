@@ -9,7 +9,10 @@ EN_STARTER: dict[str, str] = {
     "init_skipped": "{path} exists, left as it is",
     "init_linked": "{path} is inside a folder that is a symbolic link, not written",
     "init_summary": "Wrote {written} files, skipped {skipped} that existed.",
-    "init_next": "Next: cd {path} && git init && fzzf validate && fzzf check --due-from {day}",
+    "init_next": (
+        "Next (one command per line):\n  cd {path}\n  git init\n  fzzf validate\n"
+        "  fzzf check --due-from {day}"
+    ),
     "init_readme": (
         "# Implementation of the rule-of-law demonstration plan (肇府办函〔2016〕48号)\n"
         "\n"
@@ -24,7 +27,8 @@ EN_STARTER: dict[str, str] = {
         "   you file it, put the date in the file: `submitted: YYYY-MM-DD` (left empty it is a draft,\n"
         "   not counted as filed). Units that do not use git can use the\n"
         "   Excel form: `fzzf new report UNIT 2017-H1 -f xlsx`, and send it to 市法制局 for import.\n"
-        "3. Check before you commit: `fzzf validate`. Problems name the file, line and column.\n"
+        "3. Check before you commit: `fzzf validate`. Problems name the file, line and column. Then\n"
+        '   `fzzf check --due-from {day}` gives the verdict CI will give (see "From which day CI gates" below).\n'
         "4. Open a pull request (merge request). CI runs `fzzf check`; the merge day is the filing date.\n"
         "\n"
         "## Editor help\n"

@@ -58,7 +58,7 @@ def remind(
     with handled():
         _check_folder(output)
         span = soon_span(as_of_date(as_of), within, workdays)
-        state = assessed_state(data, as_of, span, history)
+        state = assessed_state(data, as_of, span, history, before=lambda ds: _units(ds, unit))
         units = _units(state.ws.ds, unit)
         there = {f.path: msg("gate_hint_draft") for f in state.ws.subs.all() if f.filed is None}
         found = digests(state.ws.ds, state.assessed, state.as_of, span, units, there)

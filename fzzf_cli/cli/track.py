@@ -76,15 +76,9 @@ def status(
     from fzzf_cli.present.chase import status_view
 
     with handled():
-        state = assessed_state(
-            data,
-            as_of,
-            soon_span(as_of_date(as_of), soon, workdays),
-            history,
-            before=lambda ds: _ref(ds, unit),
-        )
+        span, warning = soon_span(as_of_date(as_of), soon, workdays), window_words(soon, workdays)
+        state = assessed_state(data, as_of, span, history, before=lambda ds: _ref(ds, unit))
         ref = _ref(state.ws.ds, unit)
-        warning = window_words(soon, workdays)
         view = status_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, warning, ref)
         show(view, fmt, output, headers, force)
 

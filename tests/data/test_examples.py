@@ -233,7 +233,12 @@ def test_readme_status_table_is_what_fzzf_says(cli, plan_repo: Path) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [("notice", "德庆x"), ("remind", "德庆x"), ("status", "-u", "德庆x"), ("report", "-u", "德庆x")],
+    [
+        ("notice", "德庆x"),
+        ("remind", "德庆x"),
+        ("status", "-u", "德庆x"),
+        ("report", "-u", "德庆x"),
+    ],
 )
 def test_a_unit_typed_wrong_is_said_alone(cli, demo_repo: Path, command: tuple[str, ...]) -> None:
     """The demo repository has notes about other units' filing dates: a usage error about

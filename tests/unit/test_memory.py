@@ -71,3 +71,12 @@ def test_a_valid_file_keeps_its_bytes_deflated_and_locates_as_read() -> None:
     assert doc is not None and len(kept.packed) < len(raw) / 3
     assert kept.load().data == doc.data
     assert locate(kept, ("items", 49, "note")) == locate(doc, ("items", 49, "note"))
+
+
+def test_cache_entries_held_deflated_until_saved(tmp_path: Path) -> None:
+    store = SubsCache(tmp_path / "cache", tmp_path, "context")
+    value = {"items": [{"id": f"m{n}-2016-12-31", "note": "样例进展说明"} for n in range(40)]}
+    store.put("k", value)
+    assert len(store.new["k"]) < len(json.dumps(value, ensure_ascii=False).encode()) / 4
+    store.save()
+    assert SubsCache(tmp_path / "cache", tmp_path, "context").get("k") == value

@@ -93,7 +93,12 @@ def source_of(root: Path, embedded: bool = False, mainline: str | None = None) -
     try:
         repo = open_repo(root)
         if repo is None:
-            return Source(None, None, "", msg("dates_reason_plain"))
+            # In a git work tree that does not track the plan (not committed yet, right
+            # after git init): "not in a git repository" would mislead.
+            in_git = any((folder / ".git").exists() for folder in (root, *root.parents))
+            return Source(
+                None, None, "", msg("dates_reason_uncommitted" if in_git else "dates_reason_plain")
+            )
         if repo.shallow:
             return Source(None, None, "", msg("dates_reason_shallow"), broken=True)
         rev = resolve(repo, mainline) if mainline else repo.head

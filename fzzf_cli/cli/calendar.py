@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from fzzf_cli.cli.app import AsOfOpt, DataOpt, FzzfCommand, app, as_of_date, handled, plan_dataset
+from fzzf_cli.cli.complete import complete_unit_or_group
 from fzzf_cli.cli.listing import ForceOpt
 from fzzf_cli.cli.results import write_result
 from fzzf_cli.derive.obligations import Obligation, derive
@@ -61,7 +62,7 @@ def write_feeds(
     if every and (output is None or output == "-"):
         raise FzzfError(msg("ical_all_folder"), EXIT_USAGE)
     if every and output is not None:
-        Path(output).mkdir(parents=True, exist_ok=True)
+        _make_folder(Path(output))
     is_workday = official_workdays()
     for file_name, (name, chosen) in found.items():
         text = calendar_bytes(name, chosen, today, is_workday).decode("utf-8")
@@ -69,9 +70,25 @@ def write_feeds(
         write_result(target, text, name=file_name, force=force)
 
 
+def _make_folder(folder: Path) -> None:
+    """The folder of ``--all``'s feeds, made if need be; a file in its place is a usage error."""
+    from fzzf_cli.cli.results import os_reason, shown_path
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        where = shown_path(folder)
+        raise FzzfError(
+            msg("new_write_failed", path=where, reason=os_reason(error)), EXIT_USAGE
+        ) from None
+
+
 @app.command(cls=FzzfCommand, help=msg("cmd_calendar"))
 def calendar(
-    unit: Annotated[str | None, typer.Argument(help=msg("help_arg_calendar_unit"))] = None,
+    unit: Annotated[
+        str | None,
+        typer.Argument(help=msg("help_arg_calendar_unit"), autocompletion=complete_unit_or_group),
+    ] = None,
     every: Annotated[bool, typer.Option("--all", help=msg("help_calendar_all"))] = False,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help=msg("help_output_ical"))

@@ -57,10 +57,10 @@ def build(typer_app: Any, name: str) -> Any:
     }
     for info in typer_app.registered_commands:
         if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
-            return _call(typer.main.get_command_from_info, info, settings)
+            return _shortened(_call(typer.main.get_command_from_info, info, settings))
     for group in typer_app.registered_groups:
         if group.name == name:
-            return _call(typer.main.get_group_from_info, group, settings)
+            return _shortened(_call(typer.main.get_group_from_info, group, settings))
     return None
 
 
@@ -84,7 +84,7 @@ class LazyCommands:
         import typer.core
 
         group: Any = self  # a click group: ``commands`` is its own
-        built = dict(group.commands)
+        built = {name: _shortened(command) for name, command in group.commands.items()}
         group.commands = {
             name: built.pop(name, None) or _pending(typer.core.TyperCommand, name, key)
             for name, (_module, key) in COMMANDS.items()
@@ -107,9 +107,24 @@ class LazyCommands:
             self._listing = False
 
 
+def _shortened(command: Any) -> Any:
+    if command is not None and command.short_help is None:
+        command.short_help = first_sentence(command.help)
+    return command
+
+
+def first_sentence(help_text: str | None) -> str | None:
+    """The line of ``fzzf --help`` for a command with Chinese help: its first sentence.
+    Click shortens help at spaces, which a Chinese sentence lacks: a long one came out
+    as a bare "..." or broke off mid-clause. English help (no "。") is left to Click."""
+    first, stop, _rest = (help_text or "").partition("。")
+    return first + stop if stop else None
+
+
 def _pending(base: type, name: str, key: str) -> Any:
     from fzzf_cli.text import msg
 
-    command = base(name=name, help=msg(key))
+    help_text = msg(key)
+    command = base(name=name, help=help_text, short_help=first_sentence(help_text))
     command.fzzf_pending = True
     return command

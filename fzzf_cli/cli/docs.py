@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,6 +19,7 @@ from fzzf_cli.cli.app import (
     handled,
     plan_dataset,
 )
+from fzzf_cli.cli.complete import complete_unit
 from fzzf_cli.cli.holidays import WorkdaysOpt, days_after
 from fzzf_cli.cli.issue import issue_notices, notice_targets, publish
 from fzzf_cli.cli.state import HistoryOpt, State, assessed_state, build_workspace, warn
@@ -64,10 +66,18 @@ def report_scope(ds: Dataset, period: str | None, today: date, grace: int | None
 
 
 def report_state(
-    data: Path | None, as_of: str | None, period: str | None, grace: int | None, history: bool
+    data: Path | None,
+    as_of: str | None,
+    period: str | None,
+    grace: int | None,
+    history: bool,
+    unit: str | None = None,
 ) -> tuple[State, Scope]:
-    """The workspace as it stood on the report's day (see ``report_scope``)."""
+    """The workspace as it stood on the report's day (see ``report_scope``); a ``unit``
+    typed wrong is said before anything is read."""
     root, ds = plan_dataset(data, filings=True)
+    if unit is not None:
+        resolve(ds, unit)
     scope = report_scope(ds, period, as_of_date(as_of), grace)
     _, ws = build_workspace(root, ds, scope.as_of, history=history)
     warn(ws.problems, ws.flags)
@@ -82,7 +92,10 @@ def report(
     grace: Annotated[
         int | None, typer.Option("--grace", min=1, max=90, help=msg("help_report_grace"))
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_report"))] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", "-u", help=msg("help_unit_report"), autocompletion=complete_unit),
+    ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     templates: TemplatesOpt = None,
@@ -92,7 +105,7 @@ def report(
     from fzzf_cli.present.documents import report_document
 
     with handled():
-        state, scope = report_state(data, as_of, period, grace, history)
+        state, scope = report_state(data, as_of, period, grace, history, unit)
         uid = resolve(state.ws.ds, unit) if unit is not None else None
         doc = report_document(state.ws, scope, uid, fmt)
         publish(state, doc, templates, output, force)
@@ -100,7 +113,9 @@ def report(
 
 @app.command(cls=FzzfCommand, help=msg("cmd_notice"))
 def notice(
-    unit: Annotated[str | None, typer.Argument(help=msg("help_arg_notice_unit"))] = None,
+    unit: Annotated[
+        str | None, typer.Argument(help=msg("help_arg_notice_unit"), autocompletion=complete_unit)
+    ] = None,
     within: Annotated[int, typer.Option("--within", min=1, max=90, help=msg("help_within"))] = 15,
     workdays: WorkdaysOpt = False,
     fmt: DocFormatOpt = DocFormat.html,
@@ -117,8 +132,9 @@ def notice(
     data: DataOpt = None,
 ) -> None:
     with handled():
-        state = assessed_state(data, as_of, history=history)
-        targets = notice_targets(state.ws.ds, unit, every)
+        ask = partial(notice_targets, unit=unit, every=every)  # a wrong unit: said first
+        state = assessed_state(data, as_of, history=history, before=ask)
+        targets = ask(state.ws.ds)
         deadline = days_after(state.as_of, within, workdays)
         options = {"deadline": deadline, "fmt": fmt.value, "min_overdue": min_overdue,
                    "no_number": no_number, "output": output, "force": force,

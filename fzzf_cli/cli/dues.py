@@ -22,6 +22,7 @@ from fzzf_cli.cli.app import (
     plan_dataset,
     until_date,
 )
+from fzzf_cli.cli.complete import complete_unit_or_group
 from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span, window_words
 from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.cli.state import duty_states
@@ -42,7 +43,12 @@ def due(
     month: Annotated[str | None, typer.Option("--month", help=msg("help_month"))] = None,
     start: Annotated[str | None, typer.Option("--from", help=msg("help_from"))] = None,
     end: Annotated[str | None, typer.Option("--to", help=msg("help_to"))] = None,
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_filter"))] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit", "-u", help=msg("help_unit_filter"), autocompletion=complete_unit_or_group
+        ),
+    ] = None,
     measure: Annotated[int | None, typer.Option("--measure", help=msg("help_measure"))] = None,
     kind: KindOpt = None,
     lead: Annotated[bool, typer.Option("--lead", help=msg("help_lead"))] = False,
@@ -71,7 +77,9 @@ def due(
 
 @app.command(cls=FzzfCommand, help=msg("cmd_owes"))
 def owes(
-    unit: Annotated[str, typer.Argument(help=msg("help_arg_owes_unit"))],
+    unit: Annotated[
+        str, typer.Argument(help=msg("help_arg_owes_unit"), autocompletion=complete_unit_or_group)
+    ],
     year: YearOpt = None,
     kind: KindOpt = None,
     until: UntilOpt = None,

@@ -22,6 +22,7 @@ from fzzf_cli.cli.app import (
     handled,
     plan_dataset,
 )
+from fzzf_cli.cli.complete import complete_unit
 from fzzf_cli.cli.results import os_reason, shown_path
 from fzzf_cli.cli.state import workspace
 from fzzf_cli.errors import EXIT_FINDINGS, EXIT_USAGE, FzzfError
@@ -41,7 +42,9 @@ DateOpt = Annotated[
     str | None,
     typer.Option("--date", help=msg("help_date")),
 ]
-UnitArg = Annotated[str, typer.Argument(help=msg("help_arg_unit_new"))]
+UnitArg = Annotated[
+    str, typer.Argument(help=msg("help_arg_unit_new"), autocompletion=complete_unit)
+]
 PeriodArg = Annotated[str, typer.Argument(help=msg("help_arg_period_new"))]
 EverythingOpt = Annotated[bool, typer.Option("--all", help=msg("help_all"))]
 
@@ -73,7 +76,8 @@ def write_filing(root: DataRoot, relative: str, text: str) -> None:
         raise FzzfError(msg("out_linked_folder", path=relative), EXIT_FINDINGS)
     there = case_variant(target)
     if there is not None and there.name == target.name:
-        key = "new_exists_filed" if _filed(there) else "new_exists"
+        filed = _filed(there)
+        key = "new_exists" if filed is None else "new_exists_filed" if filed else "new_exists_draft"
         raise FzzfError(msg(key, path=relative), EXIT_FINDINGS)
     if there is not None:
         other = shown_path(there)
@@ -88,13 +92,16 @@ def write_filing(root: DataRoot, relative: str, text: str) -> None:
     sys.stdout.write(msg("new_written", path=shown_path(target)) + "\n")
 
 
-def _filed(path: Path) -> bool:
-    """Whether an existing file says it was filed (its ``submitted`` is set)."""
+def _filed(path: Path) -> bool | None:
+    """Whether an existing file says it was filed (its ``submitted`` is set), or is a
+    draft (``submitted`` empty); None when it has no ``submitted`` at all."""
     from fzzf_cli.read.yamlio import read_yaml
 
     doc, _ = read_yaml(path, path.name)
     data = doc.data if doc is not None else None
-    return isinstance(data, dict) and data.get("submitted") not in (None, "")
+    if not isinstance(data, dict) or "submitted" not in data:
+        return None
+    return data["submitted"] not in (None, "")
 
 
 def filing_date(value: str | None) -> date | None:
@@ -199,7 +206,9 @@ def _pilot_file(pilot: str, unit: str, day: str | None, data: Path | None, kind:
 
 
 PilotArg = Annotated[str, typer.Argument(help=msg("help_arg_pilot"))]
-PilotUnitArg = Annotated[str, typer.Argument(help=msg("help_arg_pilot_unit"))]
+PilotUnitArg = Annotated[
+    str, typer.Argument(help=msg("help_arg_pilot_unit"), autocompletion=complete_unit)
+]
 
 
 @new_app.command("pilot-plan", cls=FzzfCommand, help=msg("cmd_new_pilot_plan"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from fzzf_cli.cli.app import AsOfOpt, DataOpt, FzzfCommand, app, as_of_date, handled
+from fzzf_cli.cli.complete import complete_unit_or_group
 from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span, window_words
 from fzzf_cli.cli.results import write_result
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
@@ -33,7 +34,10 @@ class RemindFormat(StrEnum):
 
 @app.command(cls=FzzfCommand, help=msg("cmd_remind"))
 def remind(
-    unit: Annotated[str | None, typer.Argument(help=msg("help_arg_remind_unit"))] = None,
+    unit: Annotated[
+        str | None,
+        typer.Argument(help=msg("help_arg_remind_unit"), autocompletion=complete_unit_or_group),
+    ] = None,
     within: Annotated[
         int, typer.Option("--within", min=0, max=365, help=msg("help_remind_within"))
     ] = WITHIN,
@@ -54,7 +58,7 @@ def remind(
     with handled():
         _check_folder(output)
         span = soon_span(as_of_date(as_of), within, workdays)
-        state = assessed_state(data, as_of, span, history)
+        state = assessed_state(data, as_of, span, history, before=lambda ds: _units(ds, unit))
         units = _units(state.ws.ds, unit)
         there = {f.path: msg("gate_hint_draft") for f in state.ws.subs.all() if f.filed is None}
         found = digests(state.ws.ds, state.assessed, state.as_of, span, units, there)

@@ -9,13 +9,16 @@ from typing import Annotated
 import typer
 
 from fzzf_cli.cli.app import DataOpt, FzzfCommand, data_root, handled, plan_dataset
+from fzzf_cli.cli.complete import complete_unit
 from fzzf_cli.cli.new import DateOpt, filing_date, new_app, writable, write_filing
 from fzzf_cli.errors import EXIT_USAGE, FzzfError
 from fzzf_cli.select.names import resolve
 from fzzf_cli.text import join, msg
 
 RoundArg = Annotated[str, typer.Argument(help=msg("help_arg_round"))]
-RoundUnitArg = Annotated[str, typer.Argument(help=msg("help_arg_round_unit"))]
+RoundUnitArg = Annotated[
+    str, typer.Argument(help=msg("help_arg_round_unit"), autocompletion=complete_unit)
+]
 
 
 @new_app.command("round", cls=FzzfCommand, help=msg("cmd_new_round"))

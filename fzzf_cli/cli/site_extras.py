@@ -52,7 +52,11 @@ def assembler(
 
     ordered = sorted(everything, key=lambda o: (o.due, o.id))
     whole = calendar_bytes("", ordered, today, is_workday)
-    blocks = [b"BEGIN:VEVENT" + b for b in whole[: whole.rindex(END)].split(b"BEGIN:VEVENT")[1:]]
+    # Split at the component lines only: a value may hold the words BEGIN:VEVENT, but never
+    # a bare CRLF (icalendar escapes newlines and folds with CRLF and a space).
+    begin = b"\r\nBEGIN:VEVENT\r\n"
+    body = whole[: whole.rindex(END) - 2]
+    blocks = [begin[2:] + b + b"\r\n" for b in body.split(begin)[1:]]
     by_id = {o.id: block for o, block in zip(ordered, blocks, strict=True)}
 
     def feed(name: str, chosen: list[Obligation]) -> bytes:

@@ -91,6 +91,10 @@ def check_folder(folder: Path, force: bool, protect: Path | None) -> Known:
         raise FzzfError(msg("site_not_folder", path=shown_path(folder)), EXIT_USAGE)
     if protect is not None and folder.resolve().is_relative_to(protect.resolve()):
         raise FzzfError(msg("out_protected", path=shown_path(folder)), EXIT_USAGE)
+    if protect is not None and protect.resolve().is_relative_to(folder.resolve()):
+        # A manifest planted there (a pull request can add one) would list data files.
+        where = shown_path(folder)
+        raise FzzfError(msg("site_holds_data", path=where, data=shown_path(protect)), EXIT_USAGE)
     known = read_manifest(folder) if folder.is_dir() else {}
     if known is None:
         if not force and any(folder.iterdir()):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
@@ -51,11 +52,16 @@ def workspace(
     mainline: str | None = None,
     notes: bool = True,
     soon: int = SOON,
+    before: Callable[[Dataset], object] | None = None,
 ) -> tuple[DataRoot, Workspace]:
     """Load, date and review everything in the data repository (as it stood at the end of
     ``today`` with ``history``); say on stderr what could not be counted (and, with
-    ``notes``, what was counted on another date or content than the file now says)."""
+    ``notes``, what was counted on another date or content than the file now says).
+    ``before`` is given the plan first: a unit typed wrong is a usage error said alone,
+    not after a screen of notes about other units' files."""
     root, ds = plan_dataset(data, filings=True)
+    if before is not None:
+        before(ds)
     _, ws = build_workspace(root, ds, today, history=history, mainline=mainline, soon=soon)
     warn(ws.problems, ws.flags if notes else [])
     return root, ws
@@ -112,12 +118,16 @@ def duty_states(root: DataRoot, ds: Dataset, today: date, soon: int) -> dict[str
 
 
 def assessed_state(
-    data: Path | None, as_of: str | None, soon: int = SOON, history: bool = False
+    data: Path | None,
+    as_of: str | None,
+    soon: int = SOON,
+    history: bool = False,
+    before: Callable[[Dataset], object] | None = None,
 ) -> State:
     """Every obligation's status on the as-of day: what overdue, status, review, report and
-    notice all start from."""
+    notice all start from (``before``: see ``workspace``)."""
     today = as_of_date(as_of)
-    root, ws = workspace(data, today, history=history, soon=soon)
+    root, ws = workspace(data, today, history=history, soon=soon, before=before)
     return State(root, ws, today, ws.assessed)
 
 

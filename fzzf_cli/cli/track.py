@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,7 @@ from fzzf_cli.cli.app import (
     as_of_date,
     handled,
 )
+from fzzf_cli.cli.complete import complete_unit_or_group
 from fzzf_cli.cli.holidays import WorkdaysOpt, soon_span, window_words
 from fzzf_cli.cli.listing import ForceOpt, HeadersOpt, OutputOpt, show
 from fzzf_cli.cli.state import HistoryOpt, assessed_state
@@ -25,7 +26,15 @@ from fzzf_cli.select.names import resolve
 from fzzf_cli.text import msg
 from fzzf_cli.vocab import SOON
 
-UnitOpt = Annotated[str | None, typer.Option("--unit", "-u", help=msg("help_unit_filter"))]
+if TYPE_CHECKING:
+    from fzzf_cli.model.dataset import Dataset
+
+UnitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--unit", "-u", help=msg("help_unit_filter"), autocompletion=complete_unit_or_group
+    ),
+]
 
 
 @app.command(cls=FzzfCommand, help=msg("cmd_overdue"))
@@ -45,8 +54,8 @@ def overdue(
 
     with handled():
         soon = soon_span(as_of_date(as_of), soon, workdays)
-        state = assessed_state(data, as_of, soon, history)
-        ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
+        state = assessed_state(data, as_of, soon, history, before=lambda ds: _ref(ds, unit))
+        ref = _ref(state.ws.ds, unit)
         view = overdue_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, ref)
         show(view, fmt, output, headers, force)
 
@@ -67,8 +76,14 @@ def status(
     from fzzf_cli.present.chase import status_view
 
     with handled():
-        state = assessed_state(data, as_of, soon_span(as_of_date(as_of), soon, workdays), history)
-        ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
+        state = assessed_state(
+            data,
+            as_of,
+            soon_span(as_of_date(as_of), soon, workdays),
+            history,
+            before=lambda ds: _ref(ds, unit),
+        )
+        ref = _ref(state.ws.ds, unit)
         warning = window_words(soon, workdays)
         view = status_view(state.ws.ds, state.assessed, state.ws.dating, state.as_of, warning, ref)
         show(view, fmt, output, headers, force)
@@ -88,7 +103,12 @@ def review(
     from fzzf_cli.present.chase import review_view
 
     with handled():
-        state = assessed_state(data, as_of, history=history)
-        ref = resolve(state.ws.ds, unit, units_only=False) if unit else None
+        state = assessed_state(data, as_of, history=history, before=lambda ds: _ref(ds, unit))
+        ref = _ref(state.ws.ds, unit)
         view = review_view(state.assessed, state.ws.dating, state.as_of, ref)
         show(view, fmt, output, headers, force)
+
+
+def _ref(ds: Dataset, unit: str | None) -> str | None:
+    """The unit or group ``--unit`` names, if any."""
+    return resolve(ds, unit, units_only=False) if unit else None

@@ -31,6 +31,7 @@ from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from docx.styles import BabelFish
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -129,7 +130,9 @@ def para(doc: Document, text: str = "", style: str | None = None) -> Paragraph:
 
 
 def _has_style(doc: Document, name: str) -> bool:
-    return any(s.name == name for s in doc.styles)
+    """Whether the template defines the style ``name``: one XPath query, where walking
+    ``doc.styles`` builds an object per style (a notice asked ~50 times: a third of its time)."""
+    return doc.styles.element.get_by_name(BabelFish.ui2internal(name)) is not None
 
 
 def keep_together(paragraphs: list[Paragraph]) -> None:
@@ -161,12 +164,13 @@ def table(
         _row_flags(row, header=False)
     for column, width in zip(grid.columns, widths_mm, strict=True):
         column.width = Mm(width)  # the grid: what LibreOffice and WPS lay out by
+    text_style = doc.styles["公文 表格文字"] if _has_style(doc, "公文 表格文字") else None
     for row in grid.rows:
         for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
             for paragraph in cell.paragraphs:
-                if _has_style(doc, "公文 表格文字"):
-                    paragraph.style = doc.styles["公文 表格文字"]
+                if text_style is not None:
+                    paragraph.style = text_style
     return grid
 
 

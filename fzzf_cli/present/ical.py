@@ -12,13 +12,15 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from fzzf_cli.present.days import off_day_mark, weekday_date
+from fzzf_cli.read.writefile import MARKER
 from fzzf_cli.text import msg
 
 if TYPE_CHECKING:
     from fzzf_cli.derive.obligations import Obligation
     from fzzf_cli.derive.workdays import WorkdayTest
 
-PRODID = "-//fzzf//fzzf calendar//ZH"
+# The marker lets a later run replace the feed it wrote (feeds are republished daily).
+PRODID = f"-//fzzf//{MARKER}//ZH"
 UID_DOMAIN = "fzzf.invalid"
 ALARM_DAYS = (7, 1)
 # Control characters (a newline is kept: icalendar escapes it), and bidi overrides
@@ -62,7 +64,8 @@ def calendar_bytes(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _clean(name))
+    # A calendar's name is one line: icalendar does not escape a newline in an X- property.
+    cal.add("x-wr-calname", " ".join(_clean(name).split()))
     stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
     for o in sorted(obligations, key=lambda o: (o.due, o.id)):
         event = Event()

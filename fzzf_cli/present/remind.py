@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from fzzf_cli.derive.gate import expected_path, new_command
+from fzzf_cli.derive.obligations import reporters
 from fzzf_cli.derive.status import FILED_KINDS, LATE, Assessed
 from fzzf_cli.derive.workdays import UnknownYear, WorkdayTest, off_day
 from fzzf_cli.present.render import md_text
@@ -43,6 +44,7 @@ class Digest(NamedTuple):
     overdue: list[Assessed]
     returned: list[Assessed]
     files: list[FileToDo]
+    reports: bool = True  # files half-yearly reports (市法制局, the recipient, keeps a record)
 
 
 def digests(
@@ -63,6 +65,7 @@ def digests(
     for a in sorted(assessed, key=lambda a: (a.due, a.obligation.id)):
         mine.setdefault(a.obligation.unit_id, []).append(a)
     found = []
+    reporting = set(reporters(ds))
     for unit_id in units:
         items = mine.get(unit_id, [])
         soon = [a for a in items if a.status in OPEN and a.due <= horizon]
@@ -70,7 +73,8 @@ def digests(
         returned = [a for a in items if a.status is Status.RETURNED]
         if soon or overdue or returned:
             files = _files([*overdue, *soon], there or {})
-            found.append(Digest(unit_id, ds.name_of(unit_id), soon, overdue, returned, files))
+            name, reports = ds.name_of(unit_id), unit_id in reporting
+            found.append(Digest(unit_id, name, soon, overdue, returned, files, reports))
     return found
 
 
@@ -111,7 +115,12 @@ def render(
         for f in digest.files
     ]
     section(msg("remind_files"), files)
-    lines.extend(["", msg("remind_progress")])
+    closing = (
+        msg("remind_progress")
+        if digest.reports
+        else msg("remind_progress_record", unit=digest.unit_id)
+    )
+    lines.extend(["", closing])
     return "\n".join(lines) + "\n"
 
 

@@ -52,10 +52,9 @@ def resolve(ds: Dataset, typed: str, *, units_only: bool = True) -> str:
     close = difflib.get_close_matches(key, list(table), n=5, cutoff=0.4)
     ids = _ordered(ds, {i for label in close for i in table[label]})
     hint = join([msg("named", name=ds.name_of(i), id=i) for i in ids[:5]])
-    text = msg("name_unknown", name=typed)
     if hint:
-        text += " " + msg("did_you_mean", candidates=hint)
-    raise FzzfError(text, EXIT_USAGE)
+        raise FzzfError(msg("name_unknown_close", name=typed, candidates=hint), EXIT_USAGE)
+    raise FzzfError(msg("name_unknown_none", name=typed), EXIT_USAGE)
 
 
 def _ordered(ds: Dataset, ids: set[str]) -> list[str]:

@@ -99,6 +99,24 @@ def test_all_writes_one_feed_per_unit(cli: Any, tmp_path: Path) -> None:
         assert set(one) <= set(every)
     assert cli("calendar", "--all", "--as-of", "2017-09-25")[0] == 2
     assert cli("calendar", "德庆县", "--all", "-o", str(folder))[0] == 2
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for target in (tmp_path / "file", tmp_path / "file" / "feeds"):  # a file, not a folder
+        code, _, err = cli("calendar", "--all", "-o", str(target), "--as-of", "2017-09-25")
+        assert code == 2 and "file" in err and "Error" not in err, err
+
+
+def test_rewrites_its_own_feed_but_not_a_stranger(cli: Any, tmp_path: Path) -> None:
+    """A feed is republished every day: fzzf replaces the .ics it wrote (one file, or the
+    --all folder), never someone else's file of that name."""
+    one, folder = tmp_path / "deqing.ics", tmp_path / "feeds"
+    for as_of in ("2017-09-25", "2017-09-26"):
+        assert cli("calendar", "德庆县", "-o", str(one), "--as-of", as_of)[0] == 0
+        assert cli("calendar", "--all", "-o", f"{folder}/", "--as-of", as_of)[0] == 0
+    assert b"20170926T000000Z" in one.read_bytes()
+    stranger = tmp_path / "mine.ics"
+    stranger.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    assert cli("calendar", "德庆县", "-o", str(stranger), "--as-of", "2017-09-25")[0] == 1
+    assert stranger.read_text(encoding="utf-8").count("\n") == 2
 
 
 def test_notice_within_workdays_skips_national_day(cli: Any, plan_repo: Path) -> None:
@@ -118,3 +136,36 @@ def test_soon_in_workdays(cli: Any) -> None:
     assert soon_span(date(2017, 9, 25), 6, workdays=True) == 14  # to 10-9, past the holiday
     assert soon_span(date(2017, 9, 25), 6, workdays=False) == 6
     assert cli("owes", "德庆县", "--soon", "6", "--workdays", "--as-of", "2017-09-25")[0] == 0
+
+
+def test_a_year_the_holiday_data_lacks_is_a_usage_error_naming_the_package(cli: Any) -> None:
+    """Working days past the holiday package's last year cannot be counted: say which year
+    and the package by the name pip installs it under, never a traceback."""
+    code, out, err = cli("owes", "德庆县", "--soon", "5", "--workdays", "--as-of", "2099-01-01")
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert "2099年" in err and "chinesecalendar 软件包" in err
+    assert "pip install -U chinesecalendar" in err
+
+
+def test_hostile_names_stay_values_in_every_feed(cli: Any, tmp_path: Path) -> None:
+    """A unit name with a newline (units.yaml accepts one) and a title holding the words
+    of a component line: each feed still parses to the same events, its name one line,
+    and the site's feeds (assembled from pieces) are the command's bytes."""
+    from .. import miniplan
+
+    icalendar = pytest.importorskip("icalendar")
+    evil = r"\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x"
+    units = miniplan.UNITS.replace("name: 德庆县", f'name: "德庆县{evil}"')
+    measures = miniplan.MEASURES.replace("title: 县里做", f'title: "县里做{evil}"')
+    repo = miniplan.write_plan(tmp_path / "repo", units=units, measures=measures)
+    args = ("--as-of", "2017-09-25", "--data", str(repo))
+    code, _, err = cli("calendar", "deqing", "-o", str(tmp_path / "d.ics"), *args)
+    assert code == 0, err
+    raw = (tmp_path / "d.ics").read_bytes()
+    ours = own_events(raw.decode())
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert len(events) == len(ours) == 6 and all("BEGIN:VEVENT" in e["summary"] for e in events)
+    assert re.search(rb"\r\nX-WR-CALNAME:[^\r\n]*BEGIN:VEVENT", raw.replace(b"\r\n ", b""))
+    code, _, err = cli("site", "-o", str(tmp_path / "site"), *args)
+    assert code == 0, err
+    assert (tmp_path / "site" / "calendar" / "deqing.ics").read_bytes() == raw

@@ -167,6 +167,8 @@ def test_new_refuses_to_overwrite(cli, plan_repo: Path) -> None:
     code, out, err = cli("new", "report", "deqing", "2017-H1", "--date", "2017-06-30", *data)
     assert code == 1 and out == ""
     assert "data/submissions/2017-H1/deqing.yaml 已存在，不覆盖" in err
+    # the clerk drafted it, then did as told ("报送时写上日期"): say where the date goes
+    assert "草稿" in err and "填上 submitted" in err
     assert path.read_bytes() == before
     assert not list(path.parent.glob(".*tmp"))
 

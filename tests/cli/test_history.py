@@ -112,6 +112,18 @@ def test_without_git_dates_are_as_declared_and_outputs_say_so(cli, plan_repo: Pa
     assert "报送日期按文件申报" in out
 
 
+def test_a_repository_without_the_plan_committed_says_so(cli, plan_repo: Path) -> None:
+    """Right after fzzf init and git init, nothing is committed: the data is in a git
+    repository, so "not in a git repository" would mislead; say what to do instead."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(plan_repo)], check=True)
+    _report(plan_repo, "huaiji", "2017-H1", "2017-06-29")
+    note = _json(cli, "status", "--as-of", "2017-08-01", "--data", str(plan_repo))["dates"]
+    assert note["basis"] == "declared" and "不在 git 仓库中" not in note["note"]
+    assert "还没有提交" in note["note"]
+
+
 def test_a_draft_merged_early_is_filed_when_it_is_filled_in(cli, history_repo) -> None:
     _merge(history_repo, "huaiji-draft", "2017-06-01T10:00:00+08:00",
            "2017-06-01T09:00:00+08:00", ("huaiji", "2017-H1", "null"))  # fmt: skip

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from fzzf_cli import __version__
+from fzzf_cli.cli.main import app
 from fzzf_cli.present.schemas import MODELS, all_schemas, file_name
 from fzzf_cli.present.starter import CI_FILES
 
@@ -51,7 +53,9 @@ def test_init_gives_a_repository_whose_ci_passes(cli, tmp_path: Path) -> None:
     code, out, err = cli("init", "zq-data", "--due-from", "2016-01-01")
     repo = tmp_path / "zq-data"
     assert code == 0 and err == "" and f"写入 {len(EXPECTED)} 个文件，跳过已有的 0 个" in out
-    assert "cd zq-data && git init" in out and "--due-from 2016-01-01" in out
+    # one command per line: Windows PowerShell 5.1 takes no &&
+    assert "\n  cd zq-data\n  git init\n" in out and "&&" not in out
+    assert "fzzf check --due-from 2016-01-01" in out
     assert _files(repo) == EXPECTED
     commit_all(repo, "fzzf init", "2016-02-01T10:00:00+08:00")
     commands = _ci_commands(repo)
@@ -196,10 +200,40 @@ def test_init_refuses_a_file_and_a_linked_folder(cli, tmp_path: Path) -> None:
     assert code == 0 and "符号链接" in err and not any(elsewhere.iterdir())
 
 
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_shell_completion_prints_a_script(cli, shell: str) -> None:
-    code, out, _ = cli("--show-completion", shell)
-    assert code == 0 and "_FZZF_COMPLETE" in out
+# What each shell's script begins with, and the completion it asks fzzf for.
+SCRIPTS = {"bash": "_fzzf_completion()", "zsh": "#compdef fzzf", "fish": "complete --command fzzf"}
+
+
+@pytest.mark.parametrize("shell", sorted(SCRIPTS))
+def test_show_completion_prints_the_current_shells_script(
+    cli, shell: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --show-completion takes no value: it detects the shell it runs in (shellingham), so
+    # the test says which shell that is rather than depend on the one running pytest.
+    shellingham = pytest.importorskip("shellingham")
+    monkeypatch.setattr(shellingham, "detect_shell", lambda: (shell, f"/bin/{shell}"))
+    code, out, err = cli("--show-completion")
+    assert code == 0, err
+    assert out.lstrip().startswith(SCRIPTS[shell]) and f"complete_{shell}" in out
+
+
+@pytest.mark.parametrize("shell", sorted(SCRIPTS))
+def test_any_shells_script_on_request(shell: str) -> None:
+    """The README's way to get the script of a shell other than the current one."""
+    env = {"_FZZF_COMPLETE": f"source_{shell}"}
+    result = CliRunner().invoke(app, [], prog_name="fzzf", env=env)
+    assert result.exit_code == 0 and result.stdout.lstrip().startswith(SCRIPTS[shell])
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"), [("fzzf ca", "calendar"), ("fzzf owes --so", "--soon")]
+)
+def test_tab_completes_commands_and_options(words: str, expected: str) -> None:
+    """What the script asks for on a Tab press: a command, or an option of a lazy command."""
+    env = {"_FZZF_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - 1)
+    result = CliRunner().invoke(app, [], prog_name="fzzf", env=env)
+    assert result.exit_code == 0 and result.stdout.split() == [expected]
 
 
 def test_completion_help_is_in_chinese(cli) -> None:
@@ -212,3 +246,21 @@ def test_check_outside_a_repository_names_the_built_in_plan(cli, args) -> None:
     code, out, err = cli("check", *args, "--as-of", "2017-07-15")
     assert code == 2 and out == ""
     assert "内置方案" in err and "fzzf init" in err
+
+
+@pytest.mark.parametrize("command", ["check", "validate", "notice", "remind", "site"])
+def test_help_of_data_does_not_promise_the_built_in_plan(cli, command: str) -> None:
+    """These commands refuse the built-in plan outside a data repository (exit 2): --data's
+    help must not name it as their last resort."""
+    _, out, _ = cli(command, "--help")
+    said = " ".join(out.split("--data")[1].split())
+    assert "内置方案" not in said or "只查方案的命令" in said
+
+
+def test_the_readme_tells_a_clerk_where_the_filing_date_goes(cli, tmp_path: Path) -> None:
+    """Step 2 drafts the report; the date goes in the file's submitted when it is filed
+    (running fzzf new report again with --date is refused: the draft exists)."""
+    assert cli("init", str(tmp_path / "r"), "--due-from", "2016-01-01")[0] == 0
+    readme = (tmp_path / "r" / "README.md").read_text(encoding="utf-8")
+    step = readme.split("2. ")[1].split("3. ")[0]
+    assert "`submitted: YYYY-MM-DD`" in step and "--date" not in step

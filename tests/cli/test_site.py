@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fzzf_cli.cli.main import app
+from fzzf_cli.cli.site_files import MANIFEST
 from fzzf_cli.present.site import file_stem, shares
 from tests.conftest import DATA, REPO
 
@@ -210,7 +211,9 @@ def test_site_in_headless_chromium(site: Path, tmp_path: Path, shots: Path) -> N
 def test_pages_examples_build_what_they_publish(
     cli, mini_repo: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    """The example jobs' own command writes the folder they publish, from the main branch."""
+    """The example jobs' own command writes the folder they publish, from the main branch,
+    into an empty folder: a page committed under public/ (with a manifest that claims
+    it) is never published."""
     import shlex
 
     import yaml
@@ -219,17 +222,22 @@ def test_pages_examples_build_what_they_publish(
     jobs = yaml.safe_load(text)
     if name == "github-pages.yml":
         steps = jobs["jobs"]["build"]["steps"]
-        lines = [s["run"] for s in steps if str(s.get("run", "")).startswith("fzzf ")]
+        script = [s["run"] for s in steps if "run" in s and "Install" not in s.get("name", "")]
         published = next(s["with"]["path"] for s in steps if "upload-pages" in s.get("uses", ""))
         assert jobs[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads `on` as true
     else:
-        lines = [line for line in jobs["pages"]["script"] if line.startswith("fzzf ")]
+        script = jobs["pages"]["script"]
         published = jobs["pages"]["artifacts"]["paths"][0]
         assert "CI_DEFAULT_BRANCH" in jobs["pages"]["rules"][0]["if"]
-    assert lines == ["fzzf site -o public/"]
+    assert script == ["rm -rf public", "fzzf site -o public/"]
+    planted = mini_repo / "public" / "login.html"
+    planted.parent.mkdir()
+    planted.write_text("<form>", encoding="utf-8")
+    (planted.parent / MANIFEST).write_text('{"files": {}}', encoding="utf-8")
     monkeypatch.chdir(mini_repo)
-    assert cli(*shlex.split(lines[0])[1:], "--as-of", AS_OF)[0] == 0
-    assert (mini_repo / published / "index.html").is_file()
+    shutil.rmtree(shlex.split(script[0])[-1])  # what rm -rf does
+    assert cli(*shlex.split(script[1])[1:], "--as-of", AS_OF)[0] == 0
+    assert (mini_repo / published / "index.html").is_file() and not planted.exists()
 
 
 def test_a_repository_template_is_sandboxed(cli, mini_repo: Path, tmp_path: Path) -> None:

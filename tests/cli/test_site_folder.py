@@ -68,6 +68,19 @@ def test_a_folder_fzzf_did_not_write_is_refused(cli, mini_repo: Path, tmp_path: 
     assert (out / MANIFEST).is_file() and (out / "units" / "deqing.html").is_file()
 
 
+def test_a_planted_manifest_cannot_reach_the_data(cli, mini_repo: Path) -> None:
+    """A manifest a pull request adds to the repository's root lists a plan file with its
+    digest: the site is not written over the folder that holds the data, so no rebuild
+    deletes it, with or without --force."""
+    units = mini_repo / "data" / "units.yaml"
+    listed = {"data/units.yaml": [digest(units.read_bytes())]}
+    (mini_repo / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
+    for more in ((), ("--force",)):
+        code, stdout, err = mini_site(cli, mini_repo, mini_repo, *more)
+        assert code == 2 and "public/" in err and stdout == "", err
+    assert units.is_file() and not (mini_repo / "index.html").exists()
+
+
 @pytest.mark.parametrize("name", ["<script>alert(1)</script>德庆", "a \"quoted\" 'name' & <b>"])
 def test_hostile_names_stay_inert(cli, mini_repo: Path, tmp_path: Path, name: str) -> None:
     """A unit's name from the data is text on every page that shows it, never markup."""
@@ -96,3 +109,33 @@ def test_names_that_are_not_safe_are_refused(
     code, _, err = mini_site(cli, mini_repo, out)
     assert code == 1 and "units.yaml" in err and "Traceback" not in err
     assert not out.exists() and not (tmp_path / "deqing.html").exists()
+
+
+def test_a_returned_item_is_late_from_its_new_deadline(
+    cli, mini_repo: Path, tmp_path: Path
+) -> None:
+    """市法制局 returned 德庆县's claim with a new deadline: the overdue tables give that
+    deadline, which is what the days overdue count from (the plan's date said "2016-12-31,
+    40 days overdue" on 2017-07-15)."""
+    data = mini_repo / "data"
+    (data / "submissions" / "2016-H2").mkdir(parents=True)
+    (data / "submissions" / "2016-H2" / "deqing.yaml").write_text(
+        "unit: deqing\nperiod: 2016-H2\nsubmitted: 2016-12-30\nitems:\n"
+        "  - {id: m1-2016-12-31, status: done, done: 2016-12-20}\n",
+        encoding="utf-8",
+    )
+    (data / "reviews").mkdir()
+    (data / "reviews" / "2016-H2.yaml").write_text(
+        "period: 2016-H2\nreviewed: 2017-01-10\nverdicts:\n"
+        "  - {unit: deqing, item: m1-2016-12-31, verdict: returned, reason: 无佐证,"
+        " deadline: 2017-06-05}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "public"
+    code, _, err = mini_site(cli, mini_repo, out)
+    assert code == 0, err
+    for page in ("units/deqing.html", "counties/deqing.html", "overdue.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        late = html.split('<table id="late">' if "/" in page else '<table id="overdue">')[1]
+        row = next(r for r in late.split("<tr") if "做一件事" in r and "市编办" not in r)
+        assert '<td class="date">2017-06-05</td><td class="num">40</td>' in row, page

@@ -229,3 +229,17 @@ def test_readme_status_table_is_what_fzzf_says(cli, plan_repo: Path) -> None:
             u["claimed"],
             u["overdue"],
         )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("notice", "德庆x"), ("remind", "德庆x"), ("status", "-u", "德庆x"), ("report", "-u", "德庆x")],
+)
+def test_a_unit_typed_wrong_is_said_alone(cli, demo_repo: Path, command: tuple[str, ...]) -> None:
+    """The demo repository has notes about other units' filing dates: a usage error about
+    the unit typed comes first and alone, not at the end of them."""
+    code, out, err = cli(*command, "--as-of", "2017-07-15", "--data", str(demo_repo))
+    assert code == 2 and out == ""
+    assert err.splitlines() == ["fzzf: 没有叫“德庆x”的单位，是否想写 德庆县（deqing）？"]
+    _, _, noted = cli("status", "--as-of", "2017-07-15", "--data", str(demo_repo))
+    assert "入库日期" in noted  # the notes the error no longer drowns in

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import inspect
+import re
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -52,3 +54,15 @@ def test_a_query_imports_only_its_own_command() -> None:
         "fzzf_cli.cli.new",
     ):
         assert other not in loaded, loaded
+
+
+def test_the_command_list_gives_each_command_a_readable_line(cli: Any) -> None:
+    """Click shortens help at spaces; a Chinese sentence has none, so a long first one
+    came out as a bare "..." (``site``) or broke off mid-sentence (``report``). The
+    list shows each command's first sentence instead."""
+    code, out, _ = cli("--help")
+    assert code == 0
+    rows = dict(re.findall(r"^  (\S+) +(.+)$", out.split("命令:")[1], re.M))
+    for name, (_module, key) in COMMANDS.items():
+        first = msg(key).split("。")[0]
+        assert rows[name].startswith(first[:12]) and not rows[name].endswith("..."), name

@@ -94,11 +94,10 @@ def test_an_ambiguous_name_lists_the_candidates(ds: Dataset) -> None:
 def test_an_unknown_name_suggests_the_closest(ds: Dataset) -> None:
     with pytest.raises(FzzfError) as caught:
         resolve(ds, "德庆市")
-    assert caught.value.message == (
-        msg("name_unknown", name="德庆市")
-        + " "
-        + msg("did_you_mean", candidates="德庆县（deqing）")
-    )
+    assert caught.value.message == "没有叫“德庆市”的单位，是否想写 德庆县（deqing）？"
+    with pytest.raises(FzzfError) as caught:
+        resolve(ds, "qwerty")  # nothing close: say where the names are
+    assert caught.value.message == "没有叫“qwerty”的单位；全部单位及其写法见 fzzf units"
 
 
 def test_a_group_where_a_unit_is_needed(ds: Dataset) -> None:

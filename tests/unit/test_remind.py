@@ -81,3 +81,12 @@ def test_hostile_names_and_reasons_stay_one_inert_line(mini_repo: Path) -> None:
     assert "\x1b" not in text
     md = render(deqing, "md", AS_OF, "14 天")
     assert not re.search(r"(?<!\\)(\]\(|<)", md) and "\\[link\\]" in md  # all escaped
+
+
+def test_the_closing_line_names_the_file_progress_goes_in(mini_repo: Path) -> None:
+    """市法制局 receives the half-yearly reports and files none: its progress goes in a
+    record (fzzf new record), and its reminder must not send it to a report."""
+    found = {d.unit_id: d for d in _digests(mini_repo, within=730)}
+    coordinator = render(found["fazhiju"], "text", AS_OF, "730 天")
+    assert "半年报送" not in coordinator and "fzzf new record fazhiju" in coordinator
+    assert render(found["deqing"], "text", AS_OF, "730 天").endswith("在本单位的半年报送中填报。\n")

@@ -28,7 +28,7 @@ EN_CALENDAR: dict[str, str] = {
     "weekday_6": "Sunday",
     "deadline_off_day": "Note: the deadline falls on a weekend or public holiday",
     "deadline_year_unknown": "(the holidays of {year} are not yet known, so whether the deadline is a working day cannot be said)",
-    "workdays_unknown_year": "the holidays and make-up working days of {year} are not yet known (the chinese-calendar package has no data for that year), so working days cannot be counted; upgrade the package (pip install -U chinesecalendar) or drop --workdays to count calendar days",
+    "workdays_unknown_year": "the holidays and make-up working days of {year} are not yet known (the chinesecalendar package has no data for that year), so working days cannot be counted; upgrade the package (pip install -U chinesecalendar) or drop --workdays to count calendar days",
     "help_workdays": "count working days (the State Council's holidays and make-up days) instead of calendar days",
     "notice_within_workdays": "{n} working days",
 }

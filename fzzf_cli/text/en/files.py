@@ -165,7 +165,6 @@ EN_FILES: dict[str, str] = {
     "name_empty": "Give a unit's name",
     "name_ambiguous": '"{name}" could mean several units: {candidates}. Please be more specific',
     "name_more": ", … ({n} in all)",
-    "name_unknown": 'No unit is called "{name}"',
     "name_is_group": '"{name}" is a group: give one of its units here, e.g. {members}',
     "name_order": "The arguments go UNIT PERIOD, e.g. fzzf new {kind} deqing 2017-H2",
     "report_future_period": "Reporting period {period} has not started yet on {as_of}",

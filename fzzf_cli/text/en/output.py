@@ -159,7 +159,7 @@ EN_OUTPUT: dict[str, str] = {
     "help_as_of": "The day to count as today (YYYY-MM-DD); by default FZZF_AS_OF, else today.",
     "help_by": "List by item (thing) or by unit (unit).",
     "help_changed_since": "The pull request's target branch (e.g. origin/main): check only the units whose submissions changed; rewriting a filed record is a problem; submission dates follow that branch's history.",
-    "help_data": "Data repository folder (with data/measures.yaml); by default FZZF_DATA, else the current folder or the nearest above it that has one, else the built-in plan.",
+    "help_data": "Data repository folder (with data/measures.yaml); by default FZZF_DATA, else the current folder or the nearest above it that has one; commands that only read the plan (due, owes, measures…) fall back to the built-in plan.",
     "help_date": "Submission date YYYY-MM-DD; without it the file is a draft and does not count as filed.",
     "help_expand": "One line per responsible unit.",
     "help_force": "Replace an existing file given with -o (even one fzzf did not generate).",

@@ -9,7 +9,10 @@ EN_STARTER: dict[str, str] = {
     "init_skipped": "{path} exists, left as it is",
     "init_linked": "{path} is inside a folder that is a symbolic link, not written",
     "init_summary": "Wrote {written} files, skipped {skipped} that existed.",
-    "init_next": "Next: cd {path} && git init && fzzf validate && fzzf check --due-from {day}",
+    "init_next": (
+        "Next (one command per line):\n  cd {path}\n  git init\n  fzzf validate\n"
+        "  fzzf check --due-from {day}"
+    ),
     "init_readme": (
         "# Implementation of the rule-of-law demonstration plan (肇府办函〔2016〕48号)\n"
         "\n"
@@ -20,10 +23,12 @@ EN_STARTER: dict[str, str] = {
         '0. Install fzzf (once): `python3 -m venv .venv && . .venv/bin/activate && pip install "fzzf=={version}"`,\n'
         '   or `pipx install "fzzf=={version}"`; where fzzf is kept elsewhere, install it from where 市法制局 says.\n'
         "1. See your unit's duties: `fzzf owes UNIT` (for example `fzzf owes 德庆县`).\n"
-        "2. Create this period's report: `fzzf new report UNIT 2017-H1`, fill in the progress,\n"
-        "   and date it when you file: `--date YYYY-MM-DD`. Units that do not use git can use the\n"
+        "2. Create this period's report: `fzzf new report UNIT 2017-H1` and fill in the progress; when\n"
+        "   you file it, put the date in the file: `submitted: YYYY-MM-DD` (left empty it is a draft,\n"
+        "   not counted as filed). Units that do not use git can use the\n"
         "   Excel form: `fzzf new report UNIT 2017-H1 -f xlsx`, and send it to 市法制局 for import.\n"
-        "3. Check before you commit: `fzzf validate`. Problems name the file, line and column.\n"
+        "3. Check before you commit: `fzzf validate`. Problems name the file, line and column. Then\n"
+        '   `fzzf check --due-from {day}` gives the verdict CI will give (see "From which day CI gates" below).\n'
         "4. Open a pull request (merge request). CI runs `fzzf check`; the merge day is the filing date.\n"
         "\n"
         "## Editor help\n"

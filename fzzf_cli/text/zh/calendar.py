@@ -28,7 +28,7 @@ ZH_CALENDAR: dict[str, str] = {
     "weekday_6": "星期日",
     "deadline_off_day": "注意：期限当天是周末或法定节假日",
     "deadline_year_unknown": "（{year}年的节假日安排尚未收录，无法判断期限当天是否为工作日）",
-    "workdays_unknown_year": "{year}年的节假日和调休安排尚未收录（chinese-calendar 软件包还没有这一年的数据），无法按工作日计算；请升级该软件包（pip install -U chinesecalendar），或去掉 --workdays 按自然日计算",
+    "workdays_unknown_year": "{year}年的节假日和调休安排尚未收录（chinesecalendar 软件包还没有这一年的数据），无法按工作日计算；请升级该软件包（pip install -U chinesecalendar），或去掉 --workdays 按自然日计算",
     "help_workdays": "按工作日（国务院公布的节假日和调休安排）计算天数，而不是自然日",
     "notice_within_workdays": "{n}个工作日",
 }

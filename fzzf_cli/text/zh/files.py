@@ -165,7 +165,6 @@ ZH_FILES: dict[str, str] = {
     "name_empty": "请给出单位名称",
     "name_ambiguous": "“{name}”可指多个单位：{candidates}，请写得更完整",
     "name_more": "等 {n} 个",
-    "name_unknown": "没有叫“{name}”的单位",
     "name_is_group": "“{name}”是单位组，这里要写其中一个单位，如 {members}",
     "name_order": "参数顺序是：单位 报送期，如 fzzf new {kind} 德庆 2017-H2",
     "report_future_period": "报送期 {period} 在 {as_of} 时还没有开始",

@@ -159,7 +159,7 @@ ZH_OUTPUT: dict[str, str] = {
     "help_as_of": "按哪一天计算（YYYY-MM-DD）；默认取 FZZF_AS_OF，再默认今天。",
     "help_by": "按事项（thing）或按单位（unit）列出。",
     "help_changed_since": "pull request 的目标分支（如 origin/main）：只对改动了报送文件的单位把关，改写已报送的记录即为问题，报送日期以该分支的历史为准。",
-    "help_data": "数据仓库目录（含 data/measures.yaml）；默认依次取 FZZF_DATA、当前目录向上查找、内置方案。",
+    "help_data": "数据仓库目录（含 data/measures.yaml）；默认依次取 FZZF_DATA、当前目录向上查找；只查方案的命令（due、owes、measures 等）最后用内置方案。",
     "help_date": "报送日期 YYYY-MM-DD；不写则为草稿，不计为已报送。",
     "help_expand": "每个承担单位一行。",
     "help_force": "替换 -o 指定的已有文件（即使不是 fzzf 生成的）。",

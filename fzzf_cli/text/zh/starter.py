@@ -9,7 +9,9 @@ ZH_STARTER: dict[str, str] = {
     "init_skipped": "{path} 已存在，未改动",
     "init_linked": "{path} 所在的文件夹是符号链接，未写入",
     "init_summary": "写入 {written} 个文件，跳过已有的 {skipped} 个。",
-    "init_next": "下一步：cd {path} && git init && fzzf validate && fzzf check --due-from {day}",
+    "init_next": (
+        "下一步（逐行运行）：\n  cd {path}\n  git init\n  fzzf validate\n  fzzf check --due-from {day}"
+    ),
     "init_readme": (
         "# 法治政府示范区工作实施方案落实情况（肇府办函〔2016〕48号）\n"
         "\n"
@@ -20,10 +22,11 @@ ZH_STARTER: dict[str, str] = {
         '0. 安装 fzzf（一次）：`python3 -m venv .venv && . .venv/bin/activate && pip install "fzzf=={version}"`，\n'
         '   或 `pipx install "fzzf=={version}"`；fzzf 放在本单位其他位置的，按市法制局给的地址安装。\n'
         "1. 查看本单位的任务：`fzzf owes 本单位名称`（例如 `fzzf owes 德庆县`）。\n"
-        "2. 生成本期报送文件：`fzzf new report 本单位名称 2017-H1`，按提示填写进展，\n"
-        "   报送时写上日期：`--date YYYY-MM-DD`。不用 git 的单位可用 Excel 报送表：\n"
+        "2. 生成本期报送文件：`fzzf new report 本单位名称 2017-H1`，按提示填写进展；报送时在文件中\n"
+        "   填上报送日期 `submitted: YYYY-MM-DD`（空着是草稿，不计为已报送）。不用 git 的单位可用 Excel 报送表：\n"
         "   `fzzf new report 本单位名称 2017-H1 -f xlsx`，填好后交市法制局导入。\n"
-        "3. 提交前检查：`fzzf validate`。问题会指出文件、行和列。\n"
+        "3. 提交前检查：`fzzf validate`，问题会指出文件、行和列；再运行 `fzzf check --due-from {day}`，\n"
+        "   得到与 CI 相同的结论（见下文“CI 从哪一天起把关”）。\n"
         "4. 提交 pull request（合并请求）。CI 会运行 `fzzf check`；合并之日即报送日期。\n"
         "\n"
         "## 编辑器提示\n"

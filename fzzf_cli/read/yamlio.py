@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -22,6 +22,9 @@ from fzzf_cli.read.yamlfast import construct, over_limits, plain_events, plain_t
 from fzzf_cli.read.yamlscan import MAX_EVENTS, at_mark, cap, prescan, scan_text
 from fzzf_cli.read.yamlsyntax import syntax_problem
 from fzzf_cli.text import msg
+
+if TYPE_CHECKING:
+    from fzzf_cli.read.reread import Reread
 
 MAX_DEPTH: int = 64  # nesting deeper than this is refused (event pre-scan, before composing)
 
@@ -95,19 +98,6 @@ class YamlDoc(NamedTuple):
 
     def load(self) -> YamlDoc:
         return self
-
-
-class Reread(NamedTuple):
-    """A valid file's bytes, kept instead of its tree (~100 KiB): parsed again to locate."""
-
-    raw: bytes
-    path: str
-
-    def load(self) -> YamlDoc:
-        doc, _ = parse_yaml(self.raw, self.path)
-        if doc is None:
-            raise ValueError(self.path)  # cannot happen: the same bytes were read as valid
-        return doc
 
 
 def read_yaml(

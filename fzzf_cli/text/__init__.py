@@ -16,6 +16,9 @@ DEFAULT = "zh"
 
 _CATALOG: Mapping[str, str] = ZH
 _LANG = DEFAULT
+# Each message made once per language: views say 已完成 or 第12项 for thousands of rows, and a
+# ``Said`` is a str with an instance dict (about 230 bytes), so equal ones are shared.
+_SAID: dict[tuple[str, str], Said] = {}
 
 
 class Said(str):
@@ -32,7 +35,11 @@ class Said(str):
 
 def msg(key: str, **fields: object) -> str:
     """Return the message ``key`` filled with ``fields``."""
-    return Said(_CATALOG[key].format(**fields), key)
+    text = _CATALOG[key].format(**fields)
+    found = _SAID.get((key, text))
+    if found is None:
+        found = _SAID[key, text] = Said(text, key)
+    return found
 
 
 def catalogue(lang: str) -> Mapping[str, str]:
@@ -51,6 +58,7 @@ def use(lang: str) -> None:
     """Speak ``lang`` from now on (one of ``LANGUAGES``)."""
     global _CATALOG, _LANG
     _CATALOG, _LANG = catalogue(lang), lang
+    _SAID.clear()
 
 
 def spoken() -> str:

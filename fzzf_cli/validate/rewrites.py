@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from fzzf_cli.errors import Location, printable
-from fzzf_cli.read.yamlio import Reread, YamlDoc, locate
+from fzzf_cli.read.reread import Reread
+from fzzf_cli.read.yamlio import YamlDoc, locate
 
 # What a pilot plan or completion report says is what was filed (八: 试点方案报市法制局).
 PILOT_CONTENT = ("goals", "tasks", "schedule", "responsible", "safeguards", "summary")

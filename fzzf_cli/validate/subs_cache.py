@@ -28,6 +28,7 @@ import os
 import stat
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,7 +101,7 @@ class SubsCache:
     def get(self, key: str) -> Any:
         """The plain values stored for ``key``, or None. Each entry is kept as its own JSON
         text and parsed only when used: thousands of values trees would double the memory;
-        once used, the text moves to this run's entries as UTF-8 (about half its size)."""
+        once used, the text moves to this run's entries as deflated UTF-8 (``put``)."""
         found = self.old.pop(key, None)
         if not isinstance(found, str):
             return None
@@ -108,12 +109,13 @@ class SubsCache:
             data = json.loads(found, object_hook=_interned)
         except ValueError:
             return None
-        self.new[key] = found.encode("utf-8", "surrogatepass")
+        self.new[key] = zlib.compress(found.encode("utf-8", "surrogatepass"), 1)
         return data
 
     def put(self, key: str, data: Any) -> None:
-        """Kept as UTF-8 until saved: about half the size of the text (mostly ASCII)."""
-        self.new[key] = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        """Kept as deflated UTF-8 until saved: a fifth of the text, for thousands of files."""
+        text = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        self.new[key] = zlib.compress(text, 1)
         self.changed = True
 
     def _read(self) -> dict[str, Any]:
@@ -136,9 +138,16 @@ class SubsCache:
         if blob[: len(_MARK)] != _MARK or blob[len(_MARK) : head] != hashlib.sha256(body).digest():
             return {}
         try:
-            found = json.loads(str(body, "utf-8", "surrogatepass"))
+            text = str(body, "utf-8", "surrogatepass")
         except ValueError:
             return {}
+        body.release()
+        del blob, body  # the bytes go before the values are made: one copy at a time
+        try:
+            found = json.loads(text)
+        except ValueError:
+            return {}
+        del text
         whole = isinstance(found, dict) and found.get("context") == self.context
         entries = found.get("entries") if whole else None
         return entries if isinstance(entries, dict) else {}
@@ -175,7 +184,7 @@ class SubsCache:
         yield json.dumps({"context": self.context}, ensure_ascii=False)[:-1].encode()
         yield b', "entries": {'
         for n, (key, entry) in enumerate(self.new.items()):
-            text = entry.decode("utf-8", "surrogatepass")
+            text = zlib.decompress(entry).decode("utf-8", "surrogatepass")
             item = f"{', ' if n else ''}{json.dumps(key)}: {json.dumps(text, ensure_ascii=False)}"
             yield item.encode("utf-8", "surrogatepass")
         yield b"}}"

@@ -22,8 +22,9 @@ from fzzf_cli.model.changes import RoundFile
 from fzzf_cli.model.dataset import Dataset
 from fzzf_cli.model.filings import PilotFile, Report
 from fzzf_cli.read.history import Proof
+from fzzf_cli.read.reread import Reread
 from fzzf_cli.read.yamlbytes import read_bytes
-from fzzf_cli.read.yamlio import Reread, YamlDoc, locate, parse_yaml
+from fzzf_cli.read.yamlio import YamlDoc, locate, parse_yaml
 from fzzf_cli.text import every, msg
 from fzzf_cli.validate.load import pydantic_problems
 from fzzf_cli.validate.subs_cache import SubsCache, context_key, loading
@@ -135,7 +136,7 @@ def load_submissions(
                     continue
                 if store is not None:
                     store.put(key, doc.data)
-                filed = filed._replace(doc=Reread(raw, display))
+                filed = filed._replace(doc=Reread.of(raw, display))
             found["pilot" if expect.pilot is not None else expect.kind].append(filed)
     if store is not None:
         store.save()
@@ -157,7 +158,7 @@ def _from_cache(
         record = model.model_validate(data, context=plan.ds.conventions.bounds())
     except ValidationError:  # not what it was stored as: read the file
         return None
-    return Filed(display, Reread(raw, display), record, expect.kind)
+    return Filed(display, Reread.of(raw, display), record, expect.kind)
 
 
 # --- checking a file against the plan ---------------------------------------------------

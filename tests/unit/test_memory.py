@@ -43,3 +43,40 @@ def test_cache_written_in_pieces_reads_back(tmp_path: Path) -> None:
     again = SubsCache(folder, folder, "context")
     assert [again.get(f"k{n}") for n in range(3)] == values
     assert SubsCache(folder, folder, "other").get("k0") is None
+
+
+def test_equal_messages_are_one_object_in_each_language() -> None:
+    from fzzf_cli.text import msg, spoken, use
+
+    before = spoken()
+    try:
+        use("zh")
+        zh = msg("ref_measure", n=12)
+        assert zh is msg("ref_measure", n=12) and zh.key == "ref_measure"  # type: ignore[attr-defined]
+        assert msg("ref_measure", n=13) != zh
+        use("en")
+        assert msg("ref_measure", n=12) != zh  # not the other language's, kept from before
+    finally:
+        use(before)
+
+
+def test_a_valid_file_keeps_its_bytes_deflated_and_locates_as_read() -> None:
+    from fzzf_cli.read.reread import Reread
+    from fzzf_cli.read.yamlio import locate, parse_yaml
+
+    raw = "".join(f"- id: m{n}-2016-12-31\n  note: 样例进展说明 {n}\n" for n in range(50))
+    raw = ("unit: deqing\nitems:\n" + raw).encode()
+    kept = Reread.of(raw, "data/x.yaml")
+    doc, _ = parse_yaml(raw, "data/x.yaml")
+    assert doc is not None and len(kept.packed) < len(raw) / 3
+    assert kept.load().data == doc.data
+    assert locate(kept, ("items", 49, "note")) == locate(doc, ("items", 49, "note"))
+
+
+def test_cache_entries_held_deflated_until_saved(tmp_path: Path) -> None:
+    store = SubsCache(tmp_path / "cache", tmp_path, "context")
+    value = {"items": [{"id": f"m{n}-2016-12-31", "note": "样例进展说明"} for n in range(40)]}
+    store.put("k", value)
+    assert len(store.new["k"]) < len(json.dumps(value, ensure_ascii=False).encode()) / 4
+    store.save()
+    assert SubsCache(tmp_path / "cache", tmp_path, "context").get("k") == value

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from ..miniplan import write_plan
+
 
 def unfold(text: str) -> list[str]:
     """RFC 5545 §3.1: a CRLF followed by one space or tab continues the line."""
@@ -109,10 +111,12 @@ def test_rewrites_its_own_feed_but_not_a_stranger(cli: Any, tmp_path: Path) -> N
     """A feed is republished every day: fzzf replaces the .ics it wrote (one file, or the
     --all folder), never someone else's file of that name."""
     one, folder = tmp_path / "deqing.ics", tmp_path / "feeds"
+    small = ("--data", str(write_plan(tmp_path / "plan")))  # --all on a small plan: quicker
     for as_of in ("2017-09-25", "2017-09-26"):
         assert cli("calendar", "德庆县", "-o", str(one), "--as-of", as_of)[0] == 0
-        assert cli("calendar", "--all", "-o", f"{folder}/", "--as-of", as_of)[0] == 0
+        assert cli("calendar", "--all", "-o", f"{folder}/", "--as-of", as_of, *small)[0] == 0
     assert b"20170926T000000Z" in one.read_bytes()
+    assert b"20170926T000000Z" in (folder / "all.ics").read_bytes()
     stranger = tmp_path / "mine.ics"
     stranger.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
     assert cli("calendar", "德庆县", "-o", str(stranger), "--as-of", "2017-09-25")[0] == 1

@@ -56,6 +56,7 @@ def test_init_gives_a_repository_whose_ci_passes(cli, tmp_path: Path) -> None:
     # one command per line: Windows PowerShell 5.1 takes no &&
     assert "\n  cd zq-data\n  git init\n" in out and "&&" not in out
     assert "fzzf check --due-from 2016-01-01" in out
+    assert "CI 示例对方案的全部期限把关（--due-from 2016-01-01）。" in out and "改为" not in out
     assert _files(repo) == EXPECTED
     commit_all(repo, "fzzf init", "2016-02-01T10:00:00+08:00")
     commands = _ci_commands(repo)

@@ -8,6 +8,7 @@ EN_DUE_FROM: dict[str, str] = {
     "gate_due_from_note": " ({text})",
     "gate_due_from_case": "Documents due before {day} (--due-from)",
     "help_init_due_from": "The day from which the CI examples gate (written as fzzf check --due-from DAY); by default the day fzzf init runs. 2016-01-01 gates every deadline of the plan.",
+    "init_due_all": "The CI examples gate every deadline of the plan (--due-from {day}).",
     "init_due_from": "The CI examples gate only documents due on or after {day} (--due-from {day}); to gate every deadline of the plan, change it to --due-from 2016-01-01.",
     "init_ci_due_from": (
         "# Written by fzzf init on {day}: the gate (fzzf check) judges only documents due on or\n"

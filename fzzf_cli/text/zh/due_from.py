@@ -8,6 +8,7 @@ ZH_DUE_FROM: dict[str, str] = {
     "gate_due_from_note": "（{text}）",
     "gate_due_from_case": "{day} 前到期的文件（--due-from）",
     "help_init_due_from": "CI 示例从哪一天起把关（写成 fzzf check --due-from 日期），默认是运行 fzzf init 的当天；2016-01-01 即对方案的全部期限把关。",
+    "init_due_all": "CI 示例对方案的全部期限把关（--due-from {day}）。",
     "init_due_from": "CI 示例只对 {day} 及以后到期的文件把关（--due-from {day}）；要对方案的全部期限把关，把它改为 --due-from 2016-01-01。",
     "init_ci_due_from": (
         "# fzzf init 写于 {day}：把关（fzzf check）只管 {day} 及以后到期的文件（--due-from）。\n"

@@ -3,7 +3,7 @@ id, name, full name, alias or short form begins with what was typed, in the plan
 
 Typed in Chinese (or nothing yet), the offer is the name people read (德庆县); typed in
 letters, the id it matches (deqing), each with the other as its description. A name that a
-shell could split or misread (blanks, control characters) is never offered: its id is.
+shell could split or run (blanks, controls, ASCII punctuation) is never offered: its id is.
 """
 
 from __future__ import annotations
@@ -51,5 +51,10 @@ def _form(rec: Unit | Group, typed: str, key: str, ds: Dataset) -> str | None:
 
 
 def _plain(text: str) -> bool:
-    """Safe as a shell word: printable, no blanks."""
-    return text.isprintable() and not any(c.isspace() for c in text)
+    """Safe as a shell word, inserted as typed: letters, digits and ``-_.``, or any other
+    printable non-ASCII character (full-width punctuation means nothing to a shell). ASCII
+    punctuation (``( ) $ ` ; & |`` …), blanks, controls and bidi marks are not."""
+    return bool(text) and all(
+        c.isalnum() if c.isascii() and c not in "-_." else c.isprintable() and not c.isspace()
+        for c in text
+    )

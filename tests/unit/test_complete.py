@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fzzf_cli.cli.main import app
-from fzzf_cli.select.complete import unit_choices
+from fzzf_cli.select.complete import _plain, unit_choices
 
 from ..miniplan import UNITS, dataset
 
@@ -35,7 +35,7 @@ from ..miniplan import UNITS, dataset
             [("市依法行政办", "fazhiju"), ("市依法行政工作领导小组", "lingdaoxiaozu")],
         ),
         ("各县", True, []),  # a group, where only units are taken
-        ("各县", False, [("各县(市、区)人民政府", "counties")]),
+        ("各县", False, [("counties", "")]),  # its name has ASCII ( ): a shell would choke
         ("ｄｅ", True, [("deqing", "德庆县")]),  # full-width letters fold to the id
         ("zz", True, []),
     ],
@@ -51,9 +51,21 @@ def test_everything_when_nothing_is_typed(tmp_path: Path) -> None:
     assert names[:2] == ["市法制局", "市编办"] and "市政府有关部门" in names
 
 
-def test_a_name_a_shell_would_split_is_offered_as_its_id(tmp_path: Path) -> None:
-    ds = dataset(tmp_path, units=UNITS.replace("name: 德庆县", "name: 德庆 县"))
+@pytest.mark.parametrize("name", ["德庆 县", '"德庆$(touch x)"', "德庆`id`", "德庆;ls", "德庆(县)"])
+def test_a_name_a_shell_would_split_or_run_is_offered_as_its_id(tmp_path: Path, name: str) -> None:
+    ds = dataset(tmp_path, units=UNITS.replace("name: 德庆县", f"name: {name}"))
     assert unit_choices(ds, "德", units_only=True) == [("deqing", "")]
+    assert unit_choices(ds, "de", units_only=True) == [("deqing", "")]
+
+
+@pytest.mark.parametrize("name", ["德庆\u202e县", "德庆\t县", "德庆\u3000县", "德庆|县", ""])
+def test_what_a_plan_might_hold_is_not_a_shell_word(name: str) -> None:
+    assert not _plain(name)
+
+
+def test_full_width_punctuation_is_offered(tmp_path: Path) -> None:
+    ds = dataset(tmp_path, units=UNITS.replace("name: 德庆县", "name: 德庆县（试点）"))
+    assert unit_choices(ds, "德", units_only=True) == [("德庆县（试点）", "deqing")]
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@ language and for every as-of day, read under the plan cache's rules, rebuilt whe
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from fzzf_cli.validate import cache
 from fzzf_cli.validate.load import load_dataset
 
 from ..conftest import edit
+from .test_cache import _rewritten
 
 
 @pytest.fixture
@@ -76,14 +76,6 @@ def test_a_second_query_reads_them_instead_of_deriving(
     assert derive(cached(mini_repo, folder)) == expected
     with pytest.raises(AssertionError, match="derived again"):
         derive(fresh(mini_repo))  # not from the cache: nothing kept, nothing read
-
-
-def _rewritten(change: Callable[[Any], Any]) -> Callable[[bytes], bytes]:
-    def spoil(entry: bytes) -> bytes:
-        data = json.loads(cache.unseal(entry) or b"")
-        return cache.seal(json.dumps(change(data), ensure_ascii=False).encode())
-
-    return spoil
 
 
 def _unknown_kind(data: Any) -> Any:
